@@ -1,0 +1,17 @@
+# Compiler and linker flags shared by the kernel and the root tasks. Everything is freestanding:
+# no libc, no start files. The arch adds its own flags in kernel/arch/<arch>/arch.cmake.
+set(COMMON_C_FLAGS
+  -std=gnu11 -ffreestanding -fno-builtin -fno-common -fno-stack-protector -fno-pic -fno-pie
+  -fno-asynchronous-unwind-tables -fno-unwind-tables
+  -Wall -Wextra -Werror -g -O2)
+set(COMMON_LINK_FLAGS -nostdlib -static -no-pie -Wl,--build-id=none ${TOOLCHAIN_LINK_FLAGS})
+if(CMAKE_C_COMPILER_ID STREQUAL "GNU")
+  list(APPEND COMMON_LINK_FLAGS -Wl,--no-warn-rwx-segments)
+endif()
+
+include(${CMAKE_SOURCE_DIR}/kernel/arch/${ARCH}/arch.cmake)
+
+set(KERNEL_C_FLAGS ${COMMON_C_FLAGS} ${KERNEL_ARCH_C_FLAGS})
+set(KERNEL_LINK_FLAGS ${COMMON_LINK_FLAGS} ${KERNEL_ARCH_LINK_FLAGS})
+set(USER_C_FLAGS ${COMMON_C_FLAGS} ${USER_ARCH_C_FLAGS})
+set(USER_LINK_FLAGS ${COMMON_LINK_FLAGS} ${USER_ARCH_LINK_FLAGS})

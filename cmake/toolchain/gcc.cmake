@@ -1,0 +1,9 @@
+# Debian's cross GCC for the board's arch; the host GCC serves x86_64.
+set(CMAKE_SYSTEM_NAME Generic)
+set(CMAKE_SYSTEM_PROCESSOR ${ARCH})
+set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
+set(CROSS_PREFIX "${ARCH}-linux-gnu-" CACHE STRING "prefix of the GCC cross tools")
+set(CMAKE_C_COMPILER ${CROSS_PREFIX}gcc)
+set(CMAKE_ASM_COMPILER ${CROSS_PREFIX}gcc)
+set(CMAKE_OBJCOPY ${CROSS_PREFIX}objcopy CACHE FILEPATH "" FORCE)
+set(TOOLCHAIN_LINK_FLAGS "")

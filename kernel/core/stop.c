@@ -1,0 +1,19 @@
+/* Stopping the machine from the kernel. The closing line states the status and how many
+ * timer interrupts the kernel took, which shows the timer ran. */
+#include <arch.h>
+#include <core/stop.h>
+#include <lib/printf.h>
+
+static word_t timer_interrupts;
+
+void stop_count_timer_interrupt(void)
+{
+    timer_interrupts++;
+}
+
+void kernel_stop(word_t status, const char *reason)
+{
+    kprintf("kernel: stopping: %s; status %lu after %lu timer interrupts\n", reason, status,
+            timer_interrupts);
+    arch_machine_halt(status);
+}

@@ -1,0 +1,13 @@
+/* Kernel entry from user mode: syscalls, faults and interrupts. The arch's trap code has saved
+ * the user registers into current_thread->context before calling any of these. */
+#pragma once
+#include <types.h>
+
+/* A syscall instruction; the number is in the REG_SYSCALL role. Returns through kernel_exit. */
+_Noreturn void syscall_handle(void);
+/* A user access to an address it may not touch: report it and stop the thread. */
+_Noreturn void fault_handle_vm(vaddr_t address, bool instruction_fetch, word_t status);
+/* Any other user exception (undefined instruction, alignment, ...): report and stop. */
+_Noreturn void fault_handle_user_exception(word_t number, word_t code);
+/* An interrupt arrived (from user or idle). */
+_Noreturn void interrupt_handle(word_t irq);

@@ -1,0 +1,63 @@
+/* Freestanding memory and string helpers. The compiler emits calls to memcpy and memset for
+ * struct copies, so these are the kernel's only copies of them. */
+#include <lib/string.h>
+
+void *memcpy(void *dest, const void *src, size_t n)
+{
+    unsigned char *d = dest;
+    const unsigned char *s = src;
+    while (n--)
+        *d++ = *s++;
+    return dest;
+}
+
+void *memset(void *dest, int c, size_t n)
+{
+    unsigned char *d = dest;
+    while (n--)
+        *d++ = (unsigned char)c;
+    return dest;
+}
+
+void *memmove(void *dest, const void *src, size_t n)
+{
+    unsigned char *d = dest;
+    const unsigned char *s = src;
+    if (d < s)
+        return memcpy(dest, src, n);
+    while (n--)
+        d[n] = s[n];
+    return dest;
+}
+
+int memcmp(const void *a, const void *b, size_t n)
+{
+    const unsigned char *x = a, *y = b;
+    for (; n; n--, x++, y++) {
+        if (*x != *y)
+            return *x - *y;
+    }
+    return 0;
+}
+
+size_t strlen(const char *s)
+{
+    size_t n = 0;
+    while (s[n])
+        n++;
+    return n;
+}
+
+int strncmp(const char *a, const char *b, size_t n)
+{
+    for (; n; n--, a++, b++) {
+        if (*a != *b || !*a)
+            return (unsigned char)*a - (unsigned char)*b;
+    }
+    return 0;
+}
+
+int strcmp(const char *a, const char *b)
+{
+    return strncmp(a, b, (size_t)-1);
+}
