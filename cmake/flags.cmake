@@ -4,9 +4,9 @@ set(COMMON_C_FLAGS
   -std=gnu11 -ffreestanding -fno-builtin -fno-common -fno-stack-protector -fno-pic -fno-pie
   -fno-asynchronous-unwind-tables -fno-unwind-tables
   -Wall -Wextra -Werror -g -O2)
-set(COMMON_LINK_FLAGS -nostdlib -static -no-pie -Wl,--build-id=none ${TOOLCHAIN_LINK_FLAGS})
+set(COMMON_LINK_FLAGS -nostdlib -static -Wl,--build-id=none ${TOOLCHAIN_LINK_FLAGS})
 if(CMAKE_C_COMPILER_ID STREQUAL "GNU")
-  list(APPEND COMMON_LINK_FLAGS -Wl,--no-warn-rwx-segments)
+  list(APPEND COMMON_LINK_FLAGS -no-pie -Wl,--no-warn-rwx-segments)
 endif()
 
 include(${CMAKE_SOURCE_DIR}/kernel/arch/${ARCH}/arch.cmake)

@@ -1,5 +1,6 @@
 # Debian's cross GCC for the board's arch; the host GCC serves x86_64.
 set(CMAKE_SYSTEM_NAME Generic)
+list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES ARCH)
 set(CMAKE_SYSTEM_PROCESSOR ${ARCH})
 set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
 set(CROSS_PREFIX "${ARCH}-linux-gnu-" CACHE STRING "prefix of the GCC cross tools")

@@ -2,6 +2,7 @@
  * until then every API number is reported as an unknown syscall. */
 #include <api/syscall.h>
 #include <arch.h>
+#include <config.h>
 #include <core/stop.h>
 #include <core/thread.h>
 #include <lib/printf.h>
