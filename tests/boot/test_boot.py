@@ -1,0 +1,78 @@
+"""The boot test on every board with both toolchains: build (once per board and toolchain, via
+harness.build), boot the boot-test root task (tests/boot/main.c) in icount mode via
+harness.qemu, and read the console for each line main.c and the kernel must print."""
+import re
+
+import pytest
+
+from boards import board as boards
+from harness import build, qemu
+
+ROOT_TASK = "boot-test"
+MODE = "icount"
+TIMEOUT = 120.0
+NO_THREAD_CAN_RUN = {name: status for status, name in qemu.STATUS_NAMES.items()}[
+    "no thread can run"]
+CYCLE_COUNTER = re.compile(r"^boot-test: cycle counter: (\d+) then (\d+)$", re.MULTILINE)
+USER_FAULT = re.compile(
+    r"^fault: thread 'rootserver': VMFault ip (0x)?[0-9a-f]+ addr (0x)?ffffffff80000000\b",
+    re.MULTILINE)
+KERNEL_STOP = re.compile(rf"^kernel: stopping: no thread can run; status {NO_THREAD_CAN_RUN} "
+                         r"after (\d+) timer interrupts$")
+CASES = [(name, toolchain) for name in boards.names() for toolchain in build.TOOLCHAINS]
+
+
+@pytest.fixture(scope="session")
+def builds():
+    """Session cache of builds: get(board, toolchain) returns the run manifest, building once;
+    a failed build fails every test that asks for it, with the compiler's tail."""
+    cache = {}
+
+    def get(board_name, toolchain):
+        if (board_name, toolchain) not in cache:
+            try:
+                cache[board_name, toolchain] = build.build(board_name, toolchain, True)
+            except build.BuildError as e:
+                cache[board_name, toolchain] = e
+        result = cache[board_name, toolchain]
+        if isinstance(result, build.BuildError):
+            pytest.fail(f"build of {board_name} with {toolchain} failed: {result}", pytrace=False)
+        return result
+    return get
+
+
+def boot(manifest, board_name, toolchain):
+    files = build.root_task_files(manifest, ROOT_TASK)
+    log = qemu.log_path(build.build_dir(board_name, toolchain, True), ROOT_TASK, MODE)
+    return qemu.run_root_task(boards.load(board_name), files, MODE, log, TIMEOUT)
+
+
+def expect(ok, what, outcome):
+    if not ok:
+        pytest.fail(f"{what}\n{outcome.reason}; last lines of {outcome.log_path}:\n"
+                    f"{outcome.tail}", pytrace=False)
+
+
+@pytest.mark.parametrize("board_name, toolchain", CASES, ids=[f"{b}-{t}" for b, t in CASES])
+def test_boot(builds, board_name, toolchain):
+    outcome = boot(builds(board_name, toolchain), board_name, toolchain)
+    console = outcome.output
+    lines = [line.strip() for line in console.splitlines()]
+    expect(qemu.PANIC_MARKER not in console, "the kernel panicked", outcome)
+    expect(outcome.kind == "exited", f"the guest did not exit: {outcome.kind}", outcome)
+    counter = CYCLE_COUNTER.search(console)
+    expect(counter, "no line 'boot-test: cycle counter: A then B'", outcome)
+    first, second = map(int, counter.groups())
+    expect(second > first, f"the cycle counter did not increase: {first} then {second}", outcome)
+    failed = [line for line in lines if "FAILED" in line]
+    expect(not failed, "boot-test checks failed:\n" + "\n".join(failed), outcome)
+    expect("boot-test: 0 failed;" in console, "no line 'boot-test: 0 failed; ...'", outcome)
+    expect(USER_FAULT.search(console), "the user read of the kernel address was not reported "
+           "as a VMFault of 'rootserver' at ffffffff80000000", outcome)
+    kernel_lines = [line for line in lines if line.startswith("kernel:")]
+    stop = KERNEL_STOP.match(kernel_lines[-1] if kernel_lines else "")
+    expect(stop, "the last kernel line is not 'kernel: stopping: no thread can run; status "
+           f"{NO_THREAD_CAN_RUN} after N timer interrupts'", outcome)
+    expect(int(stop.group(1)) >= 1, "no timer interrupt arrived", outcome)
+    expect(outcome.guest_status == NO_THREAD_CAN_RUN,
+           f"guest status {outcome.guest_status}, expected {NO_THREAD_CAN_RUN}", outcome)
