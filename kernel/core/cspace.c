@@ -1,0 +1,217 @@
+/*
+ * Capability lookup through guarded radix CNodes, and the derivation tree (the "MDB") kept as
+ * one pre-order list with depths. Lookup follows seL4's resolveAddressBits: at each CNode the
+ * guard, then `radix` bits of index; the walk ends when the bits run out or the slot reached
+ * holds something other than a CNode.
+ */
+#include <arch.h>
+#include <core/cspace.h>
+
+static struct cte *cte_at(paddr_t paddr)
+{
+    return paddr ? arch_phys_to_virt(paddr) : 0;
+}
+
+static paddr_t cte_paddr(const struct cte *slot)
+{
+    return slot ? arch_virt_to_phys(slot) : 0;
+}
+
+/* The `size` bits of `cptr` just below its top `remaining` bits (size <= remaining). */
+static word_t guard_bits(cptr_t cptr, word_t remaining, word_t size)
+{
+    return size ? (cptr >> (remaining - size)) & MASK(size) : 0;
+}
+
+struct cte *cspace_resolve(struct cap root, cptr_t cptr, word_t depth, word_t *bits_left,
+                           struct lookup_fault *fault)
+{
+    struct cap node = root;
+    word_t remaining = depth;
+    for (;;) {
+        if (cap_type(node) != CAP_CNODE) {
+            *fault = (struct lookup_fault){LOOKUP_INVALID_ROOT, remaining, 0, 0};
+            return 0;
+        }
+        word_t radix = cap_cnode_radix(node), guard_size = cap_cnode_guard_size(node);
+        word_t level = radix + guard_size;
+        if (guard_size > remaining || guard_bits(cptr, remaining, guard_size) !=
+                                          cap_cnode_guard(node)) {
+            *fault = (struct lookup_fault){LOOKUP_GUARD_MISMATCH, remaining, guard_size,
+                                           cap_cnode_guard(node)};
+            return 0;
+        }
+        if (level > remaining || level == 0) {
+            *fault = (struct lookup_fault){LOOKUP_DEPTH_MISMATCH, remaining, level, 0};
+            return 0;
+        }
+        word_t index = radix ? (cptr >> (remaining - level)) & MASK(radix) : 0;
+        struct cte *slot = (struct cte *)arch_phys_to_virt(cap_object(node)) + index;
+        remaining -= level;
+        if (remaining == 0 || cap_type(slot->cap) != CAP_CNODE) {
+            *bits_left = remaining;
+            return slot;
+        }
+        node = slot->cap;
+    }
+}
+
+struct cte *cspace_lookup_slot(struct cap root, cptr_t cptr, word_t depth,
+                               struct lookup_fault *fault)
+{
+    word_t bits_left;
+    struct cte *slot = cspace_resolve(root, cptr, depth, &bits_left, fault);
+    if (slot && bits_left) {
+        *fault = (struct lookup_fault){LOOKUP_DEPTH_MISMATCH, bits_left, 0, 0};
+        return 0;
+    }
+    return slot;
+}
+
+word_t cte_depth(const struct cte *slot)
+{
+    return (slot->mdb[0] >> MDB_DEPTH_SHIFT) & MDB_MAX_DEPTH;
+}
+
+bool cte_is_revocable(const struct cte *slot)
+{
+    return slot->mdb[0] & MDB_REVOCABLE;
+}
+
+struct cte *cte_prev(const struct cte *slot)
+{
+    return cte_at(slot->mdb[0] & MASK(CAP_PADDR_BITS));
+}
+
+struct cte *cte_next(const struct cte *slot)
+{
+    return cte_at(slot->mdb[1]);
+}
+
+static void set_prev(struct cte *slot, struct cte *prev)
+{
+    slot->mdb[0] = (slot->mdb[0] & ~MASK(CAP_PADDR_BITS)) | cte_paddr(prev);
+}
+
+static void set_next(struct cte *slot, struct cte *next)
+{
+    slot->mdb[1] = cte_paddr(next);
+}
+
+static void set_depth(struct cte *slot, word_t depth)
+{
+    slot->mdb[0] = (slot->mdb[0] & ~(MDB_MAX_DEPTH << MDB_DEPTH_SHIFT)) |
+                   (depth << MDB_DEPTH_SHIFT);
+}
+
+/* Link `slot` into the list right after `after` (NULL: on its own). */
+static void link_after(struct cte *after, struct cte *slot)
+{
+    struct cte *next = after ? cte_next(after) : 0;
+    set_prev(slot, after);
+    set_next(slot, next);
+    if (after)
+        set_next(after, slot);
+    if (next)
+        set_prev(next, slot);
+}
+
+static void unlink(struct cte *slot)
+{
+    struct cte *prev = cte_prev(slot), *next = cte_next(slot);
+    if (prev)
+        set_next(prev, next);
+    if (next)
+        set_prev(next, prev);
+}
+
+void cspace_insert_child(struct cte *parent, struct cte *dest, struct cap cap, bool revocable)
+{
+    dest->cap = cap;
+    dest->mdb[0] = revocable ? MDB_REVOCABLE : 0;
+    dest->mdb[1] = 0;
+    set_depth(dest, parent ? cte_depth(parent) + 1 : 0);
+    link_after(parent, dest);
+}
+
+/* Replace `old` by `new` in the list, `new` taking over its depth and flags. */
+static void replace_in_list(struct cte *old, struct cte *new)
+{
+    struct cte *prev = cte_prev(old), *next = cte_next(old);
+    new->mdb[0] = old->mdb[0];
+    new->mdb[1] = old->mdb[1];
+    if (prev)
+        set_next(prev, new);
+    if (next)
+        set_prev(next, new);
+}
+
+void cspace_move(struct cte *src, struct cte *dest, struct cap cap)
+{
+    replace_in_list(src, dest);
+    dest->cap = cap;
+    src->cap = cap_null();
+    src->mdb[0] = src->mdb[1] = 0;
+}
+
+static struct cte *swapped(struct cte *x, struct cte *a, struct cte *b)
+{
+    return x == a ? b : x == b ? a : x;
+}
+
+/* Point the neighbours of `slot` back at it. */
+static void relink_neighbours(struct cte *slot)
+{
+    struct cte *prev = cte_prev(slot), *next = cte_next(slot);
+    if (prev)
+        set_next(prev, slot);
+    if (next)
+        set_prev(next, slot);
+}
+
+void cspace_swap(struct cte *a, struct cap cap_a, struct cte *b, struct cap cap_b)
+{
+    word_t flags_a = a->mdb[0] & ~MASK(CAP_PADDR_BITS);
+    word_t flags_b = b->mdb[0] & ~MASK(CAP_PADDR_BITS);
+    struct cte *prev_a = swapped(cte_prev(a), a, b), *next_a = swapped(cte_next(a), a, b);
+    struct cte *prev_b = swapped(cte_prev(b), a, b), *next_b = swapped(cte_next(b), a, b);
+    b->mdb[0] = flags_a;
+    a->mdb[0] = flags_b;
+    set_prev(b, prev_a);
+    set_next(b, next_a);
+    set_prev(a, prev_b);
+    set_next(a, next_b);
+    relink_neighbours(a);
+    relink_neighbours(b);
+    b->cap = cap_a;
+    a->cap = cap_b;
+}
+
+bool cspace_has_children(const struct cte *slot)
+{
+    const struct cte *next = cte_next(slot);
+    return next && cte_depth(next) > cte_depth(slot);
+}
+
+void cspace_remove(struct cte *slot)
+{
+    word_t depth = cte_depth(slot);
+    for (struct cte *d = cte_next(slot); d && cte_depth(d) > depth; d = cte_next(d))
+        set_depth(d, cte_depth(d) - 1);
+    unlink(slot);
+    slot->cap = cap_null();
+    slot->mdb[0] = slot->mdb[1] = 0;
+}
+
+static bool same_object(struct cap a, struct cap b)
+{
+    return cap_type(a) == cap_type(b) && cap_object(a) == cap_object(b) &&
+           (cap_type(a) != CAP_IRQ_HANDLER || cap_irq_handler_irq(a) == cap_irq_handler_irq(b));
+}
+
+bool cspace_is_final(const struct cte *slot)
+{
+    const struct cte *prev = cte_prev(slot), *next = cte_next(slot);
+    return !(prev && same_object(prev->cap, slot->cap)) &&
+           !(next && same_object(next->cap, slot->cap));
+}

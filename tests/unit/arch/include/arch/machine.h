@@ -1,0 +1,16 @@
+/* Stand-in arch for host unit tests: "physical" addresses are host pointers. */
+#pragma once
+#include <types.h>
+
+#define ARCH_ELF_MACHINE 62
+#define ARCH_USER_TOP 0x00007ffffffff000ul
+
+static inline void *arch_phys_to_virt(paddr_t paddr)
+{
+    return (void *)paddr;
+}
+
+static inline paddr_t arch_virt_to_phys(const void *vaddr)
+{
+    return (paddr_t)vaddr;
+}

@@ -1,0 +1,139 @@
+/* Host tests of kernel/core/cspace.c: guarded radix lookup with the ABI's failure details,
+ * and the derivation tree (insert, move, swap, remove, finality). */
+#include "unit.h"
+#include <core/cspace.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct cte *new_cnode(unsigned radix)
+{
+    size_t bytes = sizeof(struct cte) << radix;
+    struct cte *table = aligned_alloc(bytes < 4096 ? bytes : 4096, bytes);
+    memset(table, 0, bytes);
+    return table;
+}
+
+static struct cap cnode_cap(struct cte *table, word_t radix, word_t guard_size, word_t guard)
+{
+    return cap_cnode((paddr_t)table, radix, guard_size, guard);
+}
+
+static void test_root_task_style_lookup(void)
+{
+    struct cte *root = new_cnode(12);
+    struct cap cap = cnode_cap(root, 12, 52, 0);
+    struct lookup_fault fault;
+    word_t left = 99;
+    CHECK(cspace_resolve(cap, 5, 64, &left, &fault) == &root[5]);
+    CHECK_EQ(left, 0);
+    /* ABI §3.6's example: depth 12 through guard size 52 fails [GuardMismatch, 12, 0, 52]. */
+    CHECK(cspace_resolve(cap, 5, 12, &left, &fault) == NULL);
+    CHECK_EQ(fault.type, LOOKUP_GUARD_MISMATCH);
+    CHECK_EQ(fault.bits_left, 12);
+    CHECK_EQ(fault.guard_found, 0);
+    CHECK_EQ(fault.bits_found, 52);
+    CHECK(cspace_resolve(cap, 1ul << 20, 64, &left, &fault) == NULL);
+    CHECK_EQ(fault.type, LOOKUP_GUARD_MISMATCH);
+    free(root);
+}
+
+static void test_two_level_lookup(void)
+{
+    struct cte *root = new_cnode(12), *leaf = new_cnode(8);
+    struct cap root_cap = cnode_cap(root, 12, 44, 0);
+    root[7].cap = cnode_cap(leaf, 8, 0, 0);
+    root[9].cap = cap_endpoint(0x1000, 0, CAP_RIGHTS_ALL);
+    struct lookup_fault fault;
+    word_t left;
+    CHECK(cspace_resolve(root_cap, (7ul << 8) | 3, 64, &left, &fault) == &leaf[3]);
+    CHECK_EQ(left, 0);
+    /* Depth 56 stops at the slot holding the leaf CNode itself. */
+    CHECK(cspace_resolve(root_cap, 7, 56, &left, &fault) == &root[7]);
+    /* A non-CNode with bits left: resolve returns it, a CNode operation refuses it. */
+    CHECK(cspace_resolve(root_cap, 9ul << 8, 64, &left, &fault) == &root[9]);
+    CHECK_EQ(left, 8);
+    CHECK(cspace_lookup_slot(root_cap, 9ul << 8, 64, &fault) == NULL);
+    CHECK_EQ(fault.type, LOOKUP_DEPTH_MISMATCH);
+    CHECK_EQ(fault.bits_left, 8);
+    CHECK_EQ(fault.bits_found, 0);
+    /* Too few bits for the first level. */
+    CHECK(cspace_lookup_slot(root_cap, 0, 50, &fault) == NULL);
+    CHECK_EQ(fault.type, LOOKUP_DEPTH_MISMATCH);
+    CHECK_EQ(fault.bits_left, 50);
+    CHECK_EQ(fault.bits_found, 56);
+    free(leaf);
+    free(root);
+}
+
+static void test_invalid_root(void)
+{
+    struct lookup_fault fault;
+    word_t left;
+    CHECK(cspace_resolve(cap_thread(0x2000), 0, 64, &left, &fault) == NULL);
+    CHECK_EQ(fault.type, LOOKUP_INVALID_ROOT);
+    CHECK(cspace_resolve(cap_null(), 0, 64, &left, &fault) == NULL);
+    CHECK_EQ(fault.type, LOOKUP_INVALID_ROOT);
+}
+
+static void test_derivation_tree(void)
+{
+    struct cte *s = new_cnode(4);
+    struct cap untyped = cap_untyped(0x100000, 20, false);
+    struct cap ep = cap_endpoint(0x100000, 0, CAP_RIGHTS_ALL);
+    cspace_insert_child(NULL, &s[0], untyped, true);
+    cspace_insert_child(&s[0], &s[1], ep, true);
+    cspace_insert_child(&s[1], &s[2], ep, false);
+    cspace_insert_child(&s[2], &s[3], ep, false);
+    CHECK(cspace_has_children(&s[0]) && cspace_has_children(&s[1]));
+    CHECK(!cspace_has_children(&s[3]));
+    CHECK_EQ(cte_depth(&s[3]), 3);
+    CHECK(cte_next(&s[0]) == &s[1] && cte_prev(&s[3]) == &s[2]);
+    CHECK(!cspace_is_final(&s[2]));
+    /* Removing s[2] lifts its child s[3] to depth 2, still below s[1]. */
+    cspace_remove(&s[2]);
+    CHECK(cap_is_null(s[2].cap));
+    CHECK_EQ(cte_depth(&s[3]), 2);
+    CHECK(cte_next(&s[1]) == &s[3] && cte_prev(&s[3]) == &s[1]);
+    /* Moving keeps the place in the tree. */
+    cspace_move(&s[3], &s[5], ep);
+    CHECK(cap_is_null(s[3].cap) && cte_next(&s[1]) == &s[5]);
+    CHECK_EQ(cte_depth(&s[5]), 2);
+    cspace_remove(&s[5]);
+    CHECK(cspace_is_final(&s[1]));
+    CHECK(!cspace_has_children(&s[1]));
+    free(s);
+}
+
+static void test_swap(void)
+{
+    struct cte *s = new_cnode(4);
+    struct cap a = cap_endpoint(0x1000, 1, CAP_RIGHTS_ALL);
+    struct cap b = cap_notification(0x2000, 2, CAP_RIGHTS_ALL);
+    cspace_insert_child(NULL, &s[0], cap_untyped(0x1000, 16, false), true);
+    cspace_insert_child(&s[0], &s[1], a, true);
+    cspace_insert_child(&s[1], &s[2], b, false);
+    /* Adjacent: s[1] (depth 1) and s[2] (depth 2) trade caps and places. */
+    cspace_swap(&s[1], a, &s[2], b);
+    CHECK_EQ(cap_badge(s[2].cap), 1);
+    CHECK_EQ(cap_badge(s[1].cap), 2);
+    CHECK_EQ(cte_depth(&s[2]), 1);
+    CHECK_EQ(cte_depth(&s[1]), 2);
+    CHECK(cte_next(&s[0]) == &s[2] && cte_next(&s[2]) == &s[1]);
+    CHECK(cte_prev(&s[1]) == &s[2] && cte_prev(&s[2]) == &s[0] && !cte_next(&s[1]));
+    /* Apart: swap s[0] with s[1] across s[2] and back. */
+    cspace_swap(&s[0], s[0].cap, &s[1], s[1].cap);
+    CHECK(cte_next(&s[1]) == &s[2] && cte_next(&s[2]) == &s[0] && !cte_prev(&s[1]));
+    cspace_swap(&s[1], s[1].cap, &s[0], s[0].cap);
+    CHECK(cte_next(&s[0]) == &s[2] && cte_next(&s[2]) == &s[1]);
+    free(s);
+}
+
+int main(void)
+{
+    test_root_task_style_lookup();
+    test_two_level_lookup();
+    test_invalid_root();
+    test_derivation_tree();
+    test_swap();
+    return unit_report("test_cspace");
+}
