@@ -1,5 +1,7 @@
-/* Syscall entry: dispatch on the syscall number. The API syscalls arrive with the IPC issue;
- * until then every API number is reported as an unknown syscall. */
+/* Syscall entry: dispatch on the syscall number. Call and Send on a kernel object invoke it;
+ * IPC on endpoints, Recv and the rest arrive with the IPC issue and until then are reported
+ * as unknown syscalls. */
+#include <api/invocation.h>
 #include <api/syscall.h>
 #include <arch.h>
 #include <config.h>
@@ -8,13 +10,40 @@
 #include <lib/printf.h>
 #include <sel4/syscall_numbers.h>
 
+static _Noreturn void stop_faulting_thread(void)
+{
+    arch_context_print(&current_thread->context);
+    current_thread->state = THREAD_INACTIVE;
+    kernel_exit();
+}
+
 static _Noreturn void unknown_syscall(sword_t number)
 {
     struct tcb *thread = current_thread;
     kprintf("fault: thread '%s': unknown syscall %ld at ip %lx\n", thread->name, number,
             arch_user_reg_get(&thread->context, REG_FAULT_IP));
-    thread->state = THREAD_INACTIVE;
-    kernel_exit();
+    stop_faulting_thread();
+}
+
+/* A capability that did not look up, with no fault handler to send the CapFault to. */
+static _Noreturn void cap_fault(cptr_t cptr, const struct lookup_fault *fault)
+{
+    struct tcb *thread = current_thread;
+    kprintf("fault: thread '%s': CapFault ip %lx cptr %lx type %u bits left %lu\n",
+            thread->name, arch_user_reg_get(&thread->context, REG_FAULT_IP), cptr,
+            (unsigned)fault->type, fault->bits_left);
+    stop_faulting_thread();
+}
+
+static void handle_invocation(bool is_call, bool is_blocking)
+{
+    struct invocation inv;
+    struct lookup_fault fault;
+    cptr_t failed;
+    if (invocation_read(&inv, current_thread, &fault, &failed))
+        invocation_perform(&inv, is_call);
+    else if (is_blocking)
+        cap_fault(failed, &fault);
 }
 
 /* DebugHalt ends the run; the status travels in the cap register (our extension: upstream
@@ -24,21 +53,55 @@ static _Noreturn void debug_halt(word_t status)
     kernel_stop(status & 0x7f, "DebugHalt");
 }
 
+/* DebugCapIdentify: the kernel's type tag of the capability at the cptr (0 if none). */
+static void debug_cap_identify(struct tcb *thread, cptr_t cptr)
+{
+    struct lookup_fault fault;
+    word_t bits_left;
+    struct cte *slot = cspace_resolve(thread->slots[TCB_CTABLE].cap, cptr, seL4_WordBits,
+                                      &bits_left, &fault);
+    arch_user_reg_set(&thread->context, REG_CAP, slot ? cap_type(slot->cap) : 0);
+}
+
+static void handle_debug_syscall(sword_t number, word_t cap_reg)
+{
+    switch (number) {
+    case seL4_SysDebugPutChar:
+        arch_console_putchar((char)cap_reg);
+        return;
+    case seL4_SysDebugHalt:
+        if (CONFIG_DEBUG)
+            debug_halt(cap_reg);
+        break;
+    case seL4_SysDebugCapIdentify:
+        if (CONFIG_DEBUG) {
+            debug_cap_identify(current_thread, cap_reg);
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    unknown_syscall(number);
+}
+
 void syscall_handle(void)
 {
     struct arch_context *context = &current_thread->context;
     sword_t number = (sword_t)arch_user_reg_get(context, REG_SYSCALL);
-    word_t cap_reg = arch_user_reg_get(context, REG_CAP);
     switch (number) {
-    case seL4_SysDebugPutChar:
-        arch_console_putchar((char)cap_reg);
+    case seL4_SysCall:
+        handle_invocation(true, true);
         break;
-    case seL4_SysDebugHalt:
-        if (CONFIG_DEBUG)
-            debug_halt(cap_reg);
-        unknown_syscall(number);
+    case seL4_SysSend:
+        handle_invocation(false, true);
+        break;
+    case seL4_SysNBSend:
+        handle_invocation(false, false);
+        break;
     default:
-        unknown_syscall(number);
+        handle_debug_syscall(number, arch_user_reg_get(context, REG_CAP));
+        break;
     }
     kernel_exit();
 }

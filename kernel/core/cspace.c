@@ -6,6 +6,7 @@
  */
 #include <arch.h>
 #include <core/cspace.h>
+#include <object/object_type.h>
 
 static struct cte *cte_at(paddr_t paddr)
 {
@@ -146,6 +147,20 @@ static void replace_in_list(struct cte *old, struct cte *new)
         set_prev(next, new);
 }
 
+void cspace_insert_derived(struct cte *src, struct cte *dest, struct cap cap, bool revocable)
+{
+    if (cte_is_revocable(src)) {
+        cspace_insert_child(src, dest, cap, revocable);
+        return;
+    }
+    /* A non-revocable capability never has children, so its sibling goes right after it. */
+    dest->cap = cap;
+    dest->mdb[0] = revocable ? MDB_REVOCABLE : 0;
+    dest->mdb[1] = 0;
+    set_depth(dest, cte_depth(src));
+    link_after(src, dest);
+}
+
 void cspace_move(struct cte *src, struct cte *dest, struct cap cap)
 {
     replace_in_list(src, dest);
@@ -214,4 +229,42 @@ bool cspace_is_final(const struct cte *slot)
     const struct cte *prev = cte_prev(slot), *next = cte_next(slot);
     return !(prev && same_object(prev->cap, slot->cap)) &&
            !(next && same_object(next->cap, slot->cap));
+}
+
+/* The first full slot inside the object of a final CNode or TCB capability, or NULL when
+ * the capability names no such container or the container is empty. */
+static struct cte *first_full_slot_inside(const struct cte *slot)
+{
+    word_t count;
+    struct cte *slots = object_slots(slot->cap, &count);
+    if (!slots || !cspace_is_final(slot))
+        return 0;
+    for (word_t i = 0; i < count; i++) {
+        if (!cap_is_null(slots[i].cap))
+            return &slots[i];
+    }
+    return 0;
+}
+
+void cspace_delete(struct cte *top)
+{
+    /* Depth first without a stack: descend from `top` through final containers to a slot
+     * with nothing inside, delete that one, and start again from the top. Finality means
+     * each step down enters a different object, so the descent ends. */
+    while (!cap_is_null(top->cap)) {
+        struct cte *slot = top, *inner;
+        while ((inner = first_full_slot_inside(slot)))
+            slot = inner;
+        struct cap cap = slot->cap;
+        bool final = cspace_is_final(slot);
+        cspace_remove(slot);
+        if (final)
+            object_finalise(cap);
+    }
+}
+
+void cspace_revoke(struct cte *slot)
+{
+    while (cspace_has_children(slot))
+        cspace_delete(cte_next(slot));
 }

@@ -8,9 +8,13 @@
 #include <types.h>
 #include <arch/context.h> /* struct arch_context; user_reg accessors (inline) */
 #include <arch/machine.h> /* arch_phys_to_virt, arch_virt_to_phys (inline) */
+#include <object/cap.h>
 
 struct tcb;
 struct boot_params;
+struct cte;
+struct invocation;
+struct syscall_error;
 
 /* The kernel's virtual window onto all of physical memory (inline, in arch/machine.h):
  *   void *arch_phys_to_virt(paddr_t paddr);
@@ -61,6 +65,31 @@ void arch_context_init_user(struct arch_context *context, vaddr_t entry);
 _Noreturn void arch_return_to_user(struct tcb *thread);
 /* Print the registers of a user context, for fault reports. */
 void arch_context_print(const struct arch_context *context);
+
+/* Arch objects and capabilities (frames, page tables, ASID pools, I/O ports): odd cap types,
+ * object types from seL4_NonArchObjectTypeCount on (ABI §4). */
+/* log2 bytes of an arch object type; 0 if the type is not one of this arch's. */
+word_t arch_object_size_bits(word_t type);
+/* Construct an arch object in memory at `paddr` (zeroed unless `device`); its capability. */
+struct cap arch_object_create(word_t type, paddr_t paddr, bool device);
+/* Tear down an arch object whose last capability is going (unmap it, free its ASID). */
+void arch_object_finalise(struct cap cap);
+/* True for the frame types, the only objects device untyped memory may become. */
+bool arch_is_frame_type(word_t type);
+/* The rules of core/derive.c for arch capabilities. */
+struct cap arch_cap_mask_rights(struct cap cap, word_t rights);
+struct cap arch_cap_update_data(struct cap cap, word_t data, bool preserve);
+struct syscall_error arch_cap_derive(struct cap cap, struct cap *derived);
+bool arch_cap_is_revocable(struct cap new_cap, struct cap src_cap);
+/* Decode and perform an invocation of an arch capability (api/invocation.h). */
+struct syscall_error arch_decode_invocation(struct invocation *inv);
+/* If `cap` is a frame capability: its physical base and size, and true. */
+bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits);
+/* The root table a VSpace capability names, if it is usable as one (assigned an ASID
+ * where the arch has them); 0 otherwise. */
+paddr_t arch_vspace_root(struct cap cap);
+/* Mask an interrupt whose handler capability is gone. */
+void arch_irq_disable(word_t irq);
 
 /* Extra boot info the arch adds after the bootinfo frame (x86: RSDP, memory map, TSC
  * frequency). Writes at most `room` bytes at `dest`; returns the bytes written. */

@@ -56,6 +56,9 @@ struct cte *cte_next(const struct cte *slot);
 struct cte *cte_prev(const struct cte *slot);
 /* Place `cap` in the empty `dest` as a child of `parent` (NULL: a root of the tree). */
 void cspace_insert_child(struct cte *parent, struct cte *dest, struct cap cap, bool revocable);
+/* Place `cap`, derived from the capability in `src`, in the empty `dest`: a child of `src`
+ * when `src` is revocable (an original, or the first of its badge), else its sibling. */
+void cspace_insert_derived(struct cte *src, struct cte *dest, struct cap cap, bool revocable);
 /* Move the capability in `src` to the empty `dest`, keeping its place in the tree. */
 void cspace_move(struct cte *src, struct cte *dest, struct cap cap);
 /* Exchange the capabilities of two full slots, each keeping its place in the tree. */
@@ -66,3 +69,9 @@ void cspace_remove(struct cte *slot);
 bool cspace_has_children(const struct cte *slot);
 /* True when no other slot holds a capability to the same object. */
 bool cspace_is_final(const struct cte *slot);
+
+/* Delete the capability in `slot`; when it was the last one to its object, destroy the
+ * object (a CNode's or TCB's own slots are emptied first, without recursion). */
+void cspace_delete(struct cte *slot);
+/* Delete every descendant of `slot` in the derivation tree. */
+void cspace_revoke(struct cte *slot);

@@ -1,17 +1,43 @@
-/* Thread control blocks: a thread's saved user registers, state and address space.
- * (The TCB object's invocations arrive with the object-model issue.) */
+/* Thread control blocks: a thread's saved user registers, state, and the capability slots
+ * it holds (CSpace and VSpace roots, IPC buffer frame, fault and timeout handlers).
+ * A TCB object is 2^seL4_TCBBits bytes with struct tcb at its start. */
 #pragma once
 #include <arch.h>
+#include <core/cspace.h>
+#include <sel4/object_type.h>
 
 enum thread_state {
-    THREAD_INACTIVE, /* stopped: faulted with no handler, or never started */
+    THREAD_INACTIVE, /* stopped: suspended, faulted with no handler, or never started */
     THREAD_RUNNING,
+};
+
+enum tcb_slot {
+    TCB_CTABLE,
+    TCB_VTABLE,
+    TCB_BUFFER,
+    TCB_FAULT_HANDLER,
+    TCB_TIMEOUT_HANDLER,
+    TCB_SLOT_COUNT,
 };
 
 struct tcb {
     struct arch_context context; /* first: the arch's trap entry saves into it */
     enum thread_state state;
-    paddr_t vspace_root;
     vaddr_t ipc_buffer;
+    word_t priority;
+    word_t mcp;
     char name[16];
+    struct cte slots[TCB_SLOT_COUNT];
 };
+_Static_assert(sizeof(struct tcb) <= BIT(seL4_TCBBits), "struct tcb fits its object");
+
+/* The TCB at physical address `paddr` (a thread capability's object). */
+static inline struct tcb *tcb_at(paddr_t paddr)
+{
+    return arch_phys_to_virt(paddr);
+}
+
+/* The root of the thread's address space (physical address of its top table), or 0. */
+paddr_t tcb_vspace_root(const struct tcb *tcb);
+/* Stop a thread: it runs no more until resumed. */
+void tcb_suspend(struct tcb *tcb);

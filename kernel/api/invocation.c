@@ -1,0 +1,153 @@
+/*
+ * Invoking a capability: look it up and its extra capabilities, read the message, hand it to
+ * the object's decoder, and write the reply (results, or the error with its detail words) back
+ * to the caller's registers and IPC buffer as the ABI lays them out (§2, §3.6).
+ */
+#include <api/invocation.h>
+#include <arch.h>
+#include <object/cnode.h>
+#include <object/untyped.h>
+#include <sel4/ipc_buffer.h>
+
+static const enum user_reg message_regs[] = {REG_MR0, REG_MR1, REG_MR2, REG_MR3};
+#define MESSAGE_REGS ARRAY_SIZE(message_regs)
+
+struct syscall_error error_failed_lookup(bool source, const struct lookup_fault *fault)
+{
+    struct syscall_error error = {seL4_FailedLookup, 2, {source, fault->type}};
+    switch (fault->type) {
+    case LOOKUP_MISSING_CAPABILITY:
+        error.words[2] = fault->bits_left;
+        error.count = 3;
+        break;
+    case LOOKUP_DEPTH_MISMATCH:
+        error.words[2] = fault->bits_left;
+        error.words[3] = fault->bits_found;
+        error.count = 4;
+        break;
+    case LOOKUP_GUARD_MISMATCH:
+        error.words[2] = fault->bits_left;
+        error.words[3] = fault->guard_found;
+        error.words[4] = fault->bits_found;
+        error.count = 5;
+        break;
+    default:
+        break;
+    }
+    return error;
+}
+
+word_t invocation_arg(const struct invocation *inv, word_t i)
+{
+    if (i < MESSAGE_REGS)
+        return arch_user_reg_get(&inv->thread->context, message_regs[i]);
+    return inv->buffer[1 + i]; /* msg[i]: word 0 of the buffer is the tag */
+}
+
+void invocation_set_result(struct invocation *inv, word_t i, word_t value)
+{
+    if (i < MESSAGE_REGS)
+        arch_user_reg_set(&inv->thread->context, message_regs[i], value);
+    else if (inv->buffer)
+        inv->buffer[1 + i] = value;
+}
+
+void invocation_reply_length(struct invocation *inv, word_t length)
+{
+    if (!inv->buffer && length > MESSAGE_REGS)
+        length = MESSAGE_REGS;
+    arch_user_reg_set(&inv->thread->context, REG_MSGINFO, length & MASK(seL4_MsgLengthBits));
+}
+
+struct cte *invocation_lookup_slot(struct cap root, cptr_t cptr, word_t depth, bool source,
+                                   struct syscall_error *error)
+{
+    if (depth < 1 || depth > seL4_WordBits) {
+        *error = error_range(1, seL4_WordBits);
+        return 0;
+    }
+    struct lookup_fault fault;
+    struct cte *slot = cspace_lookup_slot(root, cptr, depth, &fault);
+    if (!slot)
+        *error = error_failed_lookup(source, &fault);
+    return slot;
+}
+
+/* The thread's IPC buffer as the kernel sees it, or NULL if it has no usable one. */
+static word_t *ipc_buffer_of(struct tcb *thread)
+{
+    paddr_t base;
+    word_t size_bits;
+    if (!arch_cap_frame(thread->slots[TCB_BUFFER].cap, &base, &size_bits))
+        return 0;
+    return arch_phys_to_virt(base + (thread->ipc_buffer & MASK(size_bits)));
+}
+
+static struct cte *lookup_cap(struct tcb *thread, cptr_t cptr, struct lookup_fault *fault)
+{
+    word_t bits_left;
+    return cspace_resolve(thread->slots[TCB_CTABLE].cap, cptr, seL4_WordBits, &bits_left,
+                          fault);
+}
+
+bool invocation_read(struct invocation *inv, struct tcb *thread, struct lookup_fault *fault,
+                     cptr_t *failed)
+{
+    seL4_MessageInfo_t info = {{arch_user_reg_get(&thread->context, REG_MSGINFO)}};
+    *inv = (struct invocation){.thread = thread, .label = seL4_MessageInfo_get_label(info)};
+    inv->buffer = ipc_buffer_of(thread);
+    inv->length = seL4_MessageInfo_get_length(info);
+    if (inv->length > (inv->buffer ? seL4_MsgMaxLength : MESSAGE_REGS))
+        inv->length = inv->buffer ? seL4_MsgMaxLength : MESSAGE_REGS;
+    *failed = arch_user_reg_get(&thread->context, REG_CAP);
+    if (!(inv->slot = lookup_cap(thread, *failed, fault)))
+        return false;
+    inv->cap = inv->slot->cap;
+    word_t extra = inv->buffer ? seL4_MessageInfo_get_extraCaps(info) : 0;
+    for (; inv->extra_caps < extra; inv->extra_caps++) {
+        *failed = ((seL4_IPCBuffer *)inv->buffer)->caps_or_badges[inv->extra_caps];
+        if (!(inv->extra[inv->extra_caps] = lookup_cap(thread, *failed, fault)))
+            return false;
+    }
+    return true;
+}
+
+/* The error reply: label = error, detail words as results, badge register 0. */
+static void reply_error(struct invocation *inv, struct syscall_error error)
+{
+    for (word_t i = 0; i < error.count; i++)
+        invocation_set_result(inv, i, error.words[i]);
+    invocation_reply_length(inv, error.count);
+    word_t info = arch_user_reg_get(&inv->thread->context, REG_MSGINFO);
+    arch_user_reg_set(&inv->thread->context, REG_MSGINFO, info | ((word_t)error.type << 12));
+    arch_user_reg_set(&inv->thread->context, REG_CAP, 0);
+}
+
+static struct syscall_error decode(struct invocation *inv)
+{
+    switch (cap_type(inv->cap)) {
+    case CAP_UNTYPED:
+        return untyped_decode(inv);
+    case CAP_CNODE:
+        return cnode_decode(inv);
+    default:
+        if (cap_is_arch(inv->cap))
+            return arch_decode_invocation(inv);
+        /* Endpoints, notifications and replies carry IPC, which arrives with its issue;
+         * the remaining objects' invocations arrive with theirs. */
+        return error_plain(seL4_IllegalOperation);
+    }
+}
+
+/* Decode and perform; for a Call, the reply goes back in the caller's registers. A decoder
+ * that succeeded has set its own result length (0 unless it returns words). */
+void invocation_perform(struct invocation *inv, bool is_call)
+{
+    arch_user_reg_set(&inv->thread->context, REG_MSGINFO, 0);
+    struct syscall_error error = decode(inv);
+    if (!is_call)
+        return;
+    if (!error_is_none(error))
+        reply_error(inv, error);
+    arch_user_reg_set(&inv->thread->context, REG_CAP, 0);
+}

@@ -1,0 +1,87 @@
+/*
+ * An invocation in flight: the capability invoked, the message that came with it, and the
+ * error or result that goes back. Decoders (<object>_decode_<label>) read arguments through
+ * these helpers, validate every one, and only then call the operation, which cannot fail.
+ */
+#pragma once
+#include <core/cspace.h>
+#include <object/tcb.h>
+#include <sel4/errors.h>
+#include <sel4/types.h>
+
+#define INVOCATION_MAX_EXTRA_CAPS 3
+
+struct invocation {
+    struct tcb *thread;
+    word_t label;
+    word_t length;            /* message words available (clamped, buffer-less capped at 4) */
+    word_t extra_caps;        /* extra capabilities that looked up */
+    struct cte *slot;         /* the invoked capability's slot */
+    struct cap cap;           /* the invoked capability */
+    word_t *buffer;           /* the thread's IPC buffer as the kernel sees it, or NULL */
+    struct cte *extra[INVOCATION_MAX_EXTRA_CAPS];
+};
+
+/* An error reply (ABI §3.6): the error is the reply's label, `words` its detail MRs. */
+struct syscall_error {
+    seL4_Error type;
+    word_t count;
+    word_t words[5];
+};
+
+static inline struct syscall_error error_none(void)
+{
+    return (struct syscall_error){seL4_NoError, 0, {0}};
+}
+
+static inline struct syscall_error error_plain(seL4_Error type)
+{
+    return (struct syscall_error){type, 0, {0}};
+}
+
+static inline struct syscall_error error_invalid_argument(word_t index)
+{
+    return (struct syscall_error){seL4_InvalidArgument, 1, {index}};
+}
+
+static inline struct syscall_error error_invalid_capability(word_t index)
+{
+    return (struct syscall_error){seL4_InvalidCapability, 1, {index}};
+}
+
+static inline struct syscall_error error_range(word_t min, word_t max)
+{
+    return (struct syscall_error){seL4_RangeError, 2, {min, max}};
+}
+
+static inline struct syscall_error error_not_enough_memory(word_t bytes_left)
+{
+    return (struct syscall_error){seL4_NotEnoughMemory, 1, {bytes_left}};
+}
+
+/* FailedLookup with the lookup's detail words (count depends on the failure type). */
+struct syscall_error error_failed_lookup(bool source, const struct lookup_fault *fault);
+
+static inline bool error_is_none(struct syscall_error error)
+{
+    return error.type == seL4_NoError;
+}
+
+/* Message word i of the invocation (MR0-3 from registers, the rest from the IPC buffer).
+ * Callers check inv->length first. */
+word_t invocation_arg(const struct invocation *inv, word_t i);
+/* Put result word i of the reply (before invocation_reply_length()). */
+void invocation_set_result(struct invocation *inv, word_t i, word_t value);
+/* The reply carries `length` result words and label 0. */
+void invocation_reply_length(struct invocation *inv, word_t length);
+/* Look up `depth` bits of `cptr` from the CNode cap `root` for a CNode operation; on failure
+ * *error is the ABI's FailedLookup (source says which side failed). */
+struct cte *invocation_lookup_slot(struct cap root, cptr_t cptr, word_t depth, bool source,
+                                   struct syscall_error *error);
+
+/* Read the invocation `thread`'s registers and IPC buffer describe. False when the invoked
+ * capability or an extra one did not look up: *failed is its cptr, *fault says why. */
+bool invocation_read(struct invocation *inv, struct tcb *thread, struct lookup_fault *fault,
+                     cptr_t *failed);
+/* Decode and perform `inv`; for a Call, write the reply into the caller's registers. */
+void invocation_perform(struct invocation *inv, bool is_call);

@@ -1,0 +1,85 @@
+/* Stand-in arch hooks for host unit tests: an arch with no objects or capabilities of its
+ * own, so the generic decoders can be exercised alone. */
+#include <api/invocation.h>
+#include <arch.h>
+#include "fake_arch.h"
+
+word_t arch_object_size_bits(word_t type)
+{
+    (void)type;
+    return 0;
+}
+
+struct cap arch_object_create(word_t type, paddr_t paddr, bool device)
+{
+    (void)type, (void)paddr, (void)device;
+    return cap_null();
+}
+
+void arch_object_finalise(struct cap cap)
+{
+    (void)cap;
+}
+
+bool arch_is_frame_type(word_t type)
+{
+    (void)type;
+    return false;
+}
+
+struct cap arch_cap_mask_rights(struct cap cap, word_t rights)
+{
+    (void)rights;
+    return cap;
+}
+
+struct cap arch_cap_update_data(struct cap cap, word_t data, bool preserve)
+{
+    (void)data, (void)preserve;
+    return cap;
+}
+
+struct syscall_error arch_cap_derive(struct cap cap, struct cap *derived)
+{
+    *derived = cap;
+    return error_none();
+}
+
+bool arch_cap_is_revocable(struct cap new_cap, struct cap src_cap)
+{
+    (void)new_cap, (void)src_cap;
+    return false;
+}
+
+struct syscall_error arch_decode_invocation(struct invocation *inv)
+{
+    (void)inv;
+    return error_plain(seL4_IllegalOperation);
+}
+
+/* The one arch capability here: type 1, a 4 KiB frame, so threads can have IPC buffers. */
+bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits)
+{
+    if (cap_type(cap) != FAKE_CAP_FRAME)
+        return false;
+    *base = cap_object(cap);
+    *size_bits = 12;
+    return true;
+}
+
+paddr_t arch_vspace_root(struct cap cap)
+{
+    (void)cap;
+    return 0;
+}
+
+void arch_irq_disable(word_t irq)
+{
+    (void)irq;
+}
+
+void arch_context_init_user(struct arch_context *context, vaddr_t entry)
+{
+    *context = (struct arch_context){{0}};
+    (void)entry;
+}

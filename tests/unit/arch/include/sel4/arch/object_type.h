@@ -1,0 +1,3 @@
+/* Stand-in arch for host unit tests: no arch object types. */
+#pragma once
+#define seL4_ObjectTypeCount seL4_NonArchObjectTypeCount

@@ -1,0 +1,257 @@
+/* Host tests of invocations end to end: the message as a thread's registers and IPC buffer,
+ * the generic decoders (Untyped, CNode), and the reply with the ABI's error details. */
+#include "arch/fake_arch.h"
+#include "unit.h"
+#include <api/invocation.h>
+#include <sel4/invocation_labels.h>
+#include <sel4/ipc_buffer.h>
+#include <sel4/object_type.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ROOT_RADIX 8
+#define ROOT_GUARD (64 - ROOT_RADIX)
+#define UNTYPED_BITS 16
+#define SLOT_UNTYPED 1
+#define SLOT_ROOT 2
+
+static struct tcb *thread;
+static seL4_IPCBuffer *buffer;
+static struct cte *root;
+static void *untyped_memory;
+
+struct reply {
+    word_t label, length, mr[5];
+};
+
+static void *zeroed(size_t align, size_t bytes)
+{
+    void *p = aligned_alloc(align, bytes);
+    memset(p, 0, bytes);
+    return p;
+}
+
+static void setup(void)
+{
+    thread = zeroed(2048, 2048);
+    buffer = zeroed(4096, 4096);
+    root = zeroed(4096, sizeof(struct cte) << ROOT_RADIX);
+    untyped_memory = zeroed(1 << UNTYPED_BITS, 1 << UNTYPED_BITS);
+    struct cap root_cap = cap_cnode((paddr_t)root, ROOT_RADIX, ROOT_GUARD, 0);
+    cspace_insert_child(NULL, &thread->slots[TCB_CTABLE], root_cap, false);
+    cspace_insert_child(NULL, &root[SLOT_ROOT], root_cap, true);
+    thread->slots[TCB_BUFFER].cap = cap_make(FAKE_CAP_FRAME, (paddr_t)buffer, 0);
+    thread->ipc_buffer = 0x10000;
+    cspace_insert_child(NULL, &root[SLOT_UNTYPED],
+                        cap_untyped((paddr_t)untyped_memory, UNTYPED_BITS, false), true);
+}
+
+static void teardown(void)
+{
+    free(untyped_memory);
+    free(root);
+    free(buffer);
+    free(thread);
+}
+
+/* Call `cptr` with `label`, the data words `args` and the extra caps `caps`. */
+static struct reply call(cptr_t cptr, word_t label, const word_t *args, word_t n,
+                         const cptr_t *caps, word_t ncaps)
+{
+    static const enum user_reg mrs[] = {REG_MR0, REG_MR1, REG_MR2, REG_MR3};
+    struct arch_context *c = &thread->context;
+    arch_user_reg_set(c, REG_CAP, cptr);
+    arch_user_reg_set(c, REG_MSGINFO, (label << 12) | (ncaps << 7) | n);
+    for (word_t i = 0; i < n; i++) {
+        if (i < 4)
+            arch_user_reg_set(c, mrs[i], args[i]);
+        else
+            buffer->msg[i] = args[i];
+    }
+    for (word_t i = 0; i < ncaps; i++)
+        buffer->caps_or_badges[i] = caps[i];
+    struct invocation inv;
+    struct lookup_fault fault;
+    cptr_t failed;
+    struct reply r = {0};
+    if (!invocation_read(&inv, thread, &fault, &failed)) {
+        r.label = 0xdead;
+        return r;
+    }
+    invocation_perform(&inv, true);
+    word_t info = arch_user_reg_get(c, REG_MSGINFO);
+    r.label = info >> 12;
+    r.length = info & 0x7f;
+    for (word_t i = 0; i < 5; i++)
+        r.mr[i] = i < 4 ? arch_user_reg_get(c, mrs[i]) : buffer->msg[i];
+    return r;
+}
+
+static struct reply retype_from(cptr_t untyped, word_t type, word_t size, word_t offset,
+                                word_t count)
+{
+    word_t args[] = {type, size, 0, 0, offset, count};
+    cptr_t caps[] = {SLOT_ROOT};
+    return call(untyped, UntypedRetype, args, 6, caps, 1);
+}
+
+static struct reply retype(word_t type, word_t size, word_t offset, word_t count)
+{
+    return retype_from(SLOT_UNTYPED, type, size, offset, count);
+}
+
+static struct reply cnode_op(word_t label, const word_t *args, word_t n)
+{
+    cptr_t caps[] = {SLOT_ROOT, SLOT_ROOT};
+    return call(SLOT_ROOT, label, args, n, caps, label == CNodeRotate ? 2 : 1);
+}
+
+static void test_retype(void)
+{
+    struct reply r = retype(seL4_EndpointObject, 0, 10, 4);
+    CHECK_EQ(r.label, seL4_NoError);
+    CHECK_EQ(r.length, 0);
+    for (int i = 10; i < 14; i++)
+        CHECK_EQ(cap_type(root[i].cap), CAP_ENDPOINT);
+    CHECK_EQ(cap_object(root[11].cap) - cap_object(root[10].cap), 16);
+    CHECK(cspace_has_children(&root[SLOT_UNTYPED]));
+    CHECK_EQ(retype(seL4_EndpointObject, 0, 12, 1).label, seL4_DeleteFirst);
+    r = retype(99, 0, 20, 1);
+    CHECK(r.label == seL4_InvalidArgument && r.length == 1 && r.mr[0] == 0);
+    r = retype(seL4_CapTableObject, 0, 20, 1);
+    CHECK(r.label == seL4_InvalidArgument && r.mr[0] == 1);
+    r = retype(seL4_EndpointObject, 0, 20, 0);
+    CHECK(r.label == seL4_RangeError && r.mr[0] == 1 && r.mr[1] == 256);
+    r = retype(seL4_EndpointObject, 0, 256, 1);
+    CHECK(r.label == seL4_RangeError && r.mr[0] == 0 && r.mr[1] == 255);
+    r = retype(seL4_EndpointObject, 0, 250, 7);
+    CHECK(r.label == seL4_RangeError && r.mr[0] == 1 && r.mr[1] == 6);
+    r = retype(seL4_UntypedObject, 16, 20, 1);
+    CHECK(r.label == seL4_NotEnoughMemory && r.length == 1);
+    CHECK_EQ(r.mr[0], (1 << UNTYPED_BITS) - 64);
+    /* A TCB is aligned to its size after the endpoints. */
+    CHECK_EQ(retype(seL4_TCBObject, 0, 20, 1).label, seL4_NoError);
+    CHECK_EQ(cap_object(root[20].cap) - (paddr_t)untyped_memory, 2048);
+}
+
+static void test_truncated_and_illegal(void)
+{
+    word_t args[] = {0, 0, 0, 0, 0, 1};
+    cptr_t caps[] = {SLOT_ROOT};
+    CHECK_EQ(call(SLOT_UNTYPED, UntypedRetype, args, 5, caps, 1).label, seL4_TruncatedMessage);
+    CHECK_EQ(call(SLOT_UNTYPED, UntypedRetype, args, 6, caps, 0).label, seL4_TruncatedMessage);
+    CHECK_EQ(call(SLOT_UNTYPED, CNodeCopy, args, 6, caps, 1).label, seL4_IllegalOperation);
+    CHECK_EQ(call(SLOT_ROOT, UntypedRetype, args, 6, caps, 1).label, seL4_IllegalOperation);
+    word_t copy[] = {30, 64};
+    CHECK_EQ(cnode_op(CNodeCopy, copy, 2).label, seL4_TruncatedMessage);
+}
+
+static void test_lookup_errors(void)
+{
+    word_t zero_depth[] = {30, 0, 10, 64, CAP_RIGHTS_ALL};
+    struct reply r = cnode_op(CNodeCopy, zero_depth, 5);
+    CHECK(r.label == seL4_RangeError && r.mr[0] == 1 && r.mr[1] == 64);
+    /* Depth 8 through a CNode with a 56-bit guard: GuardMismatch, bits left 8. */
+    word_t short_depth[] = {30, 8, 10, 64, CAP_RIGHTS_ALL};
+    r = cnode_op(CNodeCopy, short_depth, 5);
+    CHECK(r.label == seL4_FailedLookup && r.length == 5);
+    CHECK(r.mr[0] == 0 && r.mr[1] == 4 && r.mr[2] == 8 && r.mr[3] == 0 && r.mr[4] == 56);
+    word_t empty_source[] = {30, 64, 99, 64, CAP_RIGHTS_ALL};
+    r = cnode_op(CNodeCopy, empty_source, 5);
+    CHECK(r.label == seL4_FailedLookup && r.length == 3);
+    CHECK(r.mr[0] == 1 && r.mr[1] == 2 && r.mr[2] == 64);
+    word_t full_dest[] = {10, 64, 11, 64, CAP_RIGHTS_ALL};
+    CHECK_EQ(cnode_op(CNodeCopy, full_dest, 5).label, seL4_DeleteFirst);
+}
+
+static void test_copy_mint_mutate(void)
+{
+    word_t copy[] = {30, 64, 10, 64, CAP_RIGHT_READ};
+    CHECK_EQ(cnode_op(CNodeCopy, copy, 5).label, seL4_NoError);
+    CHECK_EQ(cap_rights(root[30].cap), CAP_RIGHT_READ);
+    word_t mint[] = {31, 64, 10, 64, CAP_RIGHTS_ALL, 0x42};
+    CHECK_EQ(cnode_op(CNodeMint, mint, 6).label, seL4_NoError);
+    CHECK_EQ(cap_badge(root[31].cap), 0x42);
+    word_t remint[] = {32, 64, 31, 64, CAP_RIGHTS_ALL, 0x43};
+    CHECK_EQ(cnode_op(CNodeMint, remint, 6).label, seL4_IllegalOperation);
+    word_t mutate[] = {32, 64, 10, 64, 0x44};
+    CHECK_EQ(cnode_op(CNodeMutate, mutate, 5).label, seL4_IllegalOperation);
+    word_t copy_badged[] = {32, 64, 31, 64, CAP_RIGHTS_ALL};
+    CHECK_EQ(cnode_op(CNodeCopy, copy_badged, 5).label, seL4_NoError);
+    /* Revoking the badged original removes its copy; the unbadged original stays. */
+    word_t revoke[] = {31, 64};
+    CHECK_EQ(cnode_op(CNodeRevoke, revoke, 2).label, seL4_NoError);
+    CHECK(cap_is_null(root[32].cap) && !cap_is_null(root[31].cap));
+    word_t untyped_copy[] = {33, 64, SLOT_UNTYPED, 64, CAP_RIGHTS_ALL};
+    CHECK_EQ(cnode_op(CNodeCopy, untyped_copy, 5).label, seL4_RevokeFirst);
+}
+
+static void test_move_rotate_delete(void)
+{
+    word_t move[] = {40, 64, 30, 64};
+    CHECK_EQ(cnode_op(CNodeMove, move, 4).label, seL4_NoError);
+    CHECK(cap_is_null(root[30].cap) && cap_type(root[40].cap) == CAP_ENDPOINT);
+    /* Rotate never re-badges: endpoint caps cannot take part (seL4's updateCapData). */
+    word_t rotate_endpoints[] = {41, 64, 0, 40, 64, 0, 12, 64};
+    CHECK_EQ(cnode_op(CNodeRotate, rotate_endpoints, 8).label, seL4_IllegalOperation);
+    CHECK_EQ(retype(seL4_CapTableObject, 1, 42, 2).label, seL4_NoError);
+    paddr_t first = cap_object(root[42].cap), second = cap_object(root[43].cap);
+    /* Rotate: dest 44 <- pivot 43 <- src 42; the pivot's new guard applies. */
+    word_t rotate[] = {44, 64, (3 << 6) | 2, 43, 64, 0, 42, 64};
+    CHECK_EQ(cnode_op(CNodeRotate, rotate, 8).label, seL4_NoError);
+    CHECK(cap_is_null(root[42].cap));
+    CHECK(cap_object(root[44].cap) == second && cap_cnode_guard(root[44].cap) == 3);
+    CHECK_EQ(cap_object(root[43].cap), first);
+    /* Rotate with src == dest swaps. */
+    word_t swap[] = {43, 64, 0, 44, 64, 0, 43, 64};
+    CHECK_EQ(cnode_op(CNodeRotate, swap, 8).label, seL4_NoError);
+    CHECK(cap_object(root[43].cap) == second && cap_object(root[44].cap) == first);
+    word_t same_pivot[] = {45, 64, 0, 45, 64, 0, 43, 64};
+    CHECK_EQ(cnode_op(CNodeRotate, same_pivot, 8).label, seL4_IllegalOperation);
+    word_t del[] = {43, 64};
+    CHECK_EQ(cnode_op(CNodeDelete, del, 2).label, seL4_NoError);
+    CHECK(cap_is_null(root[43].cap));
+}
+
+static void test_revoke_untyped_resets(void)
+{
+    word_t revoke[] = {SLOT_UNTYPED, 64};
+    CHECK_EQ(cnode_op(CNodeRevoke, revoke, 2).label, seL4_NoError);
+    CHECK(!cspace_has_children(&root[SLOT_UNTYPED]));
+    for (int i = 3; i < 256; i++)
+        CHECK(i == SLOT_ROOT || cap_is_null(root[i].cap));
+    CHECK_EQ(retype(seL4_UntypedObject, UNTYPED_BITS, 50, 1).label, seL4_NoError);
+    CHECK_EQ(cap_object(root[50].cap), (paddr_t)untyped_memory);
+}
+
+static void test_delete_final_cnode_empties_it(void)
+{
+    CHECK_EQ(retype_from(50, seL4_CapTableObject, 2, 60, 1).label, seL4_NoError);
+    CHECK_EQ(retype_from(50, seL4_CapTableObject, 2, 61, 1).label, seL4_NoError);
+    struct cte *inner = (struct cte *)cap_object(root[60].cap);
+    /* Move the second CNode's only cap inside the first, with an endpoint inside it. */
+    word_t move[] = {62, 64, 61, 64};
+    CHECK_EQ(cnode_op(CNodeMove, move, 4).label, seL4_NoError);
+    struct cte *innermost = (struct cte *)cap_object(root[62].cap);
+    cspace_move(&root[62], &inner[1], root[62].cap);
+    CHECK_EQ(retype_from(50, seL4_EndpointObject, 0, 63, 1).label, seL4_NoError);
+    cspace_move(&root[63], &innermost[3], root[63].cap);
+    word_t del[] = {60, 64};
+    CHECK_EQ(cnode_op(CNodeDelete, del, 2).label, seL4_NoError);
+    CHECK(cap_is_null(root[60].cap) && cap_is_null(inner[1].cap));
+    CHECK(cap_is_null(innermost[3].cap));
+}
+
+int main(void)
+{
+    setup();
+    test_retype();
+    test_truncated_and_illegal();
+    test_lookup_errors();
+    test_copy_mint_mutate();
+    test_move_rotate_delete();
+    test_revoke_untyped_resets();
+    test_delete_final_cnode_empties_it();
+    teardown();
+    return unit_report("test_invocation");
+}
