@@ -90,6 +90,17 @@ paddr_t boot_alloc_frame(void)
     return boot_alloc_pages(1);
 }
 
+const struct memory_region *memory_free_regions(unsigned *count)
+{
+    *count = free_count;
+    return free_regions;
+}
+
+void memory_retire(void)
+{
+    free_count = 0;
+}
+
 word_t memory_free_bytes(void)
 {
     word_t total = 0;

@@ -2,6 +2,7 @@
  * buffer on the page after the image, the boot info on the next, the extra boot info after
  * that; the thread starts at the ELF entry with the boot info address in the cap register. */
 #include <arch.h>
+#include <core/boot_cspace.h>
 #include <core/memory.h>
 #include <core/root_task.h>
 #include <lib/elf.h>
@@ -9,10 +10,8 @@
 #include <lib/string.h>
 #include <sel4/bootinfo_types.h>
 
-#define ROOT_CNODE_SIZE_BITS 12
 #define ARCH_CHUNKS_MAX 4096
 
-static struct tcb root_tcb;
 static uint8_t arch_chunks[ARCH_CHUNKS_MAX];
 
 struct image_span {
@@ -79,7 +78,8 @@ static paddr_t alloc_pages_or_panic(word_t pages, const char *what)
 
 /* The whole image in one contiguous, zeroed run of frames, mapped read-write-execute as seL4
  * does, so that segments sharing a page need no special case. */
-static void load_image(paddr_t root, const struct elf64_header *elf, struct image_span span)
+static struct frame_run load_image(paddr_t root, const struct elf64_header *elf,
+                                   struct image_span span)
 {
     word_t pages = (span.end - span.start) / PAGE_SIZE;
     paddr_t image = alloc_pages_or_panic(pages, "the image");
@@ -91,6 +91,7 @@ static void load_image(paddr_t root, const struct elf64_header *elf, struct imag
                    ph->filesz);
     }
     map_pages(root, span.start, image, pages, VM_READ | VM_WRITE | VM_EXEC);
+    return (struct frame_run){image, span.start, pages};
 }
 
 static word_t add_chunk(uint8_t *dest, word_t id, const void *payload, word_t size)
@@ -111,7 +112,8 @@ static word_t power_of_two_at_least(word_t bytes)
 
 /* Extra boot info (ABI §6.2): the device tree chunk, then the arch's chunks; where the arch
  * has chunks, a padding chunk runs to the end of the mapped region, as on upstream x86. */
-static word_t map_extra_bootinfo(paddr_t root, vaddr_t vaddr, const struct boot_params *params)
+static word_t map_extra_bootinfo(paddr_t root, struct frame_run *run,
+                                 const struct boot_params *params)
 {
     word_t dtb_size = params->device_tree.end - params->device_tree.start;
     word_t arch_size = arch_extra_bootinfo(arch_chunks, sizeof(arch_chunks));
@@ -121,6 +123,8 @@ static word_t map_extra_bootinfo(paddr_t root, vaddr_t vaddr, const struct boot_
         return 0;
     word_t region = power_of_two_at_least(extra_len);
     paddr_t paddr = alloc_pages_or_panic(region / PAGE_SIZE, "extra boot info");
+    run->paddr = paddr;
+    run->pages = region / PAGE_SIZE;
     uint8_t *dest = arch_phys_to_virt(paddr);
     word_t at = 0;
     if (dtb_size)
@@ -132,18 +136,28 @@ static word_t map_extra_bootinfo(paddr_t root, vaddr_t vaddr, const struct boot_
         seL4_BootInfoHeader padding = {SEL4_BOOTINFO_HEADER_PADDING, region - at};
         memcpy(dest + at, &padding, sizeof(padding));
     }
-    map_pages(root, vaddr, paddr, region / PAGE_SIZE, VM_READ);
+    map_pages(root, run->vaddr, paddr, run->pages, VM_READ);
     return extra_len;
 }
 
-static void fill_bootinfo(seL4_BootInfo *bi, vaddr_t ipc_buffer, word_t extra_len)
+/* A single zeroed frame mapped at `vaddr` with `rights`. */
+static struct frame_run map_new_frame(paddr_t root, vaddr_t vaddr, word_t rights,
+                                      const char *what)
 {
-    bi->extraLen = extra_len;
-    bi->nodeID = 0;
-    bi->numNodes = 1;
-    bi->ipcBuffer = (seL4_IPCBuffer *)ipc_buffer;
-    bi->initThreadCNodeSizeBits = ROOT_CNODE_SIZE_BITS;
-    bi->initThreadDomain = 0;
+    struct frame_run run = {alloc_pages_or_panic(1, what), vaddr, 1};
+    map_pages(root, vaddr, run.paddr, 1, rights);
+    return run;
+}
+
+static void init_thread(struct tcb *tcb, const struct root_task_layout *layout, vaddr_t entry)
+{
+    arch_context_init_user(&tcb->context, entry);
+    arch_user_reg_set(&tcb->context, REG_CAP, layout->bootinfo.vaddr);
+    tcb->vspace_root = layout->vspace;
+    tcb->ipc_buffer = layout->ipc_buffer.vaddr;
+    tcb->priority = tcb->mcp = 255;
+    tcb->state = THREAD_RUNNING;
+    memcpy(tcb->name, "rootserver", sizeof("rootserver"));
 }
 
 struct tcb *root_task_create(const struct boot_params *params)
@@ -152,26 +166,26 @@ struct tcb *root_task_create(const struct boot_params *params)
     word_t size = params->root_task_elf.end - params->root_task_elf.start;
     check_elf(elf, size);
     struct image_span span = image_span(elf, size);
-    struct tcb *tcb = &root_tcb;
-    tcb->vspace_root = arch_vspace_create();
-    if (!tcb->vspace_root)
+    struct root_task_layout layout = {.vspace = arch_vspace_create()};
+    if (!layout.vspace)
         kernel_panic("root task: out of memory for the address space");
-    load_image(tcb->vspace_root, elf, span);
+    layout.image = load_image(layout.vspace, elf, span);
+    layout.ipc_buffer = map_new_frame(layout.vspace, span.end, VM_READ | VM_WRITE,
+                                      "the IPC buffer");
+    layout.bootinfo = map_new_frame(layout.vspace, span.end + PAGE_SIZE, VM_READ,
+                                    "the boot info");
+    layout.extra_bootinfo.vaddr = span.end + 2 * PAGE_SIZE;
+    seL4_BootInfo *bootinfo = arch_phys_to_virt(layout.bootinfo.paddr);
+    bootinfo->extraLen = map_extra_bootinfo(layout.vspace, &layout.extra_bootinfo, params);
+    bootinfo->numNodes = 1;
+    bootinfo->ipcBuffer = (seL4_IPCBuffer *)layout.ipc_buffer.vaddr;
+    layout.tcb = alloc_pages_or_panic(1, "the root thread");
 
-    vaddr_t ipc_buffer = span.end, bootinfo = span.end + PAGE_SIZE;
-    map_pages(tcb->vspace_root, ipc_buffer, alloc_pages_or_panic(1, "the IPC buffer"), 1,
-              VM_READ | VM_WRITE);
-    paddr_t bootinfo_frame = alloc_pages_or_panic(1, "the boot info");
-    map_pages(tcb->vspace_root, bootinfo, bootinfo_frame, 1, VM_READ);
-    word_t extra_len = map_extra_bootinfo(tcb->vspace_root, bootinfo + PAGE_SIZE, params);
-    fill_bootinfo(arch_phys_to_virt(bootinfo_frame), ipc_buffer, extra_len);
-
-    arch_context_init_user(&tcb->context, elf->entry);
-    arch_user_reg_set(&tcb->context, REG_CAP, bootinfo);
-    tcb->ipc_buffer = ipc_buffer;
-    tcb->state = THREAD_RUNNING;
-    memcpy(tcb->name, "rootserver", sizeof("rootserver"));
-    kprintf("kernel: root task image [%lx, %lx), entry %lx, boot info %lx\n", span.start,
-            span.end, (word_t)elf->entry, bootinfo);
+    struct tcb *tcb = tcb_at(layout.tcb);
+    init_thread(tcb, &layout, elf->entry);
+    boot_cspace_create(params, &layout, bootinfo);
+    kprintf("kernel: root task image [%lx, %lx), entry %lx, boot info %lx, %lu untypeds\n",
+            span.start, span.end, (word_t)elf->entry, layout.bootinfo.vaddr,
+            bootinfo->untyped.end - bootinfo->untyped.start);
     return tcb;
 }

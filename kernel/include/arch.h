@@ -85,11 +85,23 @@ bool arch_cap_is_revocable(struct cap new_cap, struct cap src_cap);
 struct syscall_error arch_decode_invocation(struct invocation *inv);
 /* If `cap` is a frame capability: its physical base and size, and true. */
 bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits);
-/* The root table a VSpace capability names, if it is usable as one (assigned an ASID
- * where the arch has them); 0 otherwise. */
-paddr_t arch_vspace_root(struct cap cap);
 /* Mask an interrupt whose handler capability is gone. */
 void arch_irq_disable(word_t irq);
+
+/* Boot: capabilities to what the boot made for the root task (core/boot_cspace.c). */
+/* The initial ASID pool, made from boot memory, with `vspace` assigned its first ASID; a
+ * null capability where the arch has no ASID pools. Called before arch_boot_vspace_cap. */
+struct cap arch_boot_asid_pool_cap(paddr_t vspace);
+/* The capability to the root task's VSpace. */
+struct cap arch_boot_vspace_cap(paddr_t vspace);
+/* ASID control and I/O port control: null capabilities where the arch has none. */
+struct cap arch_boot_asid_control_cap(void);
+struct cap arch_boot_io_port_control_cap(void);
+/* A capability to the 4 KiB frame at `paddr`, mapped at `vaddr` in `vspace` by the boot. */
+struct cap arch_boot_frame_cap(paddr_t paddr, vaddr_t vaddr, paddr_t vspace);
+/* Capabilities to the page tables below `vspace`'s root that map user addresses: at most
+ * `max` into `caps`; returns how many. */
+word_t arch_boot_paging_caps(paddr_t vspace, struct cap *caps, word_t max);
 
 /* Extra boot info the arch adds after the bootinfo frame (x86: RSDP, memory map, TSC
  * frequency). Writes at most `room` bytes at `dest`; returns the bytes written. */

@@ -23,6 +23,7 @@ enum tcb_slot {
 struct tcb {
     struct arch_context context; /* first: the arch's trap entry saves into it */
     enum thread_state state;
+    paddr_t vspace_root; /* root table of the VSpace in slots[TCB_VTABLE], cached for switches */
     vaddr_t ipc_buffer;
     word_t priority;
     word_t mcp;
@@ -37,7 +38,5 @@ static inline struct tcb *tcb_at(paddr_t paddr)
     return arch_phys_to_virt(paddr);
 }
 
-/* The root of the thread's address space (physical address of its top table), or 0. */
-paddr_t tcb_vspace_root(const struct tcb *tcb);
 /* Stop a thread: it runs no more until resumed. */
 void tcb_suspend(struct tcb *tcb);

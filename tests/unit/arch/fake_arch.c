@@ -67,12 +67,6 @@ bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits)
     return true;
 }
 
-paddr_t arch_vspace_root(struct cap cap)
-{
-    (void)cap;
-    return 0;
-}
-
 void arch_irq_disable(word_t irq)
 {
     (void)irq;

@@ -1,0 +1,184 @@
+/*
+ * The root task's initial CSpace. Fixed capabilities go in slots 1..15 (ABI §6.1); after
+ * them, in order, the regions the boot info describes: the root task's page tables, extra
+ * boot info frames, image frames, scheduling control, then untyped memory: free RAM, and
+ * device memory (the physical address space RAM does not cover). Every boot capability is an
+ * original: a root of the derivation tree.
+ */
+#include <arch.h>
+#include <core/boot_cspace.h>
+#include <core/cspace.h>
+#include <core/memory.h>
+#include <lib/printf.h>
+#include <object/tcb.h>
+
+#define ROOT_SC_BITS seL4_MinSchedContextBits
+#define MAX_PAGING_CAPS 64
+
+struct boot_cspace {
+    struct cte *slots;
+    word_t next;
+    seL4_BootInfo *bootinfo;
+};
+
+static paddr_t alloc_or_panic(word_t bytes, const char *what)
+{
+    paddr_t paddr = boot_alloc_pages(ROUND_UP(bytes, PAGE_SIZE) / PAGE_SIZE);
+    if (!paddr)
+        kernel_panic("boot: out of memory for %s", what);
+    return paddr;
+}
+
+static void put(struct boot_cspace *cs, word_t slot, struct cap cap)
+{
+    if (slot >= BIT(ROOT_CNODE_SIZE_BITS))
+        kernel_panic("boot: root CNode full at slot %lu", slot);
+    if (!cap_is_null(cap))
+        cspace_insert_child(0, &cs->slots[slot], cap, true);
+}
+
+/* Append `cap` after the fixed slots; returns its slot. */
+static word_t append(struct boot_cspace *cs, struct cap cap)
+{
+    put(cs, cs->next, cap);
+    return cs->next++;
+}
+
+static void append_frames(struct boot_cspace *cs, const struct frame_run *run, paddr_t vspace)
+{
+    for (word_t i = 0; i < run->pages; i++)
+        append(cs, arch_boot_frame_cap(run->paddr + i * PAGE_SIZE, run->vaddr + i * PAGE_SIZE,
+                                       vspace));
+}
+
+static seL4_SlotRegion region_since(const struct boot_cspace *cs, word_t start)
+{
+    return (seL4_SlotRegion){start, cs->next};
+}
+
+static void add_untyped(struct boot_cspace *cs, paddr_t paddr, word_t bits, bool device)
+{
+    seL4_BootInfo *bi = cs->bootinfo;
+    word_t index = cs->next - bi->untyped.start;
+    if (index >= CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS) {
+        kprintf("boot: untyped list full, dropping %lx (2^%lu)\n", paddr, bits);
+        return;
+    }
+    bi->untypedList[index] = (seL4_UntypedDesc){paddr, (seL4_Uint8)bits, device, {0}};
+    append(cs, cap_untyped(paddr, bits, device));
+}
+
+/* Cover [start, end) with the fewest naturally aligned power-of-two untypeds. */
+static void add_untyped_range(struct boot_cspace *cs, paddr_t start, paddr_t end, bool device)
+{
+    start = ROUND_UP(start, BIT(seL4_MinUntypedBits));
+    while (start < end && end - start >= BIT(seL4_MinUntypedBits)) {
+        word_t bits = start ? (word_t)__builtin_ctzl(start) : seL4_MaxUntypedBits;
+        while (bits > seL4_MaxUntypedBits || BIT(bits) > end - start)
+            bits--;
+        add_untyped(cs, start, bits, device);
+        start += BIT(bits);
+    }
+}
+
+/* Device untypeds: everything below 2^ARCH_PADDR_BITS that is not RAM. */
+static void add_device_untypeds(struct boot_cspace *cs, const struct boot_params *params)
+{
+    paddr_t at = 0;
+    for (;;) {
+        paddr_t next_ram = BIT(ARCH_PADDR_BITS), ram_end = next_ram;
+        for (unsigned i = 0; i < params->ram_count; i++) {
+            if (params->ram[i].start >= at && params->ram[i].start < next_ram) {
+                next_ram = params->ram[i].start;
+                ram_end = params->ram[i].end;
+            }
+        }
+        add_untyped_range(cs, at, next_ram, true);
+        if (ram_end >= BIT(ARCH_PADDR_BITS))
+            return;
+        at = ram_end;
+    }
+}
+
+static void add_untypeds(struct boot_cspace *cs, const struct boot_params *params)
+{
+    unsigned count;
+    const struct memory_region *free = memory_free_regions(&count);
+    cs->bootinfo->untyped.start = cs->next;
+    for (unsigned i = 0; i < count; i++)
+        add_untyped_range(cs, free[i].start, free[i].end, false);
+    memory_retire();
+    add_device_untypeds(cs, params);
+    cs->bootinfo->untyped = region_since(cs, cs->bootinfo->untyped.start);
+}
+
+static void add_paging(struct boot_cspace *cs, paddr_t vspace)
+{
+    static struct cap caps[MAX_PAGING_CAPS];
+    word_t count = arch_boot_paging_caps(vspace, caps, MAX_PAGING_CAPS);
+    word_t start = cs->next;
+    for (word_t i = 0; i < count; i++)
+        append(cs, caps[i]);
+    cs->bootinfo->userImagePaging = region_since(cs, start);
+}
+
+/* Slots 1..15; the VSpace cap needs the ASID pool made first. */
+static void put_fixed(struct boot_cspace *cs, const struct root_task_layout *layout,
+                      struct cap cnode, paddr_t sc)
+{
+    put(cs, seL4_CapInitThreadTCB, cap_thread(layout->tcb));
+    put(cs, seL4_CapInitThreadCNode, cnode);
+    put(cs, seL4_CapInitThreadASIDPool, arch_boot_asid_pool_cap(layout->vspace));
+    put(cs, seL4_CapInitThreadVSpace, arch_boot_vspace_cap(layout->vspace));
+    put(cs, seL4_CapIRQControl, cap_irq_control());
+    put(cs, seL4_CapASIDControl, arch_boot_asid_control_cap());
+    put(cs, seL4_CapIOPortControl, arch_boot_io_port_control_cap());
+    put(cs, seL4_CapBootInfoFrame, arch_boot_frame_cap(layout->bootinfo.paddr,
+                                                       layout->bootinfo.vaddr, layout->vspace));
+    put(cs, seL4_CapInitThreadIPCBuffer,
+        arch_boot_frame_cap(layout->ipc_buffer.paddr, layout->ipc_buffer.vaddr,
+                            layout->vspace));
+    put(cs, seL4_CapDomain, cap_domain());
+    put(cs, seL4_CapInitThreadSC, cap_sched_context(sc, ROOT_SC_BITS));
+}
+
+/* The TCB's own CSpace, VSpace and IPC buffer slots: copies of the root task's caps. */
+static void bind_tcb(struct boot_cspace *cs, struct tcb *tcb)
+{
+    static const struct {
+        enum tcb_slot tcb_slot;
+        word_t root_slot;
+    } bindings[] = {{TCB_CTABLE, seL4_CapInitThreadCNode},
+                    {TCB_VTABLE, seL4_CapInitThreadVSpace},
+                    {TCB_BUFFER, seL4_CapInitThreadIPCBuffer}};
+    for (word_t i = 0; i < ARRAY_SIZE(bindings); i++) {
+        struct cte *src = &cs->slots[bindings[i].root_slot];
+        cspace_insert_child(src, &tcb->slots[bindings[i].tcb_slot], src->cap, false);
+    }
+}
+
+void boot_cspace_create(const struct boot_params *params, const struct root_task_layout *layout,
+                        seL4_BootInfo *bootinfo)
+{
+    word_t cnode_bytes = BIT(ROOT_CNODE_SIZE_BITS + seL4_SlotBits);
+    paddr_t cnode_paddr = alloc_or_panic(cnode_bytes, "the root CNode");
+    paddr_t sc = alloc_or_panic(BIT(ROOT_SC_BITS), "the root scheduling context");
+    struct boot_cspace cs = {arch_phys_to_virt(cnode_paddr), seL4_NumInitialCaps, bootinfo};
+    struct cap cnode = cap_cnode(cnode_paddr, ROOT_CNODE_SIZE_BITS,
+                                 seL4_WordBits - ROOT_CNODE_SIZE_BITS, 0);
+    put_fixed(&cs, layout, cnode, sc);
+    bind_tcb(&cs, tcb_at(layout->tcb));
+
+    add_paging(&cs, layout->vspace);
+    word_t start = cs.next;
+    append_frames(&cs, &layout->extra_bootinfo, layout->vspace);
+    bootinfo->extraBIPages = region_since(&cs, start);
+    start = cs.next;
+    append_frames(&cs, &layout->image, layout->vspace);
+    bootinfo->userImageFrames = region_since(&cs, start);
+    start = append(&cs, cap_sched_control(0));
+    bootinfo->schedcontrol = region_since(&cs, start);
+    add_untypeds(&cs, params);
+    bootinfo->empty = (seL4_SlotRegion){cs.next, BIT(ROOT_CNODE_SIZE_BITS)};
+    bootinfo->initThreadCNodeSizeBits = ROOT_CNODE_SIZE_BITS;
+}
