@@ -7,6 +7,7 @@ import pytest
 
 from boards import board as boards
 from harness import build, qemu
+from tests.conftest import expect
 
 ROOT_TASK = "boot-test"
 MODE = "icount"
@@ -22,35 +23,10 @@ KERNEL_STOP = re.compile(rf"^kernel: stopping: no thread can run; status {NO_THR
 CASES = [(name, toolchain) for name in boards.names() for toolchain in build.TOOLCHAINS]
 
 
-@pytest.fixture(scope="session")
-def builds():
-    """Session cache of builds: get(board, toolchain) returns the run manifest, building once;
-    a failed build fails every test that asks for it, with the compiler's tail."""
-    cache = {}
-
-    def get(board_name, toolchain):
-        if (board_name, toolchain) not in cache:
-            try:
-                cache[board_name, toolchain] = build.build(board_name, toolchain, True)
-            except build.BuildError as e:
-                cache[board_name, toolchain] = e
-        result = cache[board_name, toolchain]
-        if isinstance(result, build.BuildError):
-            pytest.fail(f"build of {board_name} with {toolchain} failed: {result}", pytrace=False)
-        return result
-    return get
-
-
 def boot(manifest, board_name, toolchain):
     files = build.root_task_files(manifest, ROOT_TASK)
     log = qemu.log_path(build.build_dir(board_name, toolchain, True), ROOT_TASK, MODE)
     return qemu.run_root_task(boards.load(board_name), files, MODE, log, TIMEOUT)
-
-
-def expect(ok, what, outcome):
-    if not ok:
-        pytest.fail(f"{what}\n{outcome.reason}; last lines of {outcome.log_path}:\n"
-                    f"{outcome.tail}", pytrace=False)
 
 
 @pytest.mark.parametrize("board_name, toolchain", CASES, ids=[f"{b}-{t}" for b, t in CASES])

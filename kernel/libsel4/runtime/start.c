@@ -2,18 +2,13 @@
  * __sel4_start_root with the boot info pointer the kernel left in the first argument register. */
 #include <sel4runtime/runtime.h>
 
-static seL4_IPCBuffer *ipc_buffer;
-
-seL4_IPCBuffer *seL4_GetIPCBuffer(void)
-{
-    return ipc_buffer;
-}
+seL4_IPCBuffer *__sel4_ipc_buffer;
 
 _Noreturn void __sel4_start_root(seL4_BootInfo *bootinfo);
 
 _Noreturn void __sel4_start_root(seL4_BootInfo *bootinfo)
 {
-    ipc_buffer = bootinfo->ipcBuffer;
+    seL4_SetIPCBuffer(bootinfo->ipcBuffer);
     sel4runtime_exit(main(bootinfo));
 }
 

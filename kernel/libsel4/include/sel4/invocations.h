@@ -3,6 +3,7 @@
  * cap arguments in the IPC buffer's caps, data words in MR0.. in order. The first four travel
  * in registers (seL4_CallWithMRs); an error's detail words are copied back into msg[0..3]. */
 #pragma once
+#include <sel4/constants.h>
 #include <sel4/functions.h>
 #include <sel4/invocation_labels.h>
 #include <sel4/syscalls.h>
@@ -61,20 +62,20 @@ static inline seL4_Error seL4_CNode_CancelBadgedSends(seL4_CNode service, seL4_W
 static inline seL4_Error seL4_CNode_Copy(seL4_CNode service, seL4_Word dest_index,
                                          seL4_Uint8 dest_depth, seL4_CNode src_root,
                                          seL4_Word src_index, seL4_Uint8 src_depth,
-                                         seL4_Word rights)
+                                         seL4_CapRights_t rights)
 {
     seL4_SetCap(0, src_root);
-    seL4_Word words[] = {dest_index, dest_depth, src_index, src_depth, rights};
+    seL4_Word words[] = {dest_index, dest_depth, src_index, src_depth, rights.words[0]};
     return seL4_InvokeWords(service, CNodeCopy, words, 5, 1);
 }
 
 static inline seL4_Error seL4_CNode_Mint(seL4_CNode service, seL4_Word dest_index,
                                          seL4_Uint8 dest_depth, seL4_CNode src_root,
                                          seL4_Word src_index, seL4_Uint8 src_depth,
-                                         seL4_Word rights, seL4_Word badge)
+                                         seL4_CapRights_t rights, seL4_Word badge)
 {
     seL4_SetCap(0, src_root);
-    seL4_Word words[] = {dest_index, dest_depth, src_index, src_depth, rights, badge};
+    seL4_Word words[] = {dest_index, dest_depth, src_index, src_depth, rights.words[0], badge};
     return seL4_InvokeWords(service, CNodeMint, words, 6, 1);
 }
 

@@ -9,5 +9,3 @@ int main(seL4_BootInfo *bootinfo);
 __attribute__((format(printf, 1, 2))) int printf(const char *format, ...);
 /* End the run: QEMU exits with `status` (DebugHalt carrying the status in the cap register). */
 _Noreturn void sel4runtime_exit(int status);
-/* The IPC buffer of the calling thread (from the boot info, for the root task). */
-seL4_IPCBuffer *seL4_GetIPCBuffer(void);

@@ -1,0 +1,81 @@
+/*
+ * The system test root task: runs every test of tests.c on this kernel, each with its own
+ * untyped memory (revoked afterwards, so tests do not see each other's objects), and ends with
+ * "N passed, M failed" and status 0 only if all passed.
+ */
+#include "system_test.h"
+
+void env_fail(struct env *env, const char *file, int line, const char *what)
+{
+    printf("system-test:   %s:%d: check failed: %s\n", file, line, what);
+    env->failures++;
+}
+
+seL4_CPtr env_slot(struct env *env)
+{
+    return env->next_slot++;
+}
+
+seL4_CPtr env_retype(struct env *env, seL4_Word type, seL4_Word size_bits, seL4_Word count)
+{
+    seL4_CPtr first = env->next_slot;
+    seL4_Error error = seL4_Untyped_Retype(env->untyped, type, size_bits, ROOT, 0, 0, first,
+                                           count);
+    CHECK(env, error == seL4_NoError);
+    if (error != seL4_NoError)
+        return 0;
+    env->next_slot += count;
+    return first;
+}
+
+/* The first RAM untyped of at least 2^bits bytes, from the boot info. */
+static seL4_CPtr find_untyped(seL4_BootInfo *bi, seL4_Word bits)
+{
+    for (seL4_Word slot = bi->untyped.start; slot < bi->untyped.end; slot++) {
+        const seL4_UntypedDesc *desc = &bi->untypedList[slot - bi->untyped.start];
+        if (!desc->isDevice && desc->sizeBits >= bits)
+            return slot;
+    }
+    return 0;
+}
+
+static int run_test(const struct system_test *test, seL4_BootInfo *bi, seL4_CPtr parent,
+                    seL4_CPtr scratch)
+{
+    struct env env = {bi, scratch + 1, scratch, 0};
+    seL4_Error error = seL4_Untyped_Retype(parent, seL4_UntypedObject, ENV_UNTYPED_BITS, ROOT,
+                                           0, 0, scratch, 1);
+    if (error != seL4_NoError) {
+        printf("system-test: FAIL %s: no untyped memory (error %d)\n", test->name, error);
+        return 0;
+    }
+    test->run(&env);
+    /* Clean up: everything the test made came from the scratch untyped. */
+    seL4_CNode_Revoke(ROOT, scratch, ROOT_DEPTH);
+    seL4_CNode_Delete(ROOT, scratch, ROOT_DEPTH);
+    for (seL4_CPtr slot = scratch + 1; slot < env.next_slot; slot++)
+        seL4_CNode_Delete(ROOT, slot, ROOT_DEPTH);
+    printf("system-test: %s %s\n", env.failures ? "FAIL" : "ok", test->name);
+    return env.failures == 0;
+}
+
+int main(seL4_BootInfo *bootinfo)
+{
+    seL4_CPtr parent = find_untyped(bootinfo, ENV_UNTYPED_BITS);
+    if (!parent) {
+        printf("system-test: no untyped of 2^%d bytes\n", ENV_UNTYPED_BITS);
+        return 2;
+    }
+    int passed = 0, failed = 0;
+    const struct system_test *tables[] = {system_tests, arch_system_tests};
+    for (unsigned t = 0; t < 2; t++) {
+        for (const struct system_test *test = tables[t]; test->name; test++) {
+            if (run_test(test, bootinfo, parent, bootinfo->empty.start))
+                passed++;
+            else
+                failed++;
+        }
+    }
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}

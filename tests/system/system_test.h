@@ -1,0 +1,43 @@
+/* The system test root task's framework: an environment over the boot info (free slots,
+ * untyped memory), checks that count failures and go on, and the table of tests. */
+#pragma once
+#include <sel4runtime/runtime.h>
+
+struct env {
+    seL4_BootInfo *bootinfo;
+    seL4_CPtr next_slot;  /* next free slot in the root CNode */
+    seL4_CPtr untyped;    /* a 2^ENV_UNTYPED_BITS untyped of RAM for this test */
+    int failures;
+};
+
+#define ENV_UNTYPED_BITS 20
+#define ROOT seL4_CapInitThreadCNode
+#define ROOT_DEPTH seL4_WordBits
+
+/* A free slot of the root CNode. */
+seL4_CPtr env_slot(struct env *env);
+/* Retype `count` objects of `type` (and `size_bits`) from the test's untyped into fresh
+ * slots; returns the first slot, or 0 (after a failed check) on error. */
+seL4_CPtr env_retype(struct env *env, seL4_Word type, seL4_Word size_bits, seL4_Word count);
+/* Record a failed check. */
+void env_fail(struct env *env, const char *file, int line, const char *what);
+
+#define CHECK(env, cond)                                      \
+    do {                                                      \
+        if (!(cond))                                          \
+            env_fail((env), __FILE__, __LINE__, #cond);       \
+    } while (0)
+
+/* An invocation's error and, for the errors that have them, its detail words. */
+#define CHECK_ERROR(env, call, expected) CHECK(env, (call) == (expected))
+#define CHECK_MR(env, i, value) CHECK(env, seL4_GetMR(i) == (seL4_Word)(value))
+
+struct system_test {
+    const char *name;
+    void (*run)(struct env *env);
+};
+
+/* Every generic test (tests.c) and every test of this arch (arch/<arch>/tests.c); each
+ * table ends with a zeroed entry. */
+extern const struct system_test system_tests[];
+extern const struct system_test arch_system_tests[];

@@ -1,0 +1,15 @@
+/* The table of generic system tests: adding one is a function in its object's file plus one
+ * line here. */
+#include "tests.h"
+
+const struct system_test system_tests[] = {
+    {"untyped_retype_objects", test_untyped_retype_objects},
+    {"untyped_retype_errors", test_untyped_retype_errors},
+    {"untyped_reuse_after_revoke", test_untyped_reuse_after_revoke},
+    {"cnode_copy_and_rights", test_cnode_copy_and_rights},
+    {"cnode_mint_badges", test_cnode_mint_badges},
+    {"cnode_move_mutate_rotate", test_cnode_move_mutate_rotate},
+    {"cnode_delete_and_revoke", test_cnode_delete_and_revoke},
+    {"cnode_lookup_errors", test_cnode_lookup_errors},
+    {0, 0},
+};

@@ -1,0 +1,12 @@
+/* Every system test, by file; the table is in tests.c. */
+#pragma once
+#include "system_test.h"
+
+void test_untyped_retype_objects(struct env *env);
+void test_untyped_retype_errors(struct env *env);
+void test_untyped_reuse_after_revoke(struct env *env);
+void test_cnode_copy_and_rights(struct env *env);
+void test_cnode_mint_badges(struct env *env);
+void test_cnode_move_mutate_rotate(struct env *env);
+void test_cnode_delete_and_revoke(struct env *env);
+void test_cnode_lookup_errors(struct env *env);

@@ -1,0 +1,52 @@
+/* System tests of Untyped Retype: placement, every error path, and reuse after Revoke. */
+#include "tests.h"
+
+static void retype(struct env *env, seL4_Word type, seL4_Word size, seL4_Word offset,
+                   seL4_Word count, seL4_Error expected)
+{
+    CHECK(env, seL4_Untyped_Retype(env->untyped, type, size, ROOT, 0, 0, offset, count) ==
+                   expected);
+}
+
+void test_untyped_retype_objects(struct env *env)
+{
+    seL4_CPtr first = env_retype(env, seL4_EndpointObject, 0, 3);
+    CHECK(env, first && seL4_DebugCapIdentify(first + 2) != 0);
+    CHECK(env, env_retype(env, seL4_NotificationObject, 0, 1) != 0);
+    CHECK(env, env_retype(env, seL4_CapTableObject, 4, 1) != 0);
+    CHECK(env, env_retype(env, seL4_TCBObject, 0, 1) != 0);
+    CHECK(env, env_retype(env, seL4_ReplyObject, 0, 1) != 0);
+    CHECK(env, env_retype(env, seL4_SchedContextObject, seL4_MinSchedContextBits, 1) != 0);
+    CHECK(env, env_retype(env, seL4_UntypedObject, 12, 2) != 0);
+}
+
+void test_untyped_retype_errors(struct env *env)
+{
+    seL4_CPtr slot = env_slot(env);
+    retype(env, seL4_ObjectTypeCount, 0, slot, 1, seL4_InvalidArgument);
+    CHECK_MR(env, 0, 0);
+    retype(env, seL4_CapTableObject, 0, slot, 1, seL4_InvalidArgument);
+    CHECK_MR(env, 0, 1);
+    retype(env, seL4_UntypedObject, 3, slot, 1, seL4_InvalidArgument);
+    retype(env, seL4_SchedContextObject, 6, slot, 1, seL4_InvalidArgument);
+    retype(env, seL4_UntypedObject, 64, slot, 1, seL4_RangeError);
+    retype(env, seL4_EndpointObject, 0, slot, 0, seL4_RangeError);
+    CHECK_MR(env, 0, 1);
+    CHECK_MR(env, 1, 256);
+    retype(env, seL4_EndpointObject, 0, 1ul << 12, 1, seL4_RangeError);
+    CHECK_MR(env, 1, (1ul << 12) - 1);
+    retype(env, seL4_EndpointObject, 0, seL4_CapInitThreadTCB, 1, seL4_DeleteFirst);
+    retype(env, seL4_UntypedObject, ENV_UNTYPED_BITS + 1, slot, 1, seL4_NotEnoughMemory);
+    CHECK_MR(env, 0, 1ul << ENV_UNTYPED_BITS);
+}
+
+void test_untyped_reuse_after_revoke(struct env *env)
+{
+    seL4_CPtr whole = env_retype(env, seL4_UntypedObject, ENV_UNTYPED_BITS, 1);
+    seL4_CPtr slot = env_slot(env);
+    retype(env, seL4_EndpointObject, 0, slot, 1, seL4_NotEnoughMemory);
+    CHECK_MR(env, 0, 0);
+    CHECK(env, seL4_CNode_Revoke(ROOT, env->untyped, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_DebugCapIdentify(whole) == 0);
+    retype(env, seL4_EndpointObject, 0, slot, 1, seL4_NoError);
+}
