@@ -111,7 +111,7 @@ static struct syscall_error cnode_decode_rotate(struct invocation *inv, struct c
 {
     if (inv->length < 8 || inv->extra_caps < 2)
         return error_plain(seL4_TruncatedMessage);
-    struct rotate_args r;
+    struct rotate_args r = {0};
     struct syscall_error error = check_rotate_slots(inv, dest, &r);
     if (!error_is_none(error))
         return error;
