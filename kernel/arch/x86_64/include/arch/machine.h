@@ -1,0 +1,30 @@
+/*
+ * x86_64 virtual memory layout. The kernel image runs at KERNEL_IMAGE_OFFSET + its physical
+ * address (linker.ld); all RAM, the low megabyte and the APIC registers are also mapped at
+ * KERNEL_WINDOW_BASE + physical address (vspace.c). User space is the lower canonical half.
+ */
+#pragma once
+
+#define KERNEL_IMAGE_OFFSET 0xffffffff80000000
+#define KERNEL_WINDOW_BASE 0xffff800000000000
+
+#ifndef __ASSEMBLER__
+#include <types.h>
+
+#define ARCH_ELF_MACHINE 62 /* EM_X86_64 */
+#define ARCH_USER_TOP 0x00007ffffffff000ul
+#define KERNEL_WINDOW_SIZE 0x400000000000ul /* 64 TiB of physical addresses */
+#define LOW_MEMORY_END 0x100000ul /* BIOS data, EBDA, option ROMs, the loader's own tables */
+
+static inline void *arch_phys_to_virt(paddr_t paddr)
+{
+    return (void *)(paddr + KERNEL_WINDOW_BASE);
+}
+
+/* Also accepts addresses in the kernel image, such as statically allocated tables. */
+static inline paddr_t arch_virt_to_phys(const void *vaddr)
+{
+    word_t v = (word_t)vaddr;
+    return v >= KERNEL_IMAGE_OFFSET ? v - KERNEL_IMAGE_OFFSET : v - KERNEL_WINDOW_BASE;
+}
+#endif

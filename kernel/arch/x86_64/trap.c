@@ -1,0 +1,104 @@
+/*
+ * Trap routing: the IDT, the SYSCALL MSRs, and the C side of every entry from entry.S. Traps
+ * from user mode go to the generic handlers (interrupt, page fault, other exceptions); a trap
+ * taken in the kernel is a kernel fault, reported with its registers before the panic.
+ */
+#include <api/syscall.h>
+#include <arch.h>
+#include <arch/apic.h>
+#include <arch/cpu.h>
+#include <arch/segments.h>
+#include <arch/trap.h>
+#include <board.h>
+#include <core/thread.h>
+#include <lib/printf.h>
+
+#define VECTOR_PAGE_FAULT 14
+#define PAGE_FAULT_INSTRUCTION_FETCH BIT(4)
+#define GATE_INTERRUPT 0x8e /* present, DPL 0, 64-bit interrupt gate: clears IF */
+/* SYSCALL clears these in rflags: TF, IF, DF, IOPL, NT, AC. */
+#define SYSCALL_RFLAGS_MASK 0x47700
+
+struct idt_gate {
+    uint16_t offset_low, selector;
+    uint8_t ist, type;
+    uint16_t offset_middle;
+    uint32_t offset_high, reserved;
+};
+_Static_assert(sizeof(struct idt_gate) == 16, "64-bit IDT gate");
+
+static struct idt_gate idt[256] __attribute__((aligned(16)));
+
+static const char *const exception_names[32] = {
+    "divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
+    "invalid opcode", "device not available", "double fault", "coprocessor overrun",
+    "invalid TSS", "segment not present", "stack fault", "general protection",
+    "page fault", "reserved", "x87 floating point", "alignment check", "machine check",
+    "SIMD floating point", "virtualisation", "control protection",
+};
+
+static void idt_set(unsigned vector, word_t handler, unsigned ist)
+{
+    idt[vector] = (struct idt_gate){
+        .offset_low = handler & 0xffff,
+        .selector = SEL_KERNEL_CODE,
+        .ist = ist,
+        .type = GATE_INTERRUPT,
+        .offset_middle = handler >> 16 & 0xffff,
+        .offset_high = handler >> 32,
+    };
+}
+
+void idt_init(void)
+{
+    for (unsigned vector = 0; vector < 32; vector++) {
+        bool emergency = vector == 2 || vector == 8 || vector == 18;
+        idt_set(vector, trap_exception_stubs[vector], emergency ? IST_EMERGENCY : 0);
+    }
+    idt_set(BOARD_TIMER_IRQ, (word_t)trap_timer_stub, 0);
+    idt_set(VECTOR_SPURIOUS, (word_t)trap_spurious_stub, 0);
+    struct {
+        uint16_t limit;
+        uint64_t base;
+    } __attribute__((packed)) pointer = {sizeof(idt) - 1, (uint64_t)idt};
+    __asm__ volatile("lidt %0" ::"m"(pointer));
+}
+
+/* The GDT and IDT are already loaded (boot.c does it first, to report boot faults). */
+void arch_init_traps(void)
+{
+    /* STAR: SYSCALL loads cs = 0x08, ss = 0x10; SYSRET cs = 0x10 + 16, ss = 0x10 + 8 (RPL 3). */
+    cpu_write_msr(MSR_STAR, (uint64_t)SEL_KERNEL_DATA << 48 | (uint64_t)SEL_KERNEL_CODE << 32);
+    cpu_write_msr(MSR_LSTAR, (word_t)syscall_entry);
+    cpu_write_msr(MSR_SFMASK, SYSCALL_RFLAGS_MASK);
+}
+
+void trap_handle_user(void)
+{
+    const struct arch_context *context = &current_thread->context;
+    word_t vector = context->vector;
+    if (vector == BOARD_TIMER_IRQ)
+        interrupt_handle(arch_timer_irq());
+    if (vector == VECTOR_SPURIOUS)
+        kernel_exit(); /* not a real interrupt: no EOI */
+    if (vector == VECTOR_PAGE_FAULT)
+        fault_handle_vm(cpu_read_cr2(), context->error & PAGE_FAULT_INSTRUCTION_FETCH,
+                        context->error);
+    fault_handle_user_exception(vector, context->error);
+}
+
+static const char *vector_name(word_t vector)
+{
+    if (vector >= 32)
+        return "interrupt";
+    return exception_names[vector] ? exception_names[vector] : "reserved exception";
+}
+
+void trap_handle_kernel(struct arch_context *frame)
+{
+    const char *name = vector_name(frame->vector);
+    kprintf("KERNEL FAULT: vector %lu (%s), error code %lx, cr2 %lx, rip %lx\n", frame->vector,
+            name, frame->error, cpu_read_cr2(), frame->rip);
+    arch_context_print(frame);
+    kernel_panic("%s in the kernel at rip %lx", name, frame->rip);
+}
