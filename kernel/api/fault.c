@@ -8,7 +8,7 @@
 static _Noreturn void stop_thread(void)
 {
     arch_context_print(&current_thread->context);
-    current_thread->state = THREAD_INACTIVE;
+    tcb_suspend(current_thread);
     kernel_exit();
 }
 

@@ -6,6 +6,8 @@
 #include <api/invocation.h>
 #include <arch.h>
 #include <object/cnode.h>
+#include <object/sched_context.h>
+#include <object/tcb.h>
 #include <object/untyped.h>
 #include <sel4/ipc_buffer.h>
 
@@ -130,6 +132,12 @@ static struct syscall_error decode(struct invocation *inv)
         return untyped_decode(inv);
     case CAP_CNODE:
         return cnode_decode(inv);
+    case CAP_THREAD:
+        return tcb_decode(inv);
+    case CAP_SCHED_CONTEXT:
+        return sched_context_decode(inv);
+    case CAP_SCHED_CONTROL:
+        return sched_control_decode(inv);
     default:
         if (cap_is_arch(inv->cap))
             return arch_decode_invocation(inv);

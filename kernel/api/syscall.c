@@ -5,6 +5,7 @@
 #include <api/syscall.h>
 #include <arch.h>
 #include <config.h>
+#include <core/scheduler.h>
 #include <core/stop.h>
 #include <core/thread.h>
 #include <lib/printf.h>
@@ -13,7 +14,7 @@
 static _Noreturn void stop_faulting_thread(void)
 {
     arch_context_print(&current_thread->context);
-    current_thread->state = THREAD_INACTIVE;
+    tcb_suspend(current_thread);
     kernel_exit();
 }
 
@@ -98,6 +99,9 @@ void syscall_handle(void)
         break;
     case seL4_SysNBSend:
         handle_invocation(false, false);
+        break;
+    case seL4_SysYield:
+        scheduler_yield(current_thread);
         break;
     default:
         handle_debug_syscall(number, arch_user_reg_get(context, REG_CAP));

@@ -12,7 +12,6 @@
 #include <lib/printf.h>
 #include <object/tcb.h>
 
-#define ROOT_SC_BITS seL4_MinSchedContextBits
 #define MAX_PAGING_CAPS 64
 
 struct boot_cspace {
@@ -124,7 +123,7 @@ static void add_paging(struct boot_cspace *cs, paddr_t vspace)
 
 /* Slots 1..15; the VSpace cap needs the ASID pool made first. */
 static void put_fixed(struct boot_cspace *cs, const struct root_task_layout *layout,
-                      struct cap cnode, paddr_t sc)
+                      struct cap cnode)
 {
     put(cs, seL4_CapInitThreadTCB, cap_thread(layout->tcb));
     put(cs, seL4_CapInitThreadCNode, cnode);
@@ -139,7 +138,7 @@ static void put_fixed(struct boot_cspace *cs, const struct root_task_layout *lay
         arch_boot_frame_cap(layout->ipc_buffer.paddr, layout->ipc_buffer.vaddr,
                             layout->vspace));
     put(cs, seL4_CapDomain, cap_domain());
-    put(cs, seL4_CapInitThreadSC, cap_sched_context(sc, ROOT_SC_BITS));
+    put(cs, seL4_CapInitThreadSC, cap_sched_context(layout->sc, seL4_MinSchedContextBits));
 }
 
 /* The TCB's own CSpace, VSpace and IPC buffer slots: copies of the root task's caps. */
@@ -162,11 +161,10 @@ void boot_cspace_create(const struct boot_params *params, const struct root_task
 {
     word_t cnode_bytes = BIT(ROOT_CNODE_SIZE_BITS + seL4_SlotBits);
     paddr_t cnode_paddr = alloc_or_panic(cnode_bytes, "the root CNode");
-    paddr_t sc = alloc_or_panic(BIT(ROOT_SC_BITS), "the root scheduling context");
     struct boot_cspace cs = {arch_phys_to_virt(cnode_paddr), seL4_NumInitialCaps, bootinfo};
     struct cap cnode = cap_cnode(cnode_paddr, ROOT_CNODE_SIZE_BITS,
                                  seL4_WordBits - ROOT_CNODE_SIZE_BITS, 0);
-    put_fixed(&cs, layout, cnode, sc);
+    put_fixed(&cs, layout, cnode);
     bind_tcb(&cs, tcb_at(layout->tcb));
 
     add_paging(&cs, layout->vspace);

@@ -8,9 +8,11 @@
 #include <lib/elf.h>
 #include <lib/printf.h>
 #include <lib/string.h>
+#include <object/sched_context.h>
 #include <sel4/bootinfo_types.h>
 
 #define ARCH_CHUNKS_MAX 4096
+#define ROOT_TIME_SLICE_US 5000 /* seL4's CONFIG_BOOT_THREAD_TIME_SLICE, 5 ms */
 
 static uint8_t arch_chunks[ARCH_CHUNKS_MAX];
 
@@ -180,9 +182,13 @@ struct tcb *root_task_create(const struct boot_params *params)
     bootinfo->numNodes = 1;
     bootinfo->ipcBuffer = (seL4_IPCBuffer *)layout.ipc_buffer.vaddr;
     layout.tcb = alloc_pages_or_panic(1, "the root thread");
+    layout.sc = alloc_pages_or_panic(1, "the root scheduling context");
 
     struct tcb *tcb = tcb_at(layout.tcb);
     init_thread(tcb, &layout, elf->entry);
+    struct sched_context *sc = sched_context_at(layout.sc);
+    sched_context_configure(sc, ROOT_TIME_SLICE_US, ROOT_TIME_SLICE_US, 0, 0);
+    sched_context_bind_tcb(sc, tcb);
     boot_cspace_create(params, &layout, bootinfo);
     kprintf("kernel: root task image [%lx, %lx), entry %lx, boot info %lx, %lu untypeds\n",
             span.start, span.end, (word_t)elf->entry, layout.bootinfo.vaddr,

@@ -1,7 +1,8 @@
-/* The running thread and the way out of the kernel. Until the scheduler arrives with the
- * object-model issue the only thread is the root task. */
+/* The running thread and the way out of the kernel: run the highest-priority thread that can
+ * run, or stop the machine when none can ever run again. */
 #include <arch.h>
 #include <core/exit_status.h>
+#include <core/scheduler.h>
 #include <core/stop.h>
 #include <core/thread.h>
 
@@ -9,8 +10,11 @@ struct tcb *current_thread;
 
 void kernel_exit(void)
 {
-    if (current_thread->state == THREAD_RUNNING)
-        arch_return_to_user(current_thread);
-    /* No IRQ can be bound to a notification yet, so nothing could ever wake a thread. */
+    struct tcb *next = scheduler_pick();
+    if (next) {
+        current_thread = next;
+        arch_return_to_user(next);
+    }
+    /* Nothing can wake a thread yet: no thread waits on an IPC or an interrupt. */
     kernel_stop(EXIT_STATUS_NO_THREAD_CAN_RUN, "no thread can run");
 }

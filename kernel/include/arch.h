@@ -63,6 +63,14 @@ bool arch_vspace_map_boot(paddr_t root, vaddr_t vaddr, paddr_t frame, word_t rig
 void arch_context_init_user(struct arch_context *context, vaddr_t entry);
 /* Switch to `thread`'s address space and enter user mode with its saved registers. */
 _Noreturn void arch_return_to_user(struct tcb *thread);
+/* seL4_UserContext (ABI §3.7), for TCB Read/Write/CopyRegisters: word `index` in the ABI's
+ * order. arch/context.h defines ARCH_USER_CONTEXT_WORDS (20 / 36 / 32) and
+ * ARCH_USER_CONTEXT_FRAME_WORDS (the "frame registers": 18 / 17 / 16). Setting sanitises
+ * (user-mode flags/SPSR/sstatus bits only; canonical addresses where the arch needs them). */
+word_t arch_user_context_get(const struct arch_context *context, word_t index);
+void arch_user_context_set(struct arch_context *context, word_t index, word_t value);
+/* Set the thread's TLS base register (x86_64 FS base, aarch64 TPIDR_EL0, riscv64 tp). */
+void arch_set_tls_base(struct arch_context *context, word_t base);
 /* Print the registers of a user context, for fault reports. */
 void arch_context_print(const struct arch_context *context);
 
@@ -85,6 +93,9 @@ bool arch_cap_is_revocable(struct cap new_cap, struct cap src_cap);
 struct syscall_error arch_decode_invocation(struct invocation *inv);
 /* If `cap` is a frame capability: its physical base and size, and true. */
 bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits);
+/* The root table a VSpace capability names, if it can be a thread's VSpace (a root table,
+ * with an ASID assigned where the arch has them); 0 otherwise. */
+paddr_t arch_vspace_root(struct cap cap);
 /* Mask an interrupt whose handler capability is gone. */
 void arch_irq_disable(word_t irq);
 

@@ -1,8 +1,340 @@
-/* Thread control blocks: state and slots. The TCB invocations arrive with the thread part
- * of the object-model issue; for now the kernel makes and stops threads. */
+/*
+ * Thread control blocks and their invocations (seL4 manual §6, MCS): spaces and IPC buffer
+ * (Configure, SetSpace, SetIPCBuffer), priorities and scheduling (SetPriority,
+ * SetMCPriority, SetSchedParams), fault endpoints, registers (Read/Write/CopyRegisters),
+ * Suspend, Resume, SetTLSBase, SetFlags. Each decoder checks all arguments first.
+ */
+#include <core/derive.h>
+#include <core/scheduler.h>
+#include <object/sched_context.h>
 #include <object/tcb.h>
+#include <sel4/invocation_labels.h>
+
+#define TCB_FLAG_FPU_DISABLED 1ul
+#define TCB_VALID_FLAGS TCB_FLAG_FPU_DISABLED
 
 void tcb_suspend(struct tcb *tcb)
 {
     tcb->state = THREAD_INACTIVE;
+    scheduler_update(tcb);
+}
+
+/* Let a stopped thread run again from its saved registers. */
+static void tcb_restart(struct tcb *tcb)
+{
+    if (tcb->state == THREAD_INACTIVE) {
+        tcb->state = THREAD_RUNNING;
+        scheduler_update(tcb);
+    }
+}
+
+static void tcb_set_priority(struct tcb *tcb, word_t priority)
+{
+    scheduler_remove(tcb);
+    tcb->priority = priority;
+    scheduler_update(tcb);
+}
+
+/* Replace the capability in one of the TCB's own slots by `cap`, derived from `src`. */
+static void tcb_install(struct tcb *tcb, enum tcb_slot slot, struct cte *src, struct cap cap)
+{
+    cspace_delete(&tcb->slots[slot]);
+    if (src && !cap_is_null(cap))
+        cspace_insert_derived(src, &tcb->slots[slot], cap, false);
+}
+
+static struct tcb *target_of(const struct invocation *inv)
+{
+    return tcb_at(cap_object(inv->cap));
+}
+
+/* A priority or MCP must not exceed the authority's MCP. */
+static struct syscall_error check_priority(word_t priority, struct cte *authority)
+{
+    if (cap_type(authority->cap) != CAP_THREAD)
+        return error_invalid_capability(1);
+    word_t mcp = tcb_at(cap_object(authority->cap))->mcp;
+    if (priority > mcp)
+        return error_range(0, mcp);
+    return error_none();
+}
+
+/* A fault or timeout handler: an endpoint we may send to with grant or grant-reply, or null. */
+static bool valid_fault_handler(struct cap cap)
+{
+    word_t needed = CAP_RIGHT_WRITE;
+    if (cap_is_null(cap))
+        return true;
+    return cap_type(cap) == CAP_ENDPOINT && (cap_rights(cap) & needed) &&
+           (cap_rights(cap) & (CAP_RIGHT_GRANT | CAP_RIGHT_GRANT_REPLY));
+}
+
+struct space_args {
+    struct cap cspace, vspace, buffer;
+    struct cte *cspace_src, *vspace_src, *buffer_src;
+    vaddr_t buffer_addr;
+};
+
+static struct syscall_error derive_space(struct space_args *a, word_t cspace_data)
+{
+    struct cap cspace = a->cspace_src->cap;
+    if (cspace_data)
+        cspace = cap_update_data(cspace, cspace_data, false);
+    struct syscall_error error = cap_derive(a->cspace_src, cspace, &a->cspace);
+    if (!error_is_none(error))
+        return error;
+    if (cap_type(a->cspace) != CAP_CNODE)
+        return error_plain(seL4_IllegalOperation);
+    error = cap_derive(a->vspace_src, a->vspace_src->cap, &a->vspace);
+    if (!error_is_none(error))
+        return error;
+    if (!arch_vspace_root(a->vspace))
+        return error_plain(seL4_IllegalOperation);
+    return error_none();
+}
+
+/* An IPC buffer: no buffer at address 0; otherwise a frame, the address aligned to 1 KiB. */
+static struct syscall_error derive_buffer(struct space_args *a)
+{
+    paddr_t base;
+    word_t size_bits;
+    a->buffer = cap_null();
+    if (!a->buffer_addr)
+        return error_none();
+    struct syscall_error error = cap_derive(a->buffer_src, a->buffer_src->cap, &a->buffer);
+    if (!error_is_none(error))
+        return error;
+    if (!arch_cap_frame(a->buffer, &base, &size_bits))
+        return error_plain(seL4_IllegalOperation);
+    if (a->buffer_addr & MASK(seL4_IPCBufferSizeBits))
+        return error_plain(seL4_AlignmentError);
+    return error_none();
+}
+
+static void tcb_set_space(struct tcb *tcb, const struct space_args *a)
+{
+    tcb_install(tcb, TCB_CTABLE, a->cspace_src, a->cspace);
+    tcb_install(tcb, TCB_VTABLE, a->vspace_src, a->vspace);
+    tcb->vspace_root = arch_vspace_root(a->vspace);
+}
+
+static void tcb_set_buffer(struct tcb *tcb, const struct space_args *a)
+{
+    tcb_install(tcb, TCB_BUFFER, a->buffer_src, a->buffer);
+    tcb->ipc_buffer = a->buffer_addr;
+}
+
+static struct syscall_error tcb_decode_configure(struct invocation *inv)
+{
+    if (inv->length < 3 || inv->extra_caps < 3)
+        return error_plain(seL4_TruncatedMessage);
+    struct space_args a = {.cspace_src = inv->extra[0], .vspace_src = inv->extra[1],
+                           .buffer_src = inv->extra[2], .buffer_addr = invocation_arg(inv, 2)};
+    struct syscall_error error = derive_space(&a, invocation_arg(inv, 0));
+    if (error_is_none(error))
+        error = derive_buffer(&a);
+    if (!error_is_none(error))
+        return error;
+    tcb_set_space(target_of(inv), &a);
+    tcb_set_buffer(target_of(inv), &a);
+    return error_none();
+}
+
+static struct syscall_error tcb_decode_set_space(struct invocation *inv)
+{
+    if (inv->length < 2 || inv->extra_caps < 3)
+        return error_plain(seL4_TruncatedMessage);
+    if (!valid_fault_handler(inv->extra[0]->cap))
+        return error_invalid_capability(1);
+    struct space_args a = {.cspace_src = inv->extra[1], .vspace_src = inv->extra[2]};
+    struct syscall_error error = derive_space(&a, invocation_arg(inv, 0));
+    if (!error_is_none(error))
+        return error;
+    struct tcb *tcb = target_of(inv);
+    tcb_install(tcb, TCB_FAULT_HANDLER, inv->extra[0], inv->extra[0]->cap);
+    tcb_set_space(tcb, &a);
+    return error_none();
+}
+
+static struct syscall_error tcb_decode_set_ipc_buffer(struct invocation *inv)
+{
+    if (inv->length < 1 || inv->extra_caps < 1)
+        return error_plain(seL4_TruncatedMessage);
+    struct space_args a = {.buffer_src = inv->extra[0], .buffer_addr = invocation_arg(inv, 0)};
+    struct syscall_error error = derive_buffer(&a);
+    if (error_is_none(error))
+        tcb_set_buffer(target_of(inv), &a);
+    return error;
+}
+
+static struct syscall_error tcb_decode_set_priority(struct invocation *inv, bool mcp)
+{
+    if (inv->length < 1 || inv->extra_caps < 1)
+        return error_plain(seL4_TruncatedMessage);
+    word_t value = invocation_arg(inv, 0);
+    struct syscall_error error = check_priority(value, inv->extra[0]);
+    if (!error_is_none(error))
+        return error;
+    if (mcp)
+        target_of(inv)->mcp = value;
+    else
+        tcb_set_priority(target_of(inv), value);
+    return error_none();
+}
+
+/* The scheduling context SetSchedParams names: bindable to `tcb`, or null to unbind. */
+static struct syscall_error check_sched_context(struct cap cap, struct tcb *tcb)
+{
+    if (cap_is_null(cap))
+        return error_none();
+    if (cap_type(cap) != CAP_SCHED_CONTEXT)
+        return error_invalid_capability(2);
+    struct sched_context *sc = sched_context_at(cap_object(cap));
+    if ((sc->tcb && sc->tcb != tcb) || (tcb->sc && tcb->sc != sc))
+        return error_plain(seL4_IllegalOperation);
+    return error_none();
+}
+
+static void tcb_set_sched_context(struct tcb *tcb, struct cap cap)
+{
+    if (cap_is_null(cap)) {
+        if (tcb->sc)
+            sched_context_unbind_tcb(tcb->sc);
+    } else if (!tcb->sc) {
+        sched_context_bind_tcb(sched_context_at(cap_object(cap)), tcb);
+    }
+}
+
+static struct syscall_error tcb_decode_set_sched_params(struct invocation *inv)
+{
+    if (inv->length < 2 || inv->extra_caps < 3)
+        return error_plain(seL4_TruncatedMessage);
+    word_t mcp = invocation_arg(inv, 0), priority = invocation_arg(inv, 1);
+    struct tcb *tcb = target_of(inv);
+    struct syscall_error error = check_priority(mcp, inv->extra[0]);
+    if (error_is_none(error))
+        error = check_priority(priority, inv->extra[0]);
+    if (error_is_none(error))
+        error = check_sched_context(inv->extra[1]->cap, tcb);
+    if (error_is_none(error) && !valid_fault_handler(inv->extra[2]->cap))
+        error = error_invalid_capability(3);
+    if (!error_is_none(error))
+        return error;
+    tcb->mcp = mcp;
+    tcb_set_priority(tcb, priority);
+    tcb_set_sched_context(tcb, inv->extra[1]->cap);
+    tcb_install(tcb, TCB_FAULT_HANDLER, inv->extra[2], inv->extra[2]->cap);
+    return error_none();
+}
+
+static struct syscall_error tcb_decode_set_timeout_endpoint(struct invocation *inv)
+{
+    if (inv->extra_caps < 1)
+        return error_plain(seL4_TruncatedMessage);
+    if (!valid_fault_handler(inv->extra[0]->cap))
+        return error_invalid_capability(1);
+    tcb_install(target_of(inv), TCB_TIMEOUT_HANDLER, inv->extra[0], inv->extra[0]->cap);
+    return error_none();
+}
+
+static struct syscall_error tcb_decode_set_flags(struct invocation *inv)
+{
+    if (inv->length < 2)
+        return error_plain(seL4_TruncatedMessage);
+    struct tcb *tcb = target_of(inv);
+    tcb->flags = ((tcb->flags & ~invocation_arg(inv, 0)) | invocation_arg(inv, 1)) &
+                 TCB_VALID_FLAGS;
+    invocation_set_result(inv, 0, tcb->flags);
+    invocation_reply_length(inv, 1);
+    return error_none();
+}
+
+static struct syscall_error tcb_decode_set_tls_base(struct invocation *inv)
+{
+    if (inv->length < 1)
+        return error_plain(seL4_TruncatedMessage);
+    arch_set_tls_base(&target_of(inv)->context, invocation_arg(inv, 0));
+    return error_none();
+}
+
+/* ReadRegisters: flags (bit 0 suspend), count; replies with `count` context words. */
+static struct syscall_error tcb_decode_read_registers(struct invocation *inv)
+{
+    if (inv->length < 2)
+        return error_plain(seL4_TruncatedMessage);
+    word_t flags = invocation_arg(inv, 0), count = invocation_arg(inv, 1);
+    struct tcb *tcb = target_of(inv);
+    if (count < 1 || count > ARCH_USER_CONTEXT_WORDS)
+        return error_range(1, ARCH_USER_CONTEXT_WORDS);
+    if (tcb == inv->thread)
+        return error_plain(seL4_IllegalOperation);
+    if (flags & 1)
+        tcb_suspend(tcb);
+    for (word_t i = 0; i < count; i++)
+        invocation_set_result(inv, i, arch_user_context_get(&tcb->context, i));
+    invocation_reply_length(inv, count);
+    return error_none();
+}
+
+/* WriteRegisters: flags (bit 0 resume), count, then the context words. */
+static struct syscall_error tcb_decode_write_registers(struct invocation *inv)
+{
+    if (inv->length < 2)
+        return error_plain(seL4_TruncatedMessage);
+    word_t flags = invocation_arg(inv, 0), count = invocation_arg(inv, 1);
+    struct tcb *tcb = target_of(inv);
+    if (inv->length - 2 < count)
+        return error_plain(seL4_TruncatedMessage);
+    if (tcb == inv->thread)
+        return error_plain(seL4_IllegalOperation);
+    if (count > ARCH_USER_CONTEXT_WORDS)
+        count = ARCH_USER_CONTEXT_WORDS;
+    for (word_t i = 0; i < count; i++)
+        arch_user_context_set(&tcb->context, i, invocation_arg(inv, 2 + i));
+    if (flags & 1)
+        tcb_restart(tcb);
+    return error_none();
+}
+
+/* CopyRegisters: suspend source (bit 0), resume target (1), frame (2), integer (3). */
+static struct syscall_error tcb_decode_copy_registers(struct invocation *inv)
+{
+    if (inv->length < 1 || inv->extra_caps < 1)
+        return error_plain(seL4_TruncatedMessage);
+    if (cap_type(inv->extra[0]->cap) != CAP_THREAD)
+        return error_invalid_capability(1);
+    word_t flags = invocation_arg(inv, 0);
+    struct tcb *source = tcb_at(cap_object(inv->extra[0]->cap)), *target = target_of(inv);
+    if (flags & 1)
+        tcb_suspend(source);
+    word_t from = flags & 4 ? 0 : ARCH_USER_CONTEXT_FRAME_WORDS;
+    word_t to = flags & 8 ? ARCH_USER_CONTEXT_WORDS : ARCH_USER_CONTEXT_FRAME_WORDS;
+    for (word_t i = from; i < to; i++)
+        arch_user_context_set(&target->context, i, arch_user_context_get(&source->context, i));
+    if (flags & 2)
+        tcb_restart(target);
+    return error_none();
+}
+
+struct syscall_error tcb_decode(struct invocation *inv)
+{
+    switch (inv->label) {
+    case TCBReadRegisters: return tcb_decode_read_registers(inv);
+    case TCBWriteRegisters: return tcb_decode_write_registers(inv);
+    case TCBCopyRegisters: return tcb_decode_copy_registers(inv);
+    case TCBConfigure: return tcb_decode_configure(inv);
+    case TCBSetPriority: return tcb_decode_set_priority(inv, false);
+    case TCBSetMCPriority: return tcb_decode_set_priority(inv, true);
+    case TCBSetSchedParams: return tcb_decode_set_sched_params(inv);
+    case TCBSetTimeoutEndpoint: return tcb_decode_set_timeout_endpoint(inv);
+    case TCBSetIPCBuffer: return tcb_decode_set_ipc_buffer(inv);
+    case TCBSetSpace: return tcb_decode_set_space(inv);
+    case TCBSuspend: tcb_suspend(target_of(inv)); return error_none();
+    case TCBResume: tcb_restart(target_of(inv)); return error_none();
+    case TCBSetTLSBase: return tcb_decode_set_tls_base(inv);
+    case TCBSetFlags: return tcb_decode_set_flags(inv);
+    default:
+        /* Bind/UnbindNotification arrive with notifications' Wait, in the IPC issue. */
+        return error_plain(seL4_IllegalOperation);
+    }
 }

@@ -18,6 +18,7 @@ struct frame_run {
 struct root_task_layout {
     paddr_t vspace;
     paddr_t tcb;
+    paddr_t sc; /* the root thread's scheduling context, 2^seL4_MinSchedContextBits bytes */
     struct frame_run image, ipc_buffer, bootinfo, extra_bootinfo;
 };
 

@@ -6,6 +6,8 @@
 #include <core/cspace.h>
 #include <sel4/object_type.h>
 
+struct sched_context;
+
 enum thread_state {
     THREAD_INACTIVE, /* stopped: suspended, faulted with no handler, or never started */
     THREAD_RUNNING,
@@ -27,6 +29,11 @@ struct tcb {
     vaddr_t ipc_buffer;
     word_t priority;
     word_t mcp;
+    word_t flags;                  /* seL4_TCBFlag bits (SetFlags) */
+    struct sched_context *sc;      /* bound scheduling context: a thread runs only with one */
+    struct tcb *ready_next;        /* in its priority's ready queue (core/scheduler.c) */
+    struct tcb *ready_prev;
+    bool queued;
     char name[16];
     struct cte slots[TCB_SLOT_COUNT];
 };
@@ -40,3 +47,8 @@ static inline struct tcb *tcb_at(paddr_t paddr)
 
 /* Stop a thread: it runs no more until resumed. */
 void tcb_suspend(struct tcb *tcb);
+
+struct invocation;
+struct syscall_error;
+/* Decode and perform an invocation of a thread capability. */
+struct syscall_error tcb_decode(struct invocation *inv);

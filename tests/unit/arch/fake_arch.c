@@ -74,6 +74,27 @@ void arch_irq_disable(word_t irq)
 
 void arch_context_init_user(struct arch_context *context, vaddr_t entry)
 {
-    *context = (struct arch_context){{0}};
+    *context = (struct arch_context){{0}, 0};
     (void)entry;
+}
+
+word_t arch_user_context_get(const struct arch_context *context, word_t index)
+{
+    return context->regs[index];
+}
+
+void arch_user_context_set(struct arch_context *context, word_t index, word_t value)
+{
+    context->regs[index] = value;
+}
+
+void arch_set_tls_base(struct arch_context *context, word_t base)
+{
+    context->tls_base = base;
+}
+
+/* The stand-in VSpace capability names its root table directly. */
+paddr_t arch_vspace_root(struct cap cap)
+{
+    return cap_type(cap) == FAKE_CAP_VSPACE ? cap_object(cap) : 0;
 }

@@ -1,3 +1,4 @@
-/* Stand-in arch for host unit tests: its one capability type, a 4 KiB frame. */
+/* Stand-in arch for host unit tests: two capability types, a 4 KiB frame and a VSpace root. */
 #pragma once
 #define FAKE_CAP_FRAME 1
+#define FAKE_CAP_VSPACE 3

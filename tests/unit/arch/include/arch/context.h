@@ -3,8 +3,13 @@
 #include <core/user_reg.h>
 #include <types.h>
 
+/* The stand-in seL4_UserContext: the role registers, in role order. */
+#define ARCH_USER_CONTEXT_WORDS (REG_SP + 1)
+#define ARCH_USER_CONTEXT_FRAME_WORDS 4
+
 struct arch_context {
-    word_t regs[REG_SP + 1];
+    word_t regs[ARCH_USER_CONTEXT_WORDS];
+    word_t tls_base;
 };
 
 static inline word_t arch_user_reg_get(const struct arch_context *context, enum user_reg reg)

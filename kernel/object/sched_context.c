@@ -1,0 +1,97 @@
+/*
+ * Scheduling contexts: configuring one (from sched_control.c), binding it to a thread, and
+ * its invocations Bind, Unbind, UnbindObject and Consumed. Binding a context to a thread that
+ * is ready lets it run; unbinding stops it.
+ */
+#include <core/scheduler.h>
+#include <object/sched_context.h>
+#include <sel4/invocation_labels.h>
+
+void sched_context_configure(struct sched_context *sc, word_t budget_us, word_t period_us,
+                             word_t badge, word_t flags)
+{
+    struct tcb *tcb = sc->tcb;
+    if (tcb)
+        scheduler_remove(tcb);
+    sc->budget_us = budget_us;
+    sc->period_us = period_us;
+    sc->remaining_us = budget_us;
+    sc->badge = badge;
+    sc->flags = flags;
+    if (tcb)
+        scheduler_update(tcb);
+}
+
+void sched_context_bind_tcb(struct sched_context *sc, struct tcb *tcb)
+{
+    sc->tcb = tcb;
+    tcb->sc = sc;
+    scheduler_update(tcb);
+}
+
+void sched_context_unbind_tcb(struct sched_context *sc)
+{
+    struct tcb *tcb = sc->tcb;
+    if (!tcb)
+        return;
+    scheduler_remove(tcb);
+    tcb->sc = 0;
+    sc->tcb = 0;
+}
+
+static struct syscall_error sched_context_decode_bind(struct invocation *inv,
+                                                      struct sched_context *sc)
+{
+    if (inv->extra_caps < 1)
+        return error_plain(seL4_TruncatedMessage);
+    struct cap target = inv->extra[0]->cap;
+    if (cap_type(target) != CAP_THREAD)
+        return error_invalid_capability(1);
+    struct tcb *tcb = tcb_at(cap_object(target));
+    if (sc->tcb || tcb->sc)
+        return error_plain(seL4_IllegalOperation);
+    sched_context_bind_tcb(sc, tcb);
+    return error_none();
+}
+
+static struct syscall_error sched_context_decode_unbind_object(struct invocation *inv,
+                                                               struct sched_context *sc)
+{
+    if (inv->extra_caps < 1)
+        return error_plain(seL4_TruncatedMessage);
+    struct cap target = inv->extra[0]->cap;
+    if (cap_type(target) != CAP_THREAD)
+        return error_invalid_capability(1);
+    if (sc->tcb != tcb_at(cap_object(target)))
+        return error_plain(seL4_IllegalOperation);
+    sched_context_unbind_tcb(sc);
+    return error_none();
+}
+
+static struct syscall_error sched_context_decode_consumed(struct invocation *inv,
+                                                         struct sched_context *sc)
+{
+    invocation_set_result(inv, 0, sc->consumed_us);
+    invocation_reply_length(inv, 1);
+    sc->consumed_us = 0;
+    return error_none();
+}
+
+struct syscall_error sched_context_decode(struct invocation *inv)
+{
+    struct sched_context *sc = sched_context_at(cap_object(inv->cap));
+    switch (inv->label) {
+    case SchedContextBind:
+        return sched_context_decode_bind(inv, sc);
+    case SchedContextUnbind:
+        sched_context_unbind_tcb(sc);
+        return error_none();
+    case SchedContextUnbindObject:
+        return sched_context_decode_unbind_object(inv, sc);
+    case SchedContextConsumed:
+        return sched_context_decode_consumed(inv, sc);
+    default:
+        /* YieldTo arrives with the IPC/MCS issue, with donation. */
+        return error_plain(seL4_IllegalOperation);
+    }
+}

@@ -1,0 +1,54 @@
+/*
+ * SchedControl: the authority to give scheduling contexts time. ConfigureFlags checks budget
+ * and period against the kernel's limits and the refill count against the context's size, as
+ * seL4 does, then configures.
+ */
+#include <object/sched_context.h>
+#include <sel4/invocation_labels.h>
+
+#define MIN_BUDGET_US 20ul                  /* two kernel worst-case paths, as in seL4 */
+#define MAX_PERIOD_US (3600ul * 1000000ul)  /* one hour */
+#define SC_CORE_BYTES 128ul                 /* the context with its minimum refills (ABI §3.6) */
+#define REFILL_BYTES 16ul
+
+struct configure_args {
+    word_t budget_us, period_us, extra_refills, badge, flags;
+};
+
+static struct syscall_error check_configure(const struct configure_args *a, struct cap sc_cap)
+{
+    word_t max_extra = (BIT(cap_sched_context_size_bits(sc_cap)) - SC_CORE_BYTES) / REFILL_BYTES;
+    if (a->budget_us < MIN_BUDGET_US || a->budget_us > MAX_PERIOD_US)
+        return error_range(MIN_BUDGET_US, MAX_PERIOD_US);
+    if (a->period_us < MIN_BUDGET_US || a->period_us > MAX_PERIOD_US)
+        return error_range(MIN_BUDGET_US, MAX_PERIOD_US);
+    if (a->period_us < a->budget_us)
+        return error_range(MIN_BUDGET_US, a->period_us);
+    if (a->extra_refills > max_extra)
+        return error_range(0, max_extra);
+    return error_none();
+}
+
+static struct syscall_error sched_control_decode_configure_flags(struct invocation *inv)
+{
+    if (inv->extra_caps < 1 || inv->length < 5)
+        return error_plain(seL4_TruncatedMessage);
+    struct cap sc_cap = inv->extra[0]->cap;
+    if (cap_type(sc_cap) != CAP_SCHED_CONTEXT)
+        return error_invalid_capability(1);
+    struct configure_args a = {invocation_arg(inv, 0), invocation_arg(inv, 1),
+                               invocation_arg(inv, 2), invocation_arg(inv, 3),
+                               invocation_arg(inv, 4)};
+    struct syscall_error error = check_configure(&a, sc_cap);
+    if (error_is_none(error))
+        sched_context_configure(sched_context_at(cap_object(sc_cap)), a.budget_us, a.period_us,
+                                a.badge, a.flags);
+    return error;
+}
+
+struct syscall_error sched_control_decode(struct invocation *inv)
+{
+    if (inv->label != SchedControlConfigureFlags)
+        return error_plain(seL4_IllegalOperation);
+    return sched_control_decode_configure_flags(inv);
+}

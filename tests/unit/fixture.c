@@ -1,0 +1,87 @@
+/* The host tests' miniature kernel: see fixture.h. */
+#include "fixture.h"
+#include "arch/fake_arch.h"
+#include <sel4/invocation_labels.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct tcb *thread;
+seL4_IPCBuffer *buffer;
+struct cte *root;
+void *untyped_memory;
+
+static void *zeroed(size_t align, size_t bytes)
+{
+    void *p = aligned_alloc(align, bytes);
+    memset(p, 0, bytes);
+    return p;
+}
+
+void setup(void)
+{
+    thread = zeroed(2048, 2048);
+    buffer = zeroed(4096, 4096);
+    root = zeroed(4096, sizeof(struct cte) << ROOT_RADIX);
+    untyped_memory = zeroed(1 << UNTYPED_BITS, 1 << UNTYPED_BITS);
+    struct cap root_cap = cap_cnode((paddr_t)root, ROOT_RADIX, ROOT_GUARD, 0);
+    cspace_insert_child(NULL, &thread->slots[TCB_CTABLE], root_cap, false);
+    cspace_insert_child(NULL, &root[SLOT_ROOT], root_cap, true);
+    thread->slots[TCB_BUFFER].cap = cap_make(FAKE_CAP_FRAME, (paddr_t)buffer, 0);
+    thread->ipc_buffer = 0x10000;
+    cspace_insert_child(NULL, &root[SLOT_UNTYPED],
+                        cap_untyped((paddr_t)untyped_memory, UNTYPED_BITS, false), true);
+}
+
+void teardown(void)
+{
+    free(untyped_memory);
+    free(root);
+    free(buffer);
+    free(thread);
+}
+
+struct reply call(cptr_t cptr, word_t label, const word_t *args, word_t n,
+                         const cptr_t *caps, word_t ncaps)
+{
+    static const enum user_reg mrs[] = {REG_MR0, REG_MR1, REG_MR2, REG_MR3};
+    struct arch_context *c = &thread->context;
+    arch_user_reg_set(c, REG_CAP, cptr);
+    arch_user_reg_set(c, REG_MSGINFO, (label << 12) | (ncaps << 7) | n);
+    for (word_t i = 0; i < n; i++) {
+        if (i < 4)
+            arch_user_reg_set(c, mrs[i], args[i]);
+        else
+            buffer->msg[i] = args[i];
+    }
+    for (word_t i = 0; i < ncaps; i++)
+        buffer->caps_or_badges[i] = caps[i];
+    struct invocation inv;
+    struct lookup_fault fault;
+    cptr_t failed;
+    struct reply r = {0};
+    if (!invocation_read(&inv, thread, &fault, &failed)) {
+        r.label = 0xdead;
+        return r;
+    }
+    invocation_perform(&inv, true);
+    word_t info = arch_user_reg_get(c, REG_MSGINFO);
+    r.label = info >> 12;
+    r.length = info & 0x7f;
+    for (word_t i = 0; i < 5; i++)
+        r.mr[i] = i < 4 ? arch_user_reg_get(c, mrs[i]) : buffer->msg[i];
+    return r;
+}
+
+struct reply retype_from(cptr_t untyped, word_t type, word_t size, word_t offset,
+                                word_t count)
+{
+    word_t args[] = {type, size, 0, 0, offset, count};
+    cptr_t caps[] = {SLOT_ROOT};
+    return call(untyped, UntypedRetype, args, 6, caps, 1);
+}
+
+struct reply retype(word_t type, word_t size, word_t offset, word_t count)
+{
+    return retype_from(SLOT_UNTYPED, type, size, offset, count);
+}
+
