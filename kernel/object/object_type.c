@@ -6,6 +6,7 @@
 #include <arch.h>
 #include <core/cspace.h>
 #include <object/object_type.h>
+#include <object/sched_context.h>
 #include <object/tcb.h>
 #include <sel4/object_type.h>
 
@@ -79,14 +80,17 @@ void object_finalise(struct cap cap)
 {
     switch (cap_type(cap)) {
     case CAP_THREAD:
-        tcb_suspend(tcb_at(cap_object(cap)));
+        tcb_destroy(tcb_at(cap_object(cap)));
+        break;
+    case CAP_SCHED_CONTEXT:
+        sched_context_unbind_tcb(sched_context_at(cap_object(cap)));
         break;
     case CAP_IRQ_HANDLER:
         arch_irq_disable(cap_irq_handler_irq(cap));
         break;
     default:
-        /* Endpoints, notifications, replies and scheduling contexts hold no thread until
-         * IPC and scheduling arrive; CNodes were emptied by cspace_delete. */
+        /* Endpoints, notifications and replies hold no thread until IPC arrives; CNodes
+         * and TCBs had their slots emptied by cspace_delete. */
         if (cap_is_arch(cap))
             arch_object_finalise(cap);
         break;

@@ -19,6 +19,13 @@ void tcb_suspend(struct tcb *tcb)
     scheduler_update(tcb);
 }
 
+void tcb_destroy(struct tcb *tcb)
+{
+    tcb_suspend(tcb);
+    if (tcb->sc)
+        sched_context_unbind_tcb(tcb->sc);
+}
+
 /* Let a stopped thread run again from its saved registers. */
 static void tcb_restart(struct tcb *tcb)
 {

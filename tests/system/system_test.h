@@ -19,6 +19,9 @@ seL4_CPtr env_slot(struct env *env);
 /* Retype `count` objects of `type` (and `size_bits`) from the test's untyped into fresh
  * slots; returns the first slot, or 0 (after a failed check) on error. */
 seL4_CPtr env_retype(struct env *env, seL4_Word type, seL4_Word size_bits, seL4_Word count);
+/* Fill in a new thread's entry point, stack top and first argument (arch/<arch>/). */
+void test_thread_context(seL4_UserContext *context, seL4_Word entry, seL4_Word stack_top,
+                         seL4_Word arg);
 /* Record a failed check. */
 void env_fail(struct env *env, const char *file, int line, const char *what);
 

@@ -11,5 +11,10 @@ const struct system_test system_tests[] = {
     {"cnode_move_mutate_rotate", test_cnode_move_mutate_rotate},
     {"cnode_delete_and_revoke", test_cnode_delete_and_revoke},
     {"cnode_lookup_errors", test_cnode_lookup_errors},
+    {"tcb_start_thread", test_tcb_start_thread},
+    {"tcb_lower_priority_waits", test_tcb_lower_priority_waits},
+    {"tcb_priority_errors", test_tcb_priority_errors},
+    {"tcb_space_and_buffer_errors", test_tcb_space_and_buffer_errors},
+    {"sched_context_errors", test_sched_context_errors},
     {0, 0},
 };

@@ -10,3 +10,8 @@ void test_cnode_mint_badges(struct env *env);
 void test_cnode_move_mutate_rotate(struct env *env);
 void test_cnode_delete_and_revoke(struct env *env);
 void test_cnode_lookup_errors(struct env *env);
+void test_tcb_start_thread(struct env *env);
+void test_tcb_lower_priority_waits(struct env *env);
+void test_tcb_priority_errors(struct env *env);
+void test_tcb_space_and_buffer_errors(struct env *env);
+void test_sched_context_errors(struct env *env);

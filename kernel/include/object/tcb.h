@@ -47,6 +47,8 @@ static inline struct tcb *tcb_at(paddr_t paddr)
 
 /* Stop a thread: it runs no more until resumed. */
 void tcb_suspend(struct tcb *tcb);
+/* The last capability to `tcb` is gone: stop it and let go of its scheduling context. */
+void tcb_destroy(struct tcb *tcb);
 
 struct invocation;
 struct syscall_error;

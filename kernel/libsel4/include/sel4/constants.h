@@ -39,3 +39,7 @@ static inline seL4_Word seL4_CNode_CapData_new(seL4_Word guard, seL4_Word guard_
 {
     return (guard << 6) | (guard_size & 0x3f);
 }
+
+/* Priorities (CONFIG_NUM_PRIORITIES 256). */
+#define seL4_MinPrio 0
+#define seL4_MaxPrio 255

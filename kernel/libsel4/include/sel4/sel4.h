@@ -11,4 +11,5 @@
 #include <sel4/functions.h>
 #include <sel4/syscalls.h>
 #include <sel4/invocations.h>
+#include <sel4/tcb_invocations.h>
 #include <sel4/arch/invocations.h>

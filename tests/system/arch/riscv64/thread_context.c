@@ -1,0 +1,10 @@
+/* Where this arch's seL4_UserContext keeps a new thread's entry, stack and first argument. */
+#include "../../system_test.h"
+
+void test_thread_context(seL4_UserContext *context, seL4_Word entry, seL4_Word stack_top,
+                         seL4_Word arg)
+{
+    context->pc = entry;
+    context->sp = stack_top;
+    context->a0 = arg;
+}

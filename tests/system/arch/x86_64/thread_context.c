@@ -1,0 +1,10 @@
+/* Where this arch's seL4_UserContext keeps a new thread's entry, stack and first argument. */
+#include "../../system_test.h"
+
+void test_thread_context(seL4_UserContext *context, seL4_Word entry, seL4_Word stack_top,
+                         seL4_Word arg)
+{
+    context->rip = entry;
+    context->rsp = stack_top - 8; /* as if called: (rsp + 8) is 16-byte aligned */
+    context->rdi = arg;
+}
