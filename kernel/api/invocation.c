@@ -6,6 +6,8 @@
 #include <api/invocation.h>
 #include <arch.h>
 #include <object/cnode.h>
+#include <object/irq.h>
+#include <object/notification.h>
 #include <object/sched_context.h>
 #include <object/tcb.h>
 #include <object/untyped.h>
@@ -138,6 +140,12 @@ static struct syscall_error decode(struct invocation *inv)
         return sched_context_decode(inv);
     case CAP_SCHED_CONTROL:
         return sched_control_decode(inv);
+    case CAP_NOTIFICATION:
+        return notification_decode_signal(inv);
+    case CAP_IRQ_CONTROL:
+        return irq_control_decode(inv);
+    case CAP_IRQ_HANDLER:
+        return irq_handler_decode(inv);
     default:
         if (cap_is_arch(inv->cap))
             return arch_decode_invocation(inv);
@@ -149,13 +157,16 @@ static struct syscall_error decode(struct invocation *inv)
 
 /* Decode and perform; for a Call, the reply goes back in the caller's registers. A decoder
  * that succeeded has set its own result length (0 unless it returns words). */
-void invocation_perform(struct invocation *inv, bool is_call)
+bool invocation_perform(struct invocation *inv, bool is_call)
 {
     arch_user_reg_set(&inv->thread->context, REG_MSGINFO, 0);
     struct syscall_error error = decode(inv);
+    if (error_is_cap_fault(error))
+        return false;
     if (!is_call)
-        return;
+        return true;
     if (!error_is_none(error))
         reply_error(inv, error);
     arch_user_reg_set(&inv->thread->context, REG_CAP, 0);
+    return true;
 }

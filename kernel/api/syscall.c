@@ -9,6 +9,7 @@
 #include <core/stop.h>
 #include <core/thread.h>
 #include <lib/printf.h>
+#include <object/notification.h>
 #include <sel4/syscall_numbers.h>
 
 static _Noreturn void stop_faulting_thread(void)
@@ -39,12 +40,31 @@ static _Noreturn void cap_fault(cptr_t cptr, const struct lookup_fault *fault)
 static void handle_invocation(bool is_call, bool is_blocking)
 {
     struct invocation inv;
-    struct lookup_fault fault;
+    struct lookup_fault fault = {LOOKUP_MISSING_CAPABILITY, 0, 0, 0};
     cptr_t failed;
-    if (invocation_read(&inv, current_thread, &fault, &failed))
-        invocation_perform(&inv, is_call);
-    else if (is_blocking)
-        cap_fault(failed, &fault);
+    if (!invocation_read(&inv, current_thread, &fault, &failed)) {
+        if (is_blocking)
+            cap_fault(failed, &fault);
+        return;
+    }
+    if (!invocation_perform(&inv, is_call) && is_blocking)
+        cap_fault(arch_user_reg_get(&current_thread->context, REG_CAP), &fault);
+}
+
+/* NBWait (seL4_Poll) on a notification: its pending word in the badge register, or 0. */
+static void handle_poll(struct tcb *thread)
+{
+    struct lookup_fault fault = {LOOKUP_MISSING_CAPABILITY, 0, 0, 0};
+    cptr_t cptr = arch_user_reg_get(&thread->context, REG_CAP);
+    word_t bits_left;
+    struct cte *slot = cspace_resolve(thread->slots[TCB_CTABLE].cap, cptr, seL4_WordBits,
+                                      &bits_left, &fault);
+    if (!slot || cap_type(slot->cap) != CAP_NOTIFICATION ||
+        !(cap_rights(slot->cap) & CAP_RIGHT_READ))
+        cap_fault(cptr, &fault);
+    word_t word = notification_poll(notification_at(cap_object(slot->cap)));
+    arch_user_reg_set(&thread->context, REG_CAP, word);
+    arch_user_reg_set(&thread->context, REG_MSGINFO, 0);
 }
 
 /* DebugHalt ends the run; the status travels in the cap register (our extension: upstream
@@ -102,6 +122,9 @@ void syscall_handle(void)
         break;
     case seL4_SysYield:
         scheduler_yield(current_thread);
+        break;
+    case seL4_SysNBWait:
+        handle_poll(current_thread);
         break;
     default:
         handle_debug_syscall(number, arch_user_reg_get(context, REG_CAP));

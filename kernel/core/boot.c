@@ -2,6 +2,7 @@
  * interrupts, the timer and the user counter, build the root task and enter user mode. */
 #include <arch.h>
 #include <core/boot.h>
+#include <core/interrupt.h>
 #include <core/memory.h>
 #include <core/root_task.h>
 #include <core/thread.h>
@@ -39,6 +40,7 @@ void boot_kernel(struct boot_params *params)
         boot_params_add_reserved(params, params->device_tree.start, params->device_tree.end);
     memory_init(params);
     report_memory(params);
+    interrupt_init();
 
     arch_init_interrupts();
     arch_init_timer();

@@ -1,10 +1,24 @@
-/* Interrupt dispatch. The kernel's timer is the only source until IRQ handlers arrive. */
+/*
+ * Interrupt dispatch and state. The kernel's timer ticks the scheduler; an interrupt with a
+ * user handler signals the handler's notification and stays masked until the handler acks it
+ * (IRQHandler Ack); any other interrupt is masked and reported.
+ */
 #include <api/syscall.h>
 #include <arch.h>
+#include <core/interrupt.h>
 #include <core/scheduler.h>
 #include <core/stop.h>
 #include <core/thread.h>
 #include <lib/printf.h>
+#include <object/notification.h>
+
+static void signal_handler(word_t irq)
+{
+    struct cap cap = interrupt_slot(irq)->cap;
+    arch_irq_mask(irq);
+    if (cap_type(cap) == CAP_NOTIFICATION && (cap_rights(cap) & CAP_RIGHT_WRITE))
+        notification_signal(notification_at(cap_object(cap)), cap_badge(cap));
+}
 
 void interrupt_handle(word_t irq)
 {
@@ -12,8 +26,12 @@ void interrupt_handle(word_t irq)
         stop_count_timer_interrupt();
         arch_timer_ack();
         scheduler_tick(current_thread);
+    } else if (interrupt_state(irq) == IRQ_SIGNAL) {
+        signal_handler(irq);
     } else {
-        kprintf("kernel: spurious interrupt %lu\n", irq);
+        if (irq <= ARCH_MAX_IRQ)
+            arch_irq_mask(irq);
+        kprintf("kernel: interrupt %lu has no handler; masked\n", irq);
     }
     kernel_exit();
 }

@@ -96,8 +96,16 @@ bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits);
 /* The root table a VSpace capability names, if it can be a thread's VSpace (a root table,
  * with an ASID assigned where the arch has them); 0 otherwise. */
 paddr_t arch_vspace_root(struct cap cap);
-/* Mask an interrupt whose handler capability is gone. */
-void arch_irq_disable(word_t irq);
+/* Interrupts user handlers may take: ARCH_MAX_IRQ (arch/machine.h) is the highest number. */
+/* Whether IRQControl Get may hand out `irq`: the ABI's error if not (ARM/RISC-V: RangeError
+ * with the board's range; x86_64 with an IOAPIC: IllegalOperation, use GetIOAPIC/GetMSI). */
+struct syscall_error arch_irq_check(word_t irq);
+/* The arch's own IRQControl labels (GetTrigger, GetIOAPIC, GetMSI, ...). */
+struct syscall_error arch_decode_irq_control(struct invocation *inv);
+/* Mask or unmask one interrupt at the controller. The arch's trap code acknowledges (EOI) an
+ * interrupt before interrupt_handle(); a user-handled one stays masked until IRQHandler Ack. */
+void arch_irq_mask(word_t irq);
+void arch_irq_unmask(word_t irq);
 
 /* Boot: capabilities to what the boot made for the root task (core/boot_cspace.c). */
 /* The initial ASID pool, made from boot memory, with `vspace` assigned its first ASID; a

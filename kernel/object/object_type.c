@@ -5,6 +5,7 @@
  */
 #include <arch.h>
 #include <core/cspace.h>
+#include <object/irq.h>
 #include <object/object_type.h>
 #include <object/sched_context.h>
 #include <object/tcb.h>
@@ -86,7 +87,7 @@ void object_finalise(struct cap cap)
         sched_context_unbind_tcb(sched_context_at(cap_object(cap)));
         break;
     case CAP_IRQ_HANDLER:
-        arch_irq_disable(cap_irq_handler_irq(cap));
+        irq_handler_destroy(cap_irq_handler_irq(cap));
         break;
     default:
         /* Endpoints, notifications and replies hold no thread until IPC arrives; CNodes

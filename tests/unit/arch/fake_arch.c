@@ -3,6 +3,10 @@
 #include <api/invocation.h>
 #include <arch.h>
 #include "fake_arch.h"
+#include <core/memory.h>
+#include <lib/printf.h>
+#include <stdlib.h>
+#include <string.h>
 
 word_t arch_object_size_bits(word_t type)
 {
@@ -67,9 +71,47 @@ bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits)
     return true;
 }
 
-void arch_irq_disable(word_t irq)
+/* Interrupts 1..30 may have handlers; 31 is the timer. The mask state is kept to check. */
+bool fake_irq_masked[ARCH_MAX_IRQ + 1];
+
+struct syscall_error arch_irq_check(word_t irq)
 {
-    (void)irq;
+    return irq < 1 || irq > ARCH_MAX_IRQ ? error_range(1, ARCH_MAX_IRQ) : error_none();
+}
+
+struct syscall_error arch_decode_irq_control(struct invocation *inv)
+{
+    (void)inv;
+    return error_plain(seL4_IllegalOperation);
+}
+
+void arch_irq_mask(word_t irq)
+{
+    fake_irq_masked[irq] = true;
+}
+
+void arch_irq_unmask(word_t irq)
+{
+    fake_irq_masked[irq] = false;
+}
+
+word_t arch_timer_irq(void)
+{
+    return FAKE_TIMER_IRQ;
+}
+
+/* Boot memory for the host: aligned heap pages (never freed; tests are short). */
+paddr_t boot_alloc_pages(word_t pages)
+{
+    void *p = aligned_alloc(PAGE_SIZE, pages * PAGE_SIZE);
+    memset(p, 0, pages * PAGE_SIZE);
+    return (paddr_t)p;
+}
+
+void kernel_panic(const char *format, ...)
+{
+    (void)format;
+    abort();
 }
 
 void arch_context_init_user(struct arch_context *context, vaddr_t entry)

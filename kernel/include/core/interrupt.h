@@ -1,0 +1,17 @@
+/* Interrupt state: which interrupts are the kernel's, which have a user handler, and the
+ * notification each handler signals. */
+#pragma once
+#include <core/cspace.h>
+
+enum irq_state {
+    IRQ_INACTIVE,  /* no handler capability */
+    IRQ_SIGNAL,    /* a handler capability exists; signals its notification, if set */
+    IRQ_RESERVED,  /* the kernel's own (its timer) */
+};
+
+/* Allocate the per-interrupt notification slots from boot memory; mark the timer reserved. */
+void interrupt_init(void);
+enum irq_state interrupt_state(word_t irq);
+void interrupt_set_state(word_t irq, enum irq_state state);
+/* The slot holding the notification capability interrupt `irq` signals. */
+struct cte *interrupt_slot(word_t irq);

@@ -1,0 +1,37 @@
+/*
+ * IRQControl: Get (IRQIssueIRQHandler) hands out the handler capability of one interrupt,
+ * once: the interrupt must be valid for the board (the arch says), not the kernel's, and not
+ * already handed out. The arch's own labels go to the arch.
+ */
+#include <arch.h>
+#include <core/interrupt.h>
+#include <object/irq.h>
+#include <sel4/invocation_labels.h>
+
+static struct syscall_error irq_control_decode_get(struct invocation *inv)
+{
+    if (inv->length < 3 || inv->extra_caps < 1)
+        return error_plain(seL4_TruncatedMessage);
+    word_t irq = invocation_arg(inv, 0);
+    struct syscall_error error = arch_irq_check(irq);
+    if (!error_is_none(error))
+        return error;
+    if (interrupt_state(irq) != IRQ_INACTIVE)
+        return error_plain(seL4_RevokeFirst);
+    struct cte *dest = invocation_lookup_slot(inv->extra[0]->cap, invocation_arg(inv, 1),
+                                              invocation_arg(inv, 2), false, &error);
+    if (!dest)
+        return error;
+    if (!cap_is_null(dest->cap))
+        return error_plain(seL4_DeleteFirst);
+    interrupt_set_state(irq, IRQ_SIGNAL);
+    cspace_insert_child(inv->slot, dest, cap_irq_handler(irq), true);
+    return error_none();
+}
+
+struct syscall_error irq_control_decode(struct invocation *inv)
+{
+    if (inv->label == IRQIssueIRQHandler)
+        return irq_control_decode_get(inv);
+    return arch_decode_irq_control(inv);
+}

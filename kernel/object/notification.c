@@ -1,0 +1,23 @@
+/* Notifications: Signal ORs the capability's badge into the word; Poll returns and clears
+ * it. Both are O(1) and never block. */
+#include <object/notification.h>
+
+void notification_signal(struct notification *ntfn, word_t badge)
+{
+    ntfn->word |= badge;
+}
+
+word_t notification_poll(struct notification *ntfn)
+{
+    word_t word = ntfn->word;
+    ntfn->word = 0;
+    return word;
+}
+
+struct syscall_error notification_decode_signal(struct invocation *inv)
+{
+    if (!(cap_rights(inv->cap) & CAP_RIGHT_WRITE))
+        return error_cap_fault();
+    notification_signal(notification_at(cap_object(inv->cap)), cap_badge(inv->cap));
+    return error_none();
+}
