@@ -15,3 +15,5 @@ void test_tcb_lower_priority_waits(struct env *env);
 void test_tcb_priority_errors(struct env *env);
 void test_tcb_space_and_buffer_errors(struct env *env);
 void test_sched_context_errors(struct env *env);
+void test_notification_signal_poll(struct env *env);
+void test_notification_badge_rules(struct env *env);
