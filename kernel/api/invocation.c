@@ -77,16 +77,6 @@ struct cte *invocation_lookup_slot(struct cap root, cptr_t cptr, word_t depth, b
     return slot;
 }
 
-/* The thread's IPC buffer as the kernel sees it, or NULL if it has no usable one. */
-static word_t *ipc_buffer_of(struct tcb *thread)
-{
-    paddr_t base;
-    word_t size_bits;
-    if (!arch_cap_frame(thread->slots[TCB_BUFFER].cap, &base, &size_bits))
-        return 0;
-    return arch_phys_to_virt(base + (thread->ipc_buffer & MASK(size_bits)));
-}
-
 static struct cte *lookup_cap(struct tcb *thread, cptr_t cptr, struct lookup_fault *fault)
 {
     word_t bits_left;
@@ -99,7 +89,7 @@ bool invocation_read(struct invocation *inv, struct tcb *thread, struct lookup_f
 {
     seL4_MessageInfo_t info = {{arch_user_reg_get(&thread->context, REG_MSGINFO)}};
     *inv = (struct invocation){.thread = thread, .label = seL4_MessageInfo_get_label(info)};
-    inv->buffer = ipc_buffer_of(thread);
+    inv->buffer = tcb_ipc_buffer(thread);
     inv->length = seL4_MessageInfo_get_length(info);
     if (inv->length > (inv->buffer ? seL4_MsgMaxLength : MESSAGE_REGS))
         inv->length = inv->buffer ? seL4_MsgMaxLength : MESSAGE_REGS;

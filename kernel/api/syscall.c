@@ -19,7 +19,7 @@ static _Noreturn void stop_faulting_thread(void)
     kernel_exit();
 }
 
-static _Noreturn void unknown_syscall(sword_t number)
+_Noreturn void unknown_syscall(sword_t number)
 {
     struct tcb *thread = current_thread;
     kprintf("fault: thread '%s': unknown syscall %ld at ip %lx\n", thread->name, number,
@@ -67,45 +67,6 @@ static void handle_poll(struct tcb *thread)
     arch_user_reg_set(&thread->context, REG_MSGINFO, 0);
 }
 
-/* DebugHalt ends the run; the status travels in the cap register (our extension: upstream
- * takes no argument, so an upstream root task's status is whatever that register held). */
-static _Noreturn void debug_halt(word_t status)
-{
-    kernel_stop(status & 0x7f, "DebugHalt");
-}
-
-/* DebugCapIdentify: the kernel's type tag of the capability at the cptr (0 if none). */
-static void debug_cap_identify(struct tcb *thread, cptr_t cptr)
-{
-    struct lookup_fault fault;
-    word_t bits_left;
-    struct cte *slot = cspace_resolve(thread->slots[TCB_CTABLE].cap, cptr, seL4_WordBits,
-                                      &bits_left, &fault);
-    arch_user_reg_set(&thread->context, REG_CAP, slot ? cap_type(slot->cap) : 0);
-}
-
-static void handle_debug_syscall(sword_t number, word_t cap_reg)
-{
-    switch (number) {
-    case seL4_SysDebugPutChar:
-        arch_console_putchar((char)cap_reg);
-        return;
-    case seL4_SysDebugHalt:
-        if (CONFIG_DEBUG)
-            debug_halt(cap_reg);
-        break;
-    case seL4_SysDebugCapIdentify:
-        if (CONFIG_DEBUG) {
-            debug_cap_identify(current_thread, cap_reg);
-            return;
-        }
-        break;
-    default:
-        break;
-    }
-    unknown_syscall(number);
-}
-
 void syscall_handle(void)
 {
     struct arch_context *context = &current_thread->context;
@@ -126,8 +87,14 @@ void syscall_handle(void)
     case seL4_SysNBWait:
         handle_poll(current_thread);
         break;
+    case seL4_SysSetTLSBase:
+        if (!ARCH_SET_TLS_BASE_SYSCALL)
+            unknown_syscall(number);
+        arch_set_tls_base(context, arch_user_reg_get(context, REG_CAP));
+        break;
     default:
-        handle_debug_syscall(number, arch_user_reg_get(context, REG_CAP));
+        if (!debug_syscall(current_thread, number))
+            unknown_syscall(number);
         break;
     }
     kernel_exit();

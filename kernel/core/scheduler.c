@@ -6,6 +6,7 @@
  */
 #include <arch.h>
 #include <core/scheduler.h>
+#include <lib/printf.h>
 #include <object/sched_context.h>
 
 struct ready_queue {
@@ -111,4 +112,13 @@ void scheduler_yield(struct tcb *tcb)
         tcb->sc->remaining_us = tcb->sc->budget_us;
     if (tcb->queued)
         rotate_to_back(tcb);
+}
+
+void scheduler_dump(void)
+{
+    kprintf("kernel: ready threads (priority: name, budget left us)\n");
+    for (word_t priority = NUM_PRIORITIES; priority-- > 0;) {
+        for (struct tcb *t = ready[priority].head; t; t = t->ready_next)
+            kprintf("  %3lu: %s, %lu\n", priority, t->name, t->sc->remaining_us);
+    }
 }

@@ -13,6 +13,15 @@
 #define TCB_FLAG_FPU_DISABLED 1ul
 #define TCB_VALID_FLAGS TCB_FLAG_FPU_DISABLED
 
+word_t *tcb_ipc_buffer(const struct tcb *tcb)
+{
+    paddr_t base;
+    word_t size_bits;
+    if (!arch_cap_frame(tcb->slots[TCB_BUFFER].cap, &base, &size_bits))
+        return 0;
+    return arch_phys_to_virt(base + (tcb->ipc_buffer & MASK(size_bits)));
+}
+
 void tcb_suspend(struct tcb *tcb)
 {
     tcb->state = THREAD_INACTIVE;

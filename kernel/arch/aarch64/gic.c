@@ -1,6 +1,7 @@
 /* The GICv2 interrupt controller: the distributor (which lines reach which CPU) and this
  * CPU's interface (acknowledge, end of interrupt). Every line starts disabled; timer.c
  * enables the kernel's timer PPI. No security extensions: all interrupts are group 0 IRQs. */
+#include <api/invocation.h>
 #include <arch.h>
 #include <arch/gic.h>
 #include <arch/window.h>
@@ -90,4 +91,34 @@ word_t gic_acknowledge(void)
 void gic_end_of_interrupt(word_t acknowledge)
 {
     gicc_write(GICC_EOIR, (uint32_t)acknowledge);
+}
+
+void gic_disable(word_t irq)
+{
+    gicd_write(GICD_ICENABLER + (irq / 32) * 4, (uint32_t)BIT(irq % 32));
+}
+
+void arch_irq_mask(word_t irq)
+{
+    gic_disable(irq);
+}
+
+void arch_irq_unmask(word_t irq)
+{
+    gic_enable(irq);
+}
+
+/* seL4 on Arm accepts any line up to the board's last one. */
+struct syscall_error arch_irq_check(word_t irq)
+{
+    if (irq > ARCH_MAX_IRQ)
+        return error_range(0, ARCH_MAX_IRQ);
+    return error_none();
+}
+
+/* IssueIRQHandlerTrigger and IssueSGISignal arrive with their issue. */
+struct syscall_error arch_decode_irq_control(struct invocation *inv)
+{
+    (void)inv;
+    return error_plain(seL4_IllegalOperation);
 }

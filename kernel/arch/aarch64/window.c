@@ -15,14 +15,18 @@
 static pte_t window_l2_pool[WINDOW_L2_TABLES][PT_ENTRIES] __attribute__((aligned(PAGE_SIZE)));
 static unsigned window_l2_used;
 
+static pte_t *window_l2_of(pte_t l1_entry)
+{
+    paddr_t pool = arch_virt_to_phys(window_l2_pool);
+    return window_l2_pool[(pte_address(l1_entry) - pool) / PAGE_SIZE];
+}
+
 /* The level-2 table under a level-1 entry, made if the entry is empty; NULL when the entry
  * is a 1 GiB block already or the pool is spent. */
 static pte_t *window_l2_table(pte_t *l1_entry)
 {
-    if (pte_is_table(*l1_entry)) {
-        paddr_t pool = arch_virt_to_phys(window_l2_pool);
-        return window_l2_pool[(pte_address(*l1_entry) - pool) / PAGE_SIZE];
-    }
+    if (pte_is_table(*l1_entry))
+        return window_l2_of(*l1_entry);
     if (*l1_entry || window_l2_used == WINDOW_L2_TABLES)
         return NULL;
     pte_t *table = window_l2_pool[window_l2_used++];
@@ -72,4 +76,15 @@ bool window_map_memory(paddr_t start, paddr_t end)
 bool window_map_device(paddr_t start, paddr_t end)
 {
     return window_map_range(start, end, PTE_KERNEL_DEVICE);
+}
+
+bool window_is_memory(paddr_t paddr)
+{
+    if (paddr >= PHYS_WINDOW_SIZE)
+        return false;
+    pte_t entry = kernel_l1_window[pt_index(paddr, PT_L1_SHIFT)];
+    if (pte_is_table(entry))
+        entry = window_l2_of(entry)[pt_index(paddr, PT_L2_SHIFT)];
+    return (entry & PTE_VALID) &&
+           (entry & PTE_ATTR_INDEX(MASK(3))) == PTE_ATTR_INDEX(MAIR_NORMAL);
 }

@@ -2,6 +2,8 @@
  * space, sstatus, then entry.S restores the registers and srets) and the register dump of a
  * fault report. */
 #include <arch.h>
+#include <arch/asid.h>
+#include <arch/cap.h>
 #include <arch/csr.h>
 #include <arch/vspace.h>
 #include <lib/printf.h>
@@ -35,11 +37,53 @@ static void set_return_status(const struct arch_context *context)
     csr_write(sstatus, sstatus);
 }
 
+/* The thread's cached root, if its VSpace capability still names that live address space
+ * (as seL4's setVMRoot); otherwise the kernel's tables, where every user access faults. */
+static void activate_thread_vspace(const struct tcb *thread)
+{
+    struct cap cap = thread->slots[TCB_VTABLE].cap;
+    if (vspace_cap_is_root(cap) && cap_object(cap) == thread->vspace_root &&
+        asid_find_vspace(cap_mapped_asid(cap)) == thread->vspace_root)
+        vspace_activate(thread->vspace_root);
+    else
+        vspace_activate_kernel();
+}
+
 void arch_return_to_user(struct tcb *thread)
 {
-    vspace_activate(thread->vspace_root);
+    activate_thread_vspace(thread);
     set_return_status(&thread->context);
     riscv_enter_user(&thread->context);
+}
+
+/* The saved register behind each seL4_UserContext word. "pc" is where the thread trapped, as
+ * seL4's FaultIP (for a finished syscall, the ecall; it resumes after it). */
+static const enum riscv_reg user_context_regs[ARCH_USER_CONTEXT_WORDS] = {
+    RISCV_FAULT_IP, RISCV_RA, RISCV_SP, RISCV_GP, RISCV_S0, RISCV_S1, RISCV_S2, RISCV_S3,
+    RISCV_S4, RISCV_S5, RISCV_S6, RISCV_S7, RISCV_S8, RISCV_S9, RISCV_S10, RISCV_S11,
+    RISCV_A0, RISCV_A1, RISCV_A2, RISCV_A3, RISCV_A4, RISCV_A5, RISCV_A6, RISCV_A7,
+    RISCV_T0, RISCV_T1, RISCV_T2, RISCV_T3, RISCV_T4, RISCV_T5, RISCV_T6, RISCV_TP,
+};
+
+word_t arch_user_context_get(const struct arch_context *context, word_t index)
+{
+    return index < ARCH_USER_CONTEXT_WORDS ? context->regs[user_context_regs[index]] : 0;
+}
+
+/* Writing pc also sets where the thread resumes (seL4: setNextPC(getRestartPC())). No
+ * register here carries privilege, so nothing needs sanitising. */
+void arch_user_context_set(struct arch_context *context, word_t index, word_t value)
+{
+    if (index >= ARCH_USER_CONTEXT_WORDS)
+        return;
+    context->regs[user_context_regs[index]] = value;
+    if (user_context_regs[index] == RISCV_FAULT_IP)
+        context->regs[RISCV_NEXT_IP] = value;
+}
+
+void arch_set_tls_base(struct arch_context *context, word_t base)
+{
+    context->regs[RISCV_TP] = base;
 }
 
 void arch_context_print(const struct arch_context *context)

@@ -1,6 +1,7 @@
 /* The platform-level interrupt controller: device interrupts reach the kernel as the
  * supervisor external interrupt of the boot hart's S-mode context, and are claimed here. Every
- * source starts masked (priority 0, not enabled) until IRQ handlers arrive. */
+ * source starts masked (priority 0, not enabled) until IRQ handlers arrive, and is masked
+ * again when its handler goes. */
 #include <arch.h>
 #include <arch/csr.h>
 #include <arch/plic.h>
@@ -43,4 +44,12 @@ word_t plic_claim(void)
 void plic_complete(word_t source)
 {
     *plic_reg(PLIC_CLAIM(plic_context)) = (uint32_t)source;
+}
+
+/* The timer (above the PLIC's sources) has no enable bit here. */
+void arch_irq_disable(word_t irq)
+{
+    if (irq == 0 || irq > BOARD_INTERRUPT_CONTROLLER_IRQ_MAX)
+        return;
+    *plic_reg(PLIC_ENABLE(plic_context, irq / 32)) &= ~(uint32_t)BIT(irq % 32);
 }

@@ -1,31 +1,20 @@
 /* Sv39 address spaces: the kernel's tables (upper half: the physical window and the kernel
- * image), user vspaces that share the kernel's upper-half root entries, and mapping 4 KiB user
- * pages at boot. Kernel mappings never carry U, so user mode cannot touch them. */
+ * image), user vspaces that share the kernel's upper-half root entries, mapping 4 KiB user
+ * pages at boot, and the table walk and user entries the Page and PageTable invocations use.
+ * Kernel mappings never carry U, so user mode cannot touch them. */
 #include <arch.h>
+#include <arch/asid.h>
+#include <arch/cap.h>
 #include <arch/csr.h>
+#include <arch/pte.h>
 #include <arch/vspace.h>
 #include <core/boot.h>
 #include <lib/printf.h>
 #include <lib/string.h>
 
-#define PTE_V BIT(0)
-#define PTE_R BIT(1)
-#define PTE_W BIT(2)
-#define PTE_X BIT(3)
-#define PTE_U BIT(4)
-#define PTE_G BIT(5)
-#define PTE_A BIT(6)
-#define PTE_D BIT(7)
-#define PTE_LEAF (PTE_R | PTE_W | PTE_X)
-#define PTE_PPN_SHIFT 10
-#define PTES_PER_TABLE 512
-#define SV39_LEVELS 3
 #define GIGAPAGE_BITS 30
-#define KERNEL_HALF_FIRST 256 /* root entries 256..511 map the upper half */
 #define KERNEL_IMAGE_MAX (8ul << 20) /* linker.ld asserts the image fits */
 #define KERNEL_IMAGE_TABLES (1 + KERNEL_IMAGE_MAX / (2ul << 20)) /* one L1, then L0s */
-
-typedef uint64_t pte_t;
 
 extern char _kernel_start[], _kernel_text_end[], _kernel_rodata_end[], _kernel_end[];
 
@@ -34,29 +23,14 @@ static pte_t kernel_image_tables[KERNEL_IMAGE_TABLES][PTES_PER_TABLE]
     __attribute__((aligned(PAGE_SIZE)));
 static unsigned kernel_image_tables_used;
 
-static pte_t pte_make(paddr_t paddr, word_t flags)
-{
-    return ((paddr >> PAGE_BITS) << PTE_PPN_SHIFT) | flags;
-}
-
-static paddr_t pte_paddr(pte_t pte)
-{
-    return (pte >> PTE_PPN_SHIFT) << PAGE_BITS;
-}
-
-static unsigned pte_index(vaddr_t vaddr, int level)
-{
-    return (vaddr >> (PAGE_BITS + 9 * level)) & (PTES_PER_TABLE - 1);
-}
-
 /* The level-0 slot for `vaddr` under `root`, making missing tables with `alloc` (a zeroed
  * frame, or 0 when out of memory); NULL when `alloc` fails. Precondition: no leaf above 0. */
 static pte_t *vspace_walk(paddr_t root, vaddr_t vaddr, paddr_t (*alloc)(void))
 {
-    pte_t *table = arch_phys_to_virt(root);
+    pte_t *table = page_table_at(root);
     for (int level = SV39_LEVELS - 1; level > 0; level--) {
         pte_t *slot = &table[pte_index(vaddr, level)];
-        if (!(*slot & PTE_V)) {
+        if (!pte_is_valid(*slot)) {
             paddr_t next = alloc();
             if (!next)
                 return NULL;
@@ -64,7 +38,7 @@ static pte_t *vspace_walk(paddr_t root, vaddr_t vaddr, paddr_t (*alloc)(void))
         }
         if (*slot & PTE_LEAF)
             kernel_panic("vspace: %lx is inside a large page", vaddr);
-        table = arch_phys_to_virt(pte_paddr(*slot));
+        table = page_table_at(pte_paddr(*slot));
     }
     return &table[pte_index(vaddr, 0)];
 }
@@ -121,14 +95,22 @@ void vspace_activate(paddr_t root)
     sfence_vma_all();
 }
 
+void vspace_activate_kernel(void)
+{
+    vspace_activate(arch_virt_to_phys(kernel_root_table));
+}
+
+void vspace_copy_kernel_mappings(paddr_t root)
+{
+    memcpy(&page_table_at(root)[KERNEL_HALF_FIRST], &kernel_root_table[KERNEL_HALF_FIRST],
+           (PTES_PER_TABLE - KERNEL_HALF_FIRST) * sizeof(pte_t));
+}
+
 paddr_t arch_vspace_create(void)
 {
     paddr_t root = boot_alloc_frame();
-    if (!root)
-        return 0;
-    pte_t *table = arch_phys_to_virt(root);
-    memcpy(&table[KERNEL_HALF_FIRST], &kernel_root_table[KERNEL_HALF_FIRST],
-           (PTES_PER_TABLE - KERNEL_HALF_FIRST) * sizeof(pte_t));
+    if (root)
+        vspace_copy_kernel_mappings(root);
     return root;
 }
 
@@ -155,4 +137,56 @@ bool arch_vspace_map_boot(paddr_t root, vaddr_t vaddr, paddr_t frame, word_t rig
     word_t flags = user_flags(rights);
     *slot = flags ? pte_make(frame, flags | PTE_U | PTE_V) : 0;
     return true;
+}
+
+struct pt_slot vspace_lookup_slot(paddr_t root, vaddr_t vaddr)
+{
+    int level = SV39_LEVELS - 1;
+    struct pt_slot slot = {&page_table_at(root)[pte_index(vaddr, level)], pte_level_bits(level)};
+    while (level > 0 && pte_is_table(*slot.pte)) {
+        level--;
+        slot.pte = &page_table_at(pte_paddr(*slot.pte))[pte_index(vaddr, level)];
+        slot.bits_left = pte_level_bits(level);
+    }
+    return slot;
+}
+
+/* As seL4's makeUserPTE: accessed and dirty preset (no A/D faults), R unless kernel-only, W
+ * only for read-write; no rights at all is no mapping. */
+pte_t vspace_user_pte(paddr_t frame, word_t vm_rights, bool executable)
+{
+    word_t flags = PTE_V | PTE_U | PTE_A | PTE_D;
+    if (vm_rights == VM_RIGHTS_KERNEL_ONLY && !executable)
+        return 0;
+    if (vm_rights != VM_RIGHTS_KERNEL_ONLY)
+        flags |= PTE_R;
+    if (vm_rights == VM_RIGHTS_READ_WRITE)
+        flags |= PTE_W;
+    if (executable)
+        flags |= PTE_X;
+    return pte_make(frame, flags);
+}
+
+void vspace_flush_tlb(void)
+{
+    sfence_vma_all();
+}
+
+/* The extra capability of Map and PageTable Map: a page table with an ASID. */
+bool vspace_cap_is_root(struct cap cap)
+{
+    return cap_type(cap) == CAP_PAGE_TABLE && cap_page_table_is_mapped(cap);
+}
+
+struct syscall_error vspace_cap_resolve(struct cap cap, paddr_t *root, word_t *asid)
+{
+    *asid = cap_mapped_asid(cap);
+    *root = asid_find_vspace(*asid);
+    if (!*root) {
+        struct lookup_fault fault = {LOOKUP_INVALID_ROOT, 0, 0, 0};
+        return error_failed_lookup(false, &fault);
+    }
+    if (*root != cap_object(cap))
+        return error_invalid_capability(1);
+    return error_none();
 }

@@ -7,29 +7,13 @@
  */
 #include <arch.h>
 #include <arch/cpu.h>
+#include <arch/page_table.h>
 #include <arch/vspace.h>
 #include <board.h>
 #include <core/boot.h>
 #include <lib/printf.h>
 #include <lib/string.h>
 
-typedef uint64_t pte_t;
-
-#define PTE_PRESENT BIT(0)
-#define PTE_WRITE BIT(1)
-#define PTE_USER BIT(2)
-#define PTE_WRITE_THROUGH BIT(3)
-#define PTE_CACHE_DISABLE BIT(4)
-#define PTE_LARGE BIT(7)
-#define PTE_GLOBAL BIT(8)
-#define PTE_NX BIT(63)
-#define PTE_ADDRESS 0x000ffffffffff000ul
-
-#define TABLE_ENTRIES 512
-#define LEVEL_PML4 3
-#define LEVEL_PDPT 2
-#define LEVEL_PD 1
-#define LEVEL_PT 0
 #define PAGE_SIZE_2M BIT(21)
 #define PAGE_SIZE_1G BIT(30)
 
@@ -49,11 +33,6 @@ static paddr_t kernel_table_alloc(void)
     if (kernel_tables_used == KERNEL_TABLE_POOL_PAGES)
         kernel_panic("vspace: all %d kernel page-table pages are used", KERNEL_TABLE_POOL_PAGES);
     return arch_virt_to_phys(kernel_tables[kernel_tables_used++]);
-}
-
-static unsigned table_index(vaddr_t vaddr, unsigned level)
-{
-    return vaddr >> (PAGE_BITS + 9 * level) & (TABLE_ENTRIES - 1);
 }
 
 /* The entry for `vaddr` in its table at `level`, under `root`, making missing tables with
@@ -151,16 +130,44 @@ void vspace_activate(paddr_t root)
     cpu_write_cr3(root);
 }
 
+void vspace_copy_kernel(paddr_t root)
+{
+    memcpy(&table_at(root)[TABLE_ENTRIES / 2], &table_at(kernel_root)[TABLE_ENTRIES / 2],
+           TABLE_ENTRIES / 2 * sizeof(pte_t));
+}
+
 paddr_t arch_vspace_create(void)
 {
     paddr_t root = boot_alloc_frame();
-    if (!root)
-        return 0;
-    pte_t *table = arch_phys_to_virt(root);
-    const pte_t *kernel = arch_phys_to_virt(kernel_root);
-    memcpy(&table[TABLE_ENTRIES / 2], &kernel[TABLE_ENTRIES / 2],
-           TABLE_ENTRIES / 2 * sizeof(pte_t));
+    if (root)
+        vspace_copy_kernel(root);
     return root;
+}
+
+pte_t *vspace_lookup(paddr_t root, vaddr_t vaddr, unsigned level, word_t *bits_left)
+{
+    pte_t *table = table_at(root);
+    for (unsigned at = LEVEL_PML4; at > level; at--) {
+        pte_t entry = table[table_index(vaddr, at)];
+        if (!pte_is_table(entry, at)) {
+            *bits_left = level_shift(at);
+            return NULL;
+        }
+        table = table_at(entry & PTE_ADDRESS);
+    }
+    return &table[table_index(vaddr, level)];
+}
+
+void vspace_flush_page(paddr_t root, vaddr_t vaddr)
+{
+    if (root == active_root)
+        cpu_invalidate_page(vaddr);
+}
+
+void vspace_flush_all(paddr_t root)
+{
+    if (root == active_root)
+        cpu_write_cr3(root);
 }
 
 /* Only at boot, into an address space not yet loaded: no TLB flush is needed. */

@@ -5,6 +5,11 @@
 
 /* A syscall instruction; the number is in the REG_SYSCALL role. Returns through kernel_exit. */
 _Noreturn void syscall_handle(void);
+/* A syscall number the kernel does not provide in this build: report and stop the thread. */
+_Noreturn void unknown_syscall(sword_t number);
+/* The debug syscalls of a DEBUG build (api/debug.c); false for any other number. */
+struct tcb;
+bool debug_syscall(struct tcb *thread, sword_t number);
 /* A user access to an address it may not touch: report it and stop the thread. */
 _Noreturn void fault_handle_vm(vaddr_t address, bool instruction_fetch, word_t status);
 /* Any other user exception (undefined instruction, alignment, ...): report and stop. */

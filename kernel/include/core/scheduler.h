@@ -20,3 +20,5 @@ struct tcb *scheduler_pick(void);
 void scheduler_tick(struct tcb *tcb);
 /* Yield: the thread gives up the rest of its budget and goes to the back of its queue. */
 void scheduler_yield(struct tcb *tcb);
+/* Print every thread that can run, by priority (DebugDumpScheduler). */
+void scheduler_dump(void);

@@ -45,6 +45,9 @@ static inline struct tcb *tcb_at(paddr_t paddr)
     return arch_phys_to_virt(paddr);
 }
 
+/* The thread's IPC buffer as the kernel sees it (through the frame capability in its buffer
+ * slot, never the user's pointer), or NULL if it has none. */
+word_t *tcb_ipc_buffer(const struct tcb *tcb);
 /* Stop a thread: it runs no more until resumed. */
 void tcb_suspend(struct tcb *tcb);
 /* The last capability to `tcb` is gone: stop it and let go of its scheduling context. */

@@ -5,6 +5,8 @@
 #include "fake_arch.h"
 #include <core/memory.h>
 #include <lib/printf.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +108,14 @@ paddr_t boot_alloc_pages(word_t pages)
     void *p = aligned_alloc(PAGE_SIZE, pages * PAGE_SIZE);
     memset(p, 0, pages * PAGE_SIZE);
     return (paddr_t)p;
+}
+
+void kprintf(const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    vprintf(format, args);
+    va_end(args);
 }
 
 void kernel_panic(const char *format, ...)

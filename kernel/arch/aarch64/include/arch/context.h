@@ -12,6 +12,10 @@
 #define CONTEXT_FAULT_IP 0x120
 #define CONTEXT_SIZE 0x130
 
+/* seL4_UserContext (ABI §3.7): 36 words, the first 17 of them the "frame registers". */
+#define ARCH_USER_CONTEXT_WORDS 36
+#define ARCH_USER_CONTEXT_FRAME_WORDS 17
+
 #ifndef __ASSEMBLER__
 #include <core/user_reg.h>
 #include <stddef.h>

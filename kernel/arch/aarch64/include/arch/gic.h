@@ -4,6 +4,8 @@
 
 /* Unmask one interrupt (SGI, PPI or SPI number). */
 void gic_enable(word_t irq);
+/* Mask one interrupt again. */
+void gic_disable(word_t irq);
 /* Take the highest-priority pending interrupt; returns the raw GICC_IAR value. */
 word_t gic_acknowledge(void);
 /* Signal the end of an interrupt taken with gic_acknowledge (pass its value back). */

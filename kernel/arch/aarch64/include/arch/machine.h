@@ -2,6 +2,7 @@
  * window onto all of physical memory below it, and user space in TTBR0. Shared with entry.S,
  * so the C parts are fenced off from the assembler. */
 #pragma once
+#include <board.h>
 
 #ifdef __ASSEMBLER__
 #define UL(x) x
@@ -12,6 +13,11 @@
 #define ARCH_ELF_MACHINE 183 /* EM_AARCH64 */
 /* TTBR0 covers 48 bits; user space stops at 47 bits as on the other 64-bit arches. */
 #define ARCH_USER_TOP UL(0x0000800000000000)
+/* Physical addresses the kernel hands out as untyped memory: 1 TiB, which covers QEMU virt's
+ * RAM and its high PCIe window and is within the Cortex-A57/A72's 44 bits. */
+#define ARCH_PADDR_BITS 40
+/* The highest interrupt number user handlers may take: the board's last GIC line. */
+#define ARCH_MAX_IRQ BOARD_INTERRUPT_CONTROLLER_IRQ_MAX
 
 /* Physical address p is at PHYS_WINDOW_VBASE + p; one level-0 entry, so p < 512 GiB. */
 #define PHYS_WINDOW_VBASE UL(0xffff800000000000)

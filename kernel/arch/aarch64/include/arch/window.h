@@ -9,3 +9,5 @@
  * window has run out of tables. */
 bool window_map_memory(paddr_t start, paddr_t end);
 bool window_map_device(paddr_t start, paddr_t end);
+/* True when the window maps `paddr` as normal memory (RAM). */
+bool window_is_memory(paddr_t paddr);

@@ -27,6 +27,11 @@ enum riscv_reg {
 struct arch_context {
     word_t regs[RISCV_CONTEXT_WORDS];
 };
+
+/* seL4_UserContext (ABI §3.7): pc, ra, sp, gp, s0-s11 (the frame registers), then a0-a7,
+ * t0-t6, tp. */
+#define ARCH_USER_CONTEXT_WORDS 32
+#define ARCH_USER_CONTEXT_FRAME_WORDS 16
 _Static_assert(sizeof(struct arch_context) == CONTEXT_SIZE, "entry.S uses CONTEXT_* offsets");
 _Static_assert(RISCV_FAULT_IP * 8 == CONTEXT_FAULT_IP && RISCV_NEXT_IP * 8 == CONTEXT_NEXT_IP &&
                    RISCV_SSTATUS * 8 == CONTEXT_SSTATUS, "entry.S uses CONTEXT_* offsets");

@@ -3,9 +3,11 @@
  * kernel image, linked at KERNEL_IMAGE_VIRT + (physical - KERNEL_RAM_BASE). */
 #pragma once
 #include <types.h>
-/* Workaround until a generic header includes it: api/syscall.c tests CONFIG_DEBUG. */
 
 #define ARCH_ELF_MACHINE 243 /* EM_RISCV */
+/* Physical addresses the kernel hands out: Sv39 PTEs hold 56, but as in seL4 (its
+ * PADDR_USER_DEVICE_TOP for three levels) device untypeds stop at 2^39. */
+#define ARCH_PADDR_BITS 39
 /* Sv39 user space is the lower 256 GiB; like seL4_UserTop, the very last page stays unused. */
 #define ARCH_USER_TOP 0x0000003ffffff000ul
 

@@ -90,6 +90,12 @@ static inline void cpu_write_cr3(word_t value)
     __asm__ volatile("mov %0, %%cr3" ::"r"(value) : "memory");
 }
 
+/* Drop the TLB entries (and paging-structure cache entries) for `vaddr`. */
+static inline void cpu_invalidate_page(word_t vaddr)
+{
+    __asm__ volatile("invlpg (%0)" ::"r"(vaddr) : "memory");
+}
+
 static inline word_t cpu_read_cr4(void)
 {
     word_t value;

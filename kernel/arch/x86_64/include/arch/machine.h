@@ -13,6 +13,9 @@
 
 #define ARCH_ELF_MACHINE 62 /* EM_X86_64 */
 #define ARCH_USER_TOP 0x00007ffffffff000ul
+/* Physical address bits the kernel supports: QEMU's default for its x86 CPU models (CPUID
+ * 0x80000008 reports 40 for Nehalem). Device untypeds cover what RAM leaves of 2^40. */
+#define ARCH_PADDR_BITS 40
 #define KERNEL_WINDOW_SIZE 0x400000000000ul /* 64 TiB of physical addresses */
 #define LOW_MEMORY_END 0x100000ul /* BIOS data, EBDA, option ROMs, the loader's own tables */
 

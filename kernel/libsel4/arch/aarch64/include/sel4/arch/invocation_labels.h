@@ -1,5 +1,6 @@
 /* aarch64 invocation labels, MCS, no hypervisor/SMP/SMMU (ABI §5.4), after the generic ones. */
 #pragma once
+#include <sel4/invocation_labels.h>
 
 enum arch_invocation_label {
     ARMVSpaceClean_Data = nInvocationLabels,

@@ -1,4 +1,6 @@
-/* aarch64 seL4_UserContext (ABI §3.7): the order of TCB Read/WriteRegisters words. */
+/* aarch64 ABI types: seL4_UserContext (ABI §3.7: the order of TCB Read/WriteRegisters
+ * words), and the object names and VM attributes of the arch invocations, as upstream
+ * libsel4 spells them. */
 #pragma once
 #include <sel4/types.h>
 
@@ -10,3 +12,18 @@ typedef struct seL4_UserContext_ {
 } seL4_UserContext;
 
 _Static_assert(sizeof(seL4_UserContext) == 36 * sizeof(seL4_Word), "ABI §3.7");
+
+typedef seL4_CPtr seL4_ARM_Page;
+typedef seL4_CPtr seL4_ARM_PageTable;
+typedef seL4_CPtr seL4_ARM_VSpace;
+typedef seL4_CPtr seL4_ARM_ASIDControl;
+typedef seL4_CPtr seL4_ARM_ASIDPool;
+
+/* Page_Map / PageTable_Map attributes: cacheable and parity by default; execute-never
+ * makes the mapping non-executable for user mode. */
+typedef enum {
+    seL4_ARM_PageCacheable = 0x01,
+    seL4_ARM_ParityEnabled = 0x02,
+    seL4_ARM_Default_VMAttributes = 0x03,
+    seL4_ARM_ExecuteNever = 0x04,
+} seL4_ARM_VMAttributes;

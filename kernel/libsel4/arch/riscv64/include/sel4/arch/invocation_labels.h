@@ -1,5 +1,6 @@
 /* riscv64 invocation labels, MCS (ABI §5.5), after the generic ones. */
 #pragma once
+#include <sel4/invocation_labels.h>
 
 enum arch_invocation_label {
     RISCVPageTableMap = nInvocationLabels,
