@@ -1,6 +1,20 @@
 /* Notifications: Signal ORs the capability's badge into the word; Poll returns and clears
  * it. Both are O(1) and never block. */
 #include <object/notification.h>
+#include <object/tcb.h>
+
+void notification_bind(struct notification *ntfn, struct tcb *tcb)
+{
+    ntfn->bound_tcb = tcb;
+    tcb->bound_notification = ntfn;
+}
+
+void notification_unbind(struct notification *ntfn)
+{
+    if (ntfn->bound_tcb)
+        ntfn->bound_tcb->bound_notification = 0;
+    ntfn->bound_tcb = 0;
+}
 
 void notification_signal(struct notification *ntfn, word_t badge)
 {

@@ -6,6 +6,7 @@
 #include <arch.h>
 #include <core/cspace.h>
 #include <object/irq.h>
+#include <object/notification.h>
 #include <object/object_type.h>
 #include <object/sched_context.h>
 #include <object/tcb.h>
@@ -83,6 +84,9 @@ void object_finalise(struct cap cap)
     case CAP_THREAD:
         tcb_destroy(tcb_at(cap_object(cap)));
         break;
+    case CAP_NOTIFICATION:
+        notification_unbind(notification_at(cap_object(cap)));
+        break;
     case CAP_SCHED_CONTEXT:
         sched_context_unbind_tcb(sched_context_at(cap_object(cap)));
         break;
@@ -90,8 +94,8 @@ void object_finalise(struct cap cap)
         irq_handler_destroy(cap_irq_handler_irq(cap));
         break;
     default:
-        /* Endpoints, notifications and replies hold no thread until IPC arrives; CNodes
-         * and TCBs had their slots emptied by cspace_delete. */
+        /* Endpoints and replies hold no thread until IPC arrives; CNodes and TCBs had
+         * their slots emptied by cspace_delete. */
         if (cap_is_arch(cap))
             arch_object_finalise(cap);
         break;

@@ -6,6 +6,7 @@
  */
 #include <core/derive.h>
 #include <core/scheduler.h>
+#include <object/notification.h>
 #include <object/sched_context.h>
 #include <object/tcb.h>
 #include <sel4/invocation_labels.h>
@@ -33,6 +34,8 @@ void tcb_destroy(struct tcb *tcb)
     tcb_suspend(tcb);
     if (tcb->sc)
         sched_context_unbind_tcb(tcb->sc);
+    if (tcb->bound_notification)
+        notification_unbind(tcb->bound_notification);
 }
 
 /* Let a stopped thread run again from its saved registers. */
@@ -332,6 +335,32 @@ static struct syscall_error tcb_decode_copy_registers(struct invocation *inv)
     return error_none();
 }
 
+static struct syscall_error tcb_decode_bind_notification(struct invocation *inv)
+{
+    if (inv->extra_caps < 1)
+        return error_plain(seL4_TruncatedMessage);
+    struct tcb *tcb = target_of(inv);
+    struct cap cap = inv->extra[0]->cap;
+    if (tcb->bound_notification)
+        return error_plain(seL4_IllegalOperation);
+    if (cap_type(cap) != CAP_NOTIFICATION || !(cap_rights(cap) & CAP_RIGHT_READ))
+        return error_invalid_capability(1);
+    struct notification *ntfn = notification_at(cap_object(cap));
+    if (ntfn->bound_tcb)
+        return error_plain(seL4_IllegalOperation);
+    notification_bind(ntfn, tcb);
+    return error_none();
+}
+
+static struct syscall_error tcb_decode_unbind_notification(struct invocation *inv)
+{
+    struct tcb *tcb = target_of(inv);
+    if (!tcb->bound_notification)
+        return error_plain(seL4_IllegalOperation);
+    notification_unbind(tcb->bound_notification);
+    return error_none();
+}
+
 struct syscall_error tcb_decode(struct invocation *inv)
 {
     switch (inv->label) {
@@ -349,8 +378,8 @@ struct syscall_error tcb_decode(struct invocation *inv)
     case TCBResume: tcb_restart(target_of(inv)); return error_none();
     case TCBSetTLSBase: return tcb_decode_set_tls_base(inv);
     case TCBSetFlags: return tcb_decode_set_flags(inv);
-    default:
-        /* Bind/UnbindNotification arrive with notifications' Wait, in the IPC issue. */
-        return error_plain(seL4_IllegalOperation);
+    case TCBBindNotification: return tcb_decode_bind_notification(inv);
+    case TCBUnbindNotification: return tcb_decode_unbind_notification(inv);
+    default: return error_plain(seL4_IllegalOperation);
     }
 }

@@ -4,6 +4,7 @@
 #include "fixture.h"
 #include "unit.h"
 #include <core/scheduler.h>
+#include <object/notification.h>
 #include <object/sched_context.h>
 #include <sel4/invocation_labels.h>
 #include <sel4/object_type.h>
@@ -162,6 +163,27 @@ static void test_configure_and_buffer(void)
     CHECK(cap_is_null(tcb_in(TCB_A)->slots[TCB_BUFFER].cap));
 }
 
+static void test_bind_notification(void)
+{
+    CHECK_EQ(retype(seL4_NotificationObject, 0, 30, 1).label, seL4_NoError);
+    word_t copy[] = {31, 64, 30, 64, CAP_RIGHT_WRITE};
+    cptr_t root_caps[] = {SLOT_ROOT};
+    CHECK_EQ(call(SLOT_ROOT, CNodeCopy, copy, 5, root_caps, 1).label, seL4_NoError);
+    cptr_t write_only[] = {31}, ntfn[] = {30};
+    struct reply r = tcb_call(TCB_B, TCBBindNotification, 0, 0, write_only, 1);
+    CHECK(r.label == seL4_InvalidCapability && r.mr[0] == 1);
+    CHECK_EQ(tcb_call(TCB_B, TCBBindNotification, 0, 0, ntfn, 1).label, seL4_NoError);
+    CHECK_EQ(tcb_call(TCB_B, TCBBindNotification, 0, 0, ntfn, 1).label, seL4_IllegalOperation);
+    CHECK_EQ(tcb_call(TCB_A, TCBBindNotification, 0, 0, ntfn, 1).label, seL4_IllegalOperation);
+    CHECK_EQ(tcb_call(TCB_B, TCBUnbindNotification, 0, 0, 0, 0).label, seL4_NoError);
+    CHECK_EQ(tcb_call(TCB_B, TCBUnbindNotification, 0, 0, 0, 0).label, seL4_IllegalOperation);
+    CHECK_EQ(tcb_call(TCB_A, TCBBindNotification, 0, 0, ntfn, 1).label, seL4_NoError);
+    /* Deleting the thread lets go of the notification. */
+    word_t del[] = {TCB_A, 64};
+    CHECK_EQ(call(SLOT_ROOT, CNodeDelete, del, 2, root_caps, 1).label, seL4_NoError);
+    CHECK(notification_at(cap_object(root[30].cap))->bound_tcb == NULL);
+}
+
 int main(void)
 {
     setup_threads();
@@ -170,6 +192,7 @@ int main(void)
     test_bind_and_run();
     test_registers();
     test_configure_and_buffer();
+    test_bind_notification();
     teardown();
     return unit_report("test_tcb");
 }

@@ -4,7 +4,8 @@
 #include <api/invocation.h>
 
 struct notification {
-    word_t word; /* pending badge bits; 0 when idle */
+    word_t word;            /* pending badge bits; 0 when idle */
+    struct tcb *bound_tcb;  /* the thread bound to it (TCB BindNotification), or NULL */
 };
 _Static_assert(sizeof(struct notification) <= BIT(seL4_NotificationBits), "fits its object");
 
@@ -12,6 +13,10 @@ static inline struct notification *notification_at(paddr_t paddr)
 {
     return arch_phys_to_virt(paddr);
 }
+
+/* Bind or unbind a thread (each side free / bound to the other). */
+void notification_bind(struct notification *ntfn, struct tcb *tcb);
+void notification_unbind(struct notification *ntfn);
 
 /* OR `badge` into the notification's word. */
 void notification_signal(struct notification *ntfn, word_t badge);

@@ -7,6 +7,7 @@
 #include <sel4/object_type.h>
 
 struct sched_context;
+struct notification;
 
 enum thread_state {
     THREAD_INACTIVE, /* stopped: suspended, faulted with no handler, or never started */
@@ -31,6 +32,7 @@ struct tcb {
     word_t mcp;
     word_t flags;                  /* seL4_TCBFlag bits (SetFlags) */
     struct sched_context *sc;      /* bound scheduling context: a thread runs only with one */
+    struct notification *bound_notification;
     struct tcb *ready_next;        /* in its priority's ready queue (core/scheduler.c) */
     struct tcb *ready_prev;
     bool queued;
