@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# CI: install the dependencies, then run the harness and boot tests with pytest. Prints how long
-# each phase took, then pytest's closing line again as the last line; exits with pytest's status.
+# CI: install the dependencies, run the host unit tests of the kernel's generic code (ctest),
+# then the harness, boot and system tests on every board (pytest). Prints how long each phase
+# took, then pytest's closing line again as the last line; fails if any phase failed.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -8,14 +9,23 @@ start=$SECONDS
 bash ci/deps.sh || { echo "test.sh: ci/deps.sh failed" >&2; exit 1; }
 deps_seconds=$((SECONDS - start))
 
+start=$SECONDS
+cmake -S tests/unit -B build/unit -G Ninja >/dev/null &&
+  cmake --build build/unit >/dev/null &&
+  ctest --test-dir build/unit --output-on-failure
+unit_status=$?
+unit_seconds=$((SECONDS - start))
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 start=$SECONDS
-/usr/bin/python3 -m pytest -q tests/harness tests/boot 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+/usr/bin/python3 -m pytest -q tests/harness tests/boot tests/system 2>&1 | tee "$log"
+pytest_status=${PIPESTATUS[0]}
 pytest_seconds=$((SECONDS - start))
 
 echo
-echo "time: deps ${deps_seconds} s, pytest ${pytest_seconds} s"
+echo "time: deps ${deps_seconds} s, unit ${unit_seconds} s, pytest ${pytest_seconds} s"
+[ "$unit_status" -eq 0 ] || echo "test.sh: host unit tests failed (ctest above)"
 grep -E '^(=+ )?[0-9]+ (passed|failed|error|errors|skipped|deselected)|no tests ran' "$log" | tail -n 1
-exit "$status"
+[ "$unit_status" -eq 0 ] && exit "$pytest_status"
+exit 1
