@@ -9,6 +9,15 @@ if(CMAKE_C_COMPILER_ID STREQUAL "GNU")
   list(APPEND COMMON_LINK_FLAGS -no-pie -Wl,--no-warn-rwx-segments)
 endif()
 
+# The file that defines memcpy/memset: keep GCC from turning its byte loops into calls to
+# themselves. Call from the directory that compiles it.
+function(compile_as_mem_functions file)
+  if(CMAKE_C_COMPILER_ID STREQUAL "GNU")
+    set_source_files_properties(${file} PROPERTIES
+      COMPILE_OPTIONS -fno-tree-loop-distribute-patterns)
+  endif()
+endfunction()
+
 include(${CMAKE_SOURCE_DIR}/kernel/arch/${ARCH}/arch.cmake)
 
 set(KERNEL_C_FLAGS ${COMMON_C_FLAGS} ${KERNEL_ARCH_C_FLAGS})
