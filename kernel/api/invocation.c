@@ -120,6 +120,8 @@ static void reply_error(struct invocation *inv, struct syscall_error error)
 static struct syscall_error decode(struct invocation *inv)
 {
     switch (cap_type(inv->cap)) {
+    case CAP_NULL:
+        return error_invalid_capability(0);
     case CAP_UNTYPED:
         return untyped_decode(inv);
     case CAP_CNODE:

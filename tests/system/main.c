@@ -28,6 +28,52 @@ seL4_CPtr env_retype(struct env *env, seL4_Word type, seL4_Word size_bits, seL4_
     return first;
 }
 
+/* Threads: a TCB in the root task's spaces with a 1 ms budget, and a stack per start. */
+#define STACK_WORDS 1024
+#define STACKS 4
+#define YIELD_LIMIT 1000
+
+static seL4_Word stacks[STACKS][STACK_WORDS] __attribute__((aligned(16)));
+static unsigned next_stack;
+
+seL4_CPtr env_thread(struct env *env, seL4_Word priority)
+{
+    seL4_CPtr tcb = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_CPtr sc = env_retype(env, seL4_SchedContextObject, seL4_MinSchedContextBits, 1);
+    CHECK(env, seL4_SchedControl_Configure(env->bootinfo->schedcontrol.start, sc, 1000, 1000,
+                                           0, 0) == seL4_NoError);
+    CHECK(env, seL4_TCB_Configure(tcb, ROOT, 0, seL4_CapInitThreadVSpace, 0, 0, 0) ==
+                   seL4_NoError);
+    CHECK(env, seL4_TCB_SetSchedParams(tcb, seL4_CapInitThreadTCB, priority, priority, sc, 0) ==
+                   seL4_NoError);
+    return tcb;
+}
+
+/* Where a started thread goes when its function returns: it stops for good. */
+static void thread_trampoline(void (*entry)(void *), void *arg)
+{
+    entry(arg);
+    for (;;)
+        seL4_Yield();
+}
+
+void env_thread_start(struct env *env, seL4_CPtr tcb, void (*entry)(void *), void *arg)
+{
+    seL4_Word *stack = stacks[next_stack++ % STACKS];
+    seL4_UserContext context = {0};
+    test_thread_context(&context, (seL4_Word)thread_trampoline,
+                        (seL4_Word)&stack[STACK_WORDS], (seL4_Word)entry);
+    test_thread_second_arg(&context, (seL4_Word)arg);
+    CHECK(env, seL4_TCB_WriteRegisters(tcb, 1, 0, seL4_UserContextWords, &context) ==
+                   seL4_NoError);
+}
+
+void env_yield_until(volatile seL4_Word *flag)
+{
+    for (int i = 0; i < YIELD_LIMIT && !*flag; i++)
+        seL4_Yield();
+}
+
 /* The first RAM untyped of at least 2^bits bytes, from the boot info. */
 static seL4_CPtr find_untyped(seL4_BootInfo *bi, seL4_Word bits)
 {

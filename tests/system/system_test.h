@@ -19,9 +19,18 @@ seL4_CPtr env_slot(struct env *env);
 /* Retype `count` objects of `type` (and `size_bits`) from the test's untyped into fresh
  * slots; returns the first slot, or 0 (after a failed check) on error. */
 seL4_CPtr env_retype(struct env *env, seL4_Word type, seL4_Word size_bits, seL4_Word count);
-/* Fill in a new thread's entry point, stack top and first argument (arch/<arch>/). */
+/* A thread in the root task's CSpace and VSpace at `priority` (and MCP), with a 1 ms budget
+ * of its own; not started. Its objects come from the test's untyped. */
+seL4_CPtr env_thread(struct env *env, seL4_Word priority);
+/* Start `tcb` running entry(arg) on a stack of its own; when entry returns it yields forever. */
+void env_thread_start(struct env *env, seL4_CPtr tcb, void (*entry)(void *), void *arg);
+/* Yield (up to a bound) until *flag is non-zero. */
+void env_yield_until(volatile seL4_Word *flag);
+/* Fill in a new thread's entry point, stack top and first and second arguments
+ * (arch/<arch>/thread_context.c). */
 void test_thread_context(seL4_UserContext *context, seL4_Word entry, seL4_Word stack_top,
                          seL4_Word arg);
+void test_thread_second_arg(seL4_UserContext *context, seL4_Word arg);
 /* Record a failed check. */
 void env_fail(struct env *env, const char *file, int line, const char *what);
 

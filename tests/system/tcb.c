@@ -2,59 +2,35 @@
  * MCP, round robin through Yield, registers, and the TCB and scheduling error paths. */
 #include "tests.h"
 
-#define STACK_WORDS 1024
-#define SPIN_LIMIT 1000
-
 struct child {
     volatile seL4_Word ran;
     seL4_CPtr tcb;
 };
 
-static seL4_Word child_stack[STACK_WORDS] __attribute__((aligned(16)));
 static struct child child;
 
 /* The child thread: note that it ran, then stop itself. */
-static void child_main(struct child *c)
+static void child_main(void *arg)
 {
+    struct child *c = arg;
     c->ran++;
     seL4_TCB_Suspend(c->tcb);
-    for (;;)
-        ;
-}
-
-/* A thread in the root task's own spaces at `priority`, with a 1 ms budget, not started. */
-static seL4_CPtr make_thread(struct env *env, seL4_Word priority)
-{
-    seL4_CPtr tcb = env_retype(env, seL4_TCBObject, 0, 1);
-    seL4_CPtr sc = env_retype(env, seL4_SchedContextObject, seL4_MinSchedContextBits, 1);
-    CHECK(env, seL4_SchedControl_Configure(env->bootinfo->schedcontrol.start, sc, 1000, 1000,
-                                           0, 0) == seL4_NoError);
-    CHECK(env, seL4_TCB_Configure(tcb, ROOT, 0, seL4_CapInitThreadVSpace, 0, 0, 0) ==
-                   seL4_NoError);
-    CHECK(env, seL4_TCB_SetSchedParams(tcb, seL4_CapInitThreadTCB, priority, priority, sc, 0) ==
-                   seL4_NoError);
-    return tcb;
 }
 
 static void start_child(struct env *env, seL4_CPtr tcb)
 {
     child = (struct child){0, tcb};
-    seL4_UserContext context = {0};
-    test_thread_context(&context, (seL4_Word)child_main,
-                        (seL4_Word)&child_stack[STACK_WORDS], (seL4_Word)&child);
-    CHECK(env, seL4_TCB_WriteRegisters(tcb, 1, 0, seL4_UserContextWords, &context) ==
-                   seL4_NoError);
+    env_thread_start(env, tcb, child_main, &child);
 }
 
 static void yield_until_ran(void)
 {
-    for (int i = 0; i < SPIN_LIMIT && !child.ran; i++)
-        seL4_Yield();
+    env_yield_until(&child.ran);
 }
 
 void test_tcb_start_thread(struct env *env)
 {
-    seL4_CPtr tcb = make_thread(env, seL4_MaxPrio);
+    seL4_CPtr tcb = env_thread(env, seL4_MaxPrio);
     start_child(env, tcb);
     yield_until_ran();
     CHECK(env, child.ran == 1);
@@ -70,7 +46,7 @@ void test_tcb_start_thread(struct env *env)
 
 void test_tcb_lower_priority_waits(struct env *env)
 {
-    seL4_CPtr tcb = make_thread(env, seL4_MaxPrio - 1);
+    seL4_CPtr tcb = env_thread(env, seL4_MaxPrio - 1);
     start_child(env, tcb);
     for (int i = 0; i < 10; i++)
         seL4_Yield();

@@ -18,5 +18,7 @@ const struct system_test system_tests[] = {
     {"sched_context_errors", test_sched_context_errors},
     {"notification_signal_poll", test_notification_signal_poll},
     {"notification_badge_rules", test_notification_badge_rules},
+    {"isolation_no_access_without_capability", test_isolation_no_access_without_capability},
+    {"isolation_revoked_capability_is_gone", test_isolation_revoked_capability_is_gone},
     {0, 0},
 };

@@ -1,4 +1,4 @@
-/* Where this arch's seL4_UserContext keeps a new thread's entry, stack and first argument. */
+/* Where this arch's seL4_UserContext keeps a new thread's entry, stack and arguments. */
 #include "../../system_test.h"
 
 void test_thread_context(seL4_UserContext *context, seL4_Word entry, seL4_Word stack_top,
@@ -7,4 +7,9 @@ void test_thread_context(seL4_UserContext *context, seL4_Word entry, seL4_Word s
     context->pc = entry;
     context->sp = stack_top;
     context->a0 = arg;
+}
+
+void test_thread_second_arg(seL4_UserContext *context, seL4_Word arg)
+{
+    context->a1 = arg;
 }

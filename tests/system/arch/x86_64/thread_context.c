@@ -1,4 +1,4 @@
-/* Where this arch's seL4_UserContext keeps a new thread's entry, stack and first argument. */
+/* Where this arch's seL4_UserContext keeps a new thread's entry, stack and arguments. */
 #include "../../system_test.h"
 
 void test_thread_context(seL4_UserContext *context, seL4_Word entry, seL4_Word stack_top,
@@ -7,4 +7,9 @@ void test_thread_context(seL4_UserContext *context, seL4_Word entry, seL4_Word s
     context->rip = entry;
     context->rsp = stack_top - 8; /* as if called: (rsp + 8) is 16-byte aligned */
     context->rdi = arg;
+}
+
+void test_thread_second_arg(seL4_UserContext *context, seL4_Word arg)
+{
+    context->rsi = arg;
 }
