@@ -38,22 +38,13 @@ endfunction()
 function(root_task_write_manifest)
   get_property(entries GLOBAL PROPERTY ROOT_TASK_MANIFEST)
   list(JOIN entries ",\n    " body)
-  set(options "")
-  foreach(name IN LISTS CONFIG_OPTIONS)
-    if(${name})
-      list(APPEND options "\"${name}\": true")
-    else()
-      list(APPEND options "\"${name}\": false")
-    endif()
-  endforeach()
-  list(JOIN options ", " options)
   file(GENERATE OUTPUT ${CMAKE_BINARY_DIR}/run-manifest.json CONTENT
 "{
   \"board\": \"${BOARD}\",
   \"arch\": \"${ARCH}\",
   \"toolchain\": \"${TOOLCHAIN}\",
   \"compiler\": \"${CMAKE_C_COMPILER_ID} ${CMAKE_C_COMPILER_VERSION}\",
-  \"options\": {${options}},
+  \"options\": {${CONFIG_OPTIONS_JSON}},
   \"root_tasks\": {
     ${body}
   }
