@@ -12,12 +12,19 @@ config_option(FASTPATH ON
 config_option(DEBUG ON
   "Debug syscalls: DebugHalt (ends the run with a status), DebugCapIdentify, DebugNameThread")
 
+# config.h for C, and CONFIG_OPTIONS_JSON ("NAME": true, ...) for the run manifest.
 set(config_text "/* Generated from cmake/options.cmake; do not edit. */\n#pragma once\n")
+set(option_values "")
 foreach(name IN LISTS CONFIG_OPTIONS)
   if(${name})
-    string(APPEND config_text "#define CONFIG_${name} 1\n")
+    set(value 1)
+    set(json true)
   else()
-    string(APPEND config_text "#define CONFIG_${name} 0\n")
+    set(value 0)
+    set(json false)
   endif()
+  string(APPEND config_text "#define CONFIG_${name} ${value}\n")
+  list(APPEND option_values "\"${name}\": ${json}")
 endforeach()
+list(JOIN option_values ", " CONFIG_OPTIONS_JSON)
 file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/gen/config.h CONTENT "${config_text}")

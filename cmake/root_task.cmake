@@ -1,12 +1,16 @@
-# add_root_task(<name> SOURCES ...): a freestanding root task ELF linked against libsel4 and
-# sel4runtime. On image boards (aarch64, riscv64) it is also packed with the kernel into
+# add_root_task(<name> SOURCES ... [INCLUDES ...] [EXPECTED_STATUS n]): a freestanding root task
+# ELF linked against libsel4 and sel4runtime; n (default 0) is the guest status it ends with
+# when it works. On image boards (aarch64, riscv64) it is also packed with the kernel into
 # images/<name>.img by harness/pack.py. Every root task is listed in run-manifest.json, which
 # tells the harness what to give QEMU.
 set(ROOT_TASK_LINKER_SCRIPT ${CMAKE_SOURCE_DIR}/kernel/libsel4/runtime/root_task.ld)
 set(PACK_PY ${CMAKE_SOURCE_DIR}/harness/pack.py)
 
 function(add_root_task name)
-  cmake_parse_arguments(RT "" "" "SOURCES;INCLUDES" ${ARGN})
+  cmake_parse_arguments(RT "" "EXPECTED_STATUS" "SOURCES;INCLUDES" ${ARGN})
+  if(NOT DEFINED RT_EXPECTED_STATUS)
+    set(RT_EXPECTED_STATUS 0)
+  endif()
   add_executable(${name} ${RT_SOURCES})
   set_target_properties(${name} PROPERTIES SUFFIX ".elf")
   target_include_directories(${name} PRIVATE ${RT_INCLUDES})
@@ -23,10 +27,10 @@ function(add_root_task name)
       COMMENT "Packing kernel and ${name} into ${name}.img")
     add_custom_target(${name}-image ALL DEPENDS ${image})
     set_property(GLOBAL APPEND PROPERTY ROOT_TASK_MANIFEST
-      "\"${name}\": {\"kernel\": \"${image}\", \"initrd\": null, \"elf\": \"${elf}\"}")
+      "\"${name}\": {\"kernel\": \"${image}\", \"initrd\": null, \"elf\": \"${elf}\", \"expected_status\": ${RT_EXPECTED_STATUS}}")
   else()
     set_property(GLOBAL APPEND PROPERTY ROOT_TASK_MANIFEST
-      "\"${name}\": {\"kernel\": \"${KERNEL_BOOT_IMAGE}\", \"initrd\": \"${elf}\", \"elf\": \"${elf}\"}")
+      "\"${name}\": {\"kernel\": \"${KERNEL_BOOT_IMAGE}\", \"initrd\": \"${elf}\", \"elf\": \"${elf}\", \"expected_status\": ${RT_EXPECTED_STATUS}}")
   endif()
 endfunction()
 
@@ -34,22 +38,13 @@ endfunction()
 function(root_task_write_manifest)
   get_property(entries GLOBAL PROPERTY ROOT_TASK_MANIFEST)
   list(JOIN entries ",\n    " body)
-  set(options "")
-  foreach(name IN LISTS CONFIG_OPTIONS)
-    if(${name})
-      list(APPEND options "\"${name}\": true")
-    else()
-      list(APPEND options "\"${name}\": false")
-    endif()
-  endforeach()
-  list(JOIN options ", " options)
   file(GENERATE OUTPUT ${CMAKE_BINARY_DIR}/run-manifest.json CONTENT
 "{
   \"board\": \"${BOARD}\",
   \"arch\": \"${ARCH}\",
   \"toolchain\": \"${TOOLCHAIN}\",
   \"compiler\": \"${CMAKE_C_COMPILER_ID} ${CMAKE_C_COMPILER_VERSION}\",
-  \"options\": {${options}},
+  \"options\": {${CONFIG_OPTIONS_JSON}},
   \"root_tasks\": {
     ${body}
   }

@@ -15,9 +15,6 @@ from harness import build, kvm, qemu
 
 DEFAULT_ROOT_TASK = "boot-test"
 DEFAULT_TIMEOUT = 120.0
-# The status a root task ends with when it works; 0 unless listed. The boot test ends on a
-# deliberate fault, after which the kernel stops because no thread can run.
-EXPECTED_STATUS = {"boot-test": {n: s for s, n in qemu.STATUS_NAMES.items()}["no thread can run"]}
 # Exit statuses when the guest gave none of its own (guest statuses are 0..127).
 EXIT_FOR_KIND = {"hung": 131, "crashed": 132, "silent": 133}
 EXIT_REFUSED = 134
@@ -133,17 +130,16 @@ def boot(board, args):
     say(f"{name}: booting {args.root_task} in mode {args.mode} (timeout {args.timeout:g} s, "
         f"log {os.path.relpath(log)})")
     outcome = qemu.run_root_task(board, files, args.mode, log, args.timeout, args.memory, echo)
-    return judge(name, args.root_task, outcome)
+    return judge(name, files["expected_status"], outcome)
 
 
-def judge(name, root_task, outcome):
+def judge(name, expected, outcome):
     """The BoardResult of an outcome; a guest that did not exit is reported with its tail."""
     if outcome.kind != "exited":
         say(f"{name}: {outcome.kind}: {outcome.reason}; last lines of {outcome.log_path}:\n"
             f"{outcome.tail}")
         return BoardResult(name, "failed", f"{outcome.kind}: {outcome.reason}",
                            EXIT_FOR_KIND[outcome.kind], outcome.log_path, outcome.seconds)
-    expected = EXPECTED_STATUS.get(root_task, 0)
     verdict = "passed" if outcome.guest_status == expected else "failed"
     detail = outcome.reason + ("" if verdict == "passed" else f", expected {expected}")
     return BoardResult(name, verdict, detail, outcome.guest_status, outcome.log_path,
