@@ -2,9 +2,11 @@
 #include "fixture.h"
 #include "arch/fake_arch.h"
 #include <sel4/invocation_labels.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+int fixture_changed_on_error;
 struct tcb *thread;
 seL4_IPCBuffer *buffer;
 struct cte *root;
@@ -63,9 +65,17 @@ struct reply call(cptr_t cptr, word_t label, const word_t *args, word_t n,
         r.label = 0xdead;
         return r;
     }
+    static struct cte before[1 << ROOT_RADIX];
+    memcpy(before, root, sizeof(before));
     invocation_perform(&inv, true);
     word_t info = arch_user_reg_get(c, REG_MSGINFO);
     r.label = info >> 12;
+    /* An invocation that failed must leave the CSpace exactly as it was. */
+    if (r.label != seL4_NoError && memcmp(before, root, sizeof(before))) {
+        fixture_changed_on_error++;
+        fprintf(stderr, "fixture: invocation %lu of cptr %lu failed with %lu but changed the "
+                        "CSpace\n", label, cptr, r.label);
+    }
     r.length = info & 0x7f;
     for (word_t i = 0; i < 5; i++)
         r.mr[i] = i < 4 ? arch_user_reg_get(c, mrs[i]) : buffer->msg[i];

@@ -10,6 +10,8 @@
 #define SLOT_UNTYPED 1
 #define SLOT_ROOT 2
 
+/* Failed invocations (error replies) that changed the root CNode anyway: must stay 0. */
+extern int fixture_changed_on_error;
 extern struct tcb *thread;
 extern seL4_IPCBuffer *buffer;
 extern struct cte *root;

@@ -27,8 +27,11 @@ static int unit_passed, unit_failed;
         }                                                                                \
     } while (0)
 
+extern int fixture_changed_on_error;
+
 static inline int unit_report(const char *name)
 {
+    CHECK_EQ(fixture_changed_on_error, 0);
     printf("%s: %d passed, %d failed\n", name, unit_passed, unit_failed);
     return unit_failed != 0;
 }
