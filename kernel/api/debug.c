@@ -35,7 +35,7 @@ static void debug_cap_identify(struct tcb *thread, cptr_t cptr)
 static void debug_name_thread(struct tcb *thread, cptr_t cptr)
 {
     struct cte *slot = lookup(thread, cptr);
-    word_t *buffer = tcb_ipc_buffer(thread);
+    word_t *buffer = tcb_ipc_buffer(thread, false);
     const char *name = buffer ? (const char *)(buffer + 1) : 0;
     if (!slot || cap_type(slot->cap) != CAP_THREAD || !name)
         kernel_stop(EXIT_STATUS_KERNEL_PANIC, "DebugNameThread: not a TCB, or no IPC buffer");

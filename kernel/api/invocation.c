@@ -50,15 +50,19 @@ word_t invocation_arg(const struct invocation *inv, word_t i)
 
 void invocation_set_result(struct invocation *inv, word_t i, word_t value)
 {
+    if (!inv->is_call)
+        return;
     if (i < MESSAGE_REGS)
         arch_user_reg_set(&inv->thread->context, message_regs[i], value);
-    else if (inv->buffer)
-        inv->buffer[1 + i] = value;
+    else if (inv->reply_buffer)
+        inv->reply_buffer[1 + i] = value;
 }
 
 void invocation_reply_length(struct invocation *inv, word_t length)
 {
-    if (!inv->buffer && length > MESSAGE_REGS)
+    if (!inv->is_call)
+        return;
+    if (!inv->reply_buffer && length > MESSAGE_REGS)
         length = MESSAGE_REGS;
     arch_user_reg_set(&inv->thread->context, REG_MSGINFO, length & MASK(seL4_MsgLengthBits));
 }
@@ -66,6 +70,11 @@ void invocation_reply_length(struct invocation *inv, word_t length)
 struct cte *invocation_lookup_slot(struct cap root, cptr_t cptr, word_t depth, bool source,
                                    struct syscall_error *error)
 {
+    if (cap_type(root) != CAP_CNODE) {
+        struct lookup_fault invalid_root = {LOOKUP_INVALID_ROOT, 0, 0, 0};
+        *error = error_failed_lookup(source, &invalid_root);
+        return 0;
+    }
     if (depth < 1 || depth > seL4_WordBits) {
         *error = error_range(1, seL4_WordBits);
         return 0;
@@ -89,7 +98,8 @@ bool invocation_read(struct invocation *inv, struct tcb *thread, struct lookup_f
 {
     seL4_MessageInfo_t info = {{arch_user_reg_get(&thread->context, REG_MSGINFO)}};
     *inv = (struct invocation){.thread = thread, .label = seL4_MessageInfo_get_label(info)};
-    inv->buffer = tcb_ipc_buffer(thread);
+    inv->buffer = tcb_ipc_buffer(thread, false);
+    inv->reply_buffer = tcb_ipc_buffer(thread, true);
     inv->length = seL4_MessageInfo_get_length(info);
     if (inv->length > (inv->buffer ? seL4_MsgMaxLength : MESSAGE_REGS))
         inv->length = inv->buffer ? seL4_MsgMaxLength : MESSAGE_REGS;
@@ -151,7 +161,9 @@ static struct syscall_error decode(struct invocation *inv)
  * that succeeded has set its own result length (0 unless it returns words). */
 bool invocation_perform(struct invocation *inv, bool is_call)
 {
-    arch_user_reg_set(&inv->thread->context, REG_MSGINFO, 0);
+    inv->is_call = is_call;
+    if (is_call)
+        arch_user_reg_set(&inv->thread->context, REG_MSGINFO, 0);
     struct syscall_error error = decode(inv);
     if (error_is_cap_fault(error))
         return false;

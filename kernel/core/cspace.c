@@ -260,6 +260,8 @@ void cspace_delete(struct cte *top)
         cspace_remove(slot);
         if (final)
             object_finalise(cap);
+        else if (cap_is_arch(cap))
+            arch_cap_finalise_copy(cap);
     }
 }
 

@@ -82,6 +82,9 @@ word_t arch_object_size_bits(word_t type);
 struct cap arch_object_create(word_t type, paddr_t paddr, bool device);
 /* Tear down an arch object whose last capability is going (unmap it, free its ASID). */
 void arch_object_finalise(struct cap cap);
+/* A capability to an arch object goes while others remain: undo what it alone holds (as
+ * seL4's Arch_finaliseCap with final false: a frame capability's own mapping). */
+void arch_cap_finalise_copy(struct cap cap);
 /* True for the frame types, the only objects device untyped memory may become. */
 bool arch_is_frame_type(word_t type);
 /* The rules of core/derive.c for arch capabilities. */
@@ -91,8 +94,12 @@ struct syscall_error arch_cap_derive(struct cap cap, struct cap *derived);
 bool arch_cap_is_revocable(struct cap new_cap, struct cap src_cap);
 /* Decode and perform an invocation of an arch capability (api/invocation.h). */
 struct syscall_error arch_decode_invocation(struct invocation *inv);
-/* If `cap` is a frame capability: its physical base and size, and true. */
+/* If `cap` is a frame capability to RAM (not device memory): its physical base and size,
+ * and true. */
 bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits);
+/* True when the frame capability `cap` lets its holder write (an IPC buffer the kernel may
+ * write replies into). */
+bool arch_cap_frame_writable(struct cap cap);
 /* The root table a VSpace capability names, if it can be a thread's VSpace (a root table,
  * with an ASID assigned where the arch has them); 0 otherwise. */
 paddr_t arch_vspace_root(struct cap cap);

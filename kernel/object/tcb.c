@@ -14,11 +14,12 @@
 #define TCB_FLAG_FPU_DISABLED 1ul
 #define TCB_VALID_FLAGS TCB_FLAG_FPU_DISABLED
 
-word_t *tcb_ipc_buffer(const struct tcb *tcb)
+word_t *tcb_ipc_buffer(const struct tcb *tcb, bool writing)
 {
     paddr_t base;
     word_t size_bits;
-    if (!arch_cap_frame(tcb->slots[TCB_BUFFER].cap, &base, &size_bits))
+    struct cap cap = tcb->slots[TCB_BUFFER].cap;
+    if (!arch_cap_frame(cap, &base, &size_bits) || (writing && !arch_cap_frame_writable(cap)))
         return 0;
     return arch_phys_to_virt(base + (tcb->ipc_buffer & MASK(size_bits)));
 }

@@ -11,6 +11,7 @@
 #include <lib/printf.h>
 
 _Static_assert(BOARD_BOOT_RAM_BASE == KERNEL_RAM_BASE, "arch/machine.h: KERNEL_RAM_BASE");
+_Static_assert(BOARD_INTERRUPT_CONTROLLER_IRQ_MAX == ARCH_MAX_IRQ, "arch/machine.h: ARCH_MAX_IRQ");
 
 extern char _kernel_start[], _kernel_end[];
 

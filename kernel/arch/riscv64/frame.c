@@ -9,7 +9,6 @@
 #include <arch/frame.h>
 #include <arch/vspace.h>
 #include <sel4/arch/invocation_labels.h>
-#include <sel4/constants.h>
 
 #define VM_ATTRIBUTE_EXECUTE_NEVER BIT(0) /* seL4_RISCV_ExecuteNever */
 

@@ -66,6 +66,13 @@ void arch_object_finalise(struct cap cap)
     }
 }
 
+/* Each frame capability holds its own mapping, final or not. */
+void arch_cap_finalise_copy(struct cap cap)
+{
+    if (cap_type(cap) == CAP_FRAME)
+        frame_unmap(cap);
+}
+
 struct cap arch_cap_mask_rights(struct cap cap, word_t rights)
 {
     if (cap_type(cap) != CAP_FRAME)
@@ -139,4 +146,9 @@ bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits)
     *base = cap_object(cap);
     *size_bits = cap_frame_size_bits(cap);
     return true;
+}
+
+bool arch_cap_frame_writable(struct cap cap)
+{
+    return cap_type(cap) == CAP_FRAME && cap_frame_rights(cap) == VM_RIGHTS_READ_WRITE;
 }

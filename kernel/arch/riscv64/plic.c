@@ -1,11 +1,12 @@
 /* The platform-level interrupt controller: device interrupts reach the kernel as the
  * supervisor external interrupt of the boot hart's S-mode context, and are claimed here. Every
- * source starts masked (priority 0, not enabled) until IRQ handlers arrive, and is masked
- * again when its handler goes. */
+ * source starts masked (priority 0, not enabled); IRQ handlers unmask and mask them. */
+#include <api/invocation.h>
 #include <arch.h>
 #include <arch/csr.h>
 #include <arch/plic.h>
 #include <board.h>
+#include <sel4/arch/invocation_labels.h>
 
 #define PLIC_PRIORITY(source) (4u * (source))
 #define PLIC_ENABLE(context, word) (0x2000u + 0x80u * (context) + 4u * (word))
@@ -46,10 +47,40 @@ void plic_complete(word_t source)
     *plic_reg(PLIC_CLAIM(plic_context)) = (uint32_t)source;
 }
 
-/* The timer (above the PLIC's sources) has no enable bit here. */
-void arch_irq_disable(word_t irq)
+static bool plic_is_source(word_t irq)
 {
-    if (irq == 0 || irq > BOARD_INTERRUPT_CONTROLLER_IRQ_MAX)
+    return irq >= 1 && irq <= ARCH_MAX_IRQ;
+}
+
+/* The timer (above the PLIC's sources) is never masked here. */
+void arch_irq_mask(word_t irq)
+{
+    if (plic_is_source(irq))
+        *plic_reg(PLIC_ENABLE(plic_context, irq / 32)) &= ~(uint32_t)BIT(irq % 32);
+}
+
+/* Priority 1 is above the threshold of 0, so an enabled source interrupts. */
+void arch_irq_unmask(word_t irq)
+{
+    if (!plic_is_source(irq))
         return;
-    *plic_reg(PLIC_ENABLE(plic_context, irq / 32)) &= ~(uint32_t)BIT(irq % 32);
+    *plic_reg(PLIC_PRIORITY(irq)) = 1;
+    *plic_reg(PLIC_ENABLE(plic_context, irq / 32)) |= (uint32_t)BIT(irq % 32);
+}
+
+/* As seL4 on RISC-V: PLIC sources 1..max; 0 means "no interrupt". */
+struct syscall_error arch_irq_check(word_t irq)
+{
+    if (!plic_is_source(irq))
+        return error_range(1, ARCH_MAX_IRQ);
+    return error_none();
+}
+
+/* IssueIRQHandlerTrigger(irq, trigger, index, depth): the PLIC on QEMU virt cannot set a
+ * trigger mode, so once the message is complete it is refused, as seL4 refuses it there. */
+struct syscall_error arch_decode_irq_control(struct invocation *inv)
+{
+    if (inv->label == RISCVIRQIssueIRQHandlerTrigger && (inv->length < 4 || inv->extra_caps < 1))
+        return error_plain(seL4_TruncatedMessage);
+    return error_plain(seL4_IllegalOperation);
 }

@@ -19,6 +19,8 @@ struct invocation {
     struct cte *slot;         /* the invoked capability's slot */
     struct cap cap;           /* the invoked capability */
     word_t *buffer;           /* the thread's IPC buffer as the kernel sees it, or NULL */
+    word_t *reply_buffer;     /* the same, if the kernel may write replies there; or NULL */
+    bool is_call;             /* a reply goes back (Call), else results are dropped (Send) */
     struct cte *extra[INVOCATION_MAX_EXTRA_CAPS];
 };
 
@@ -82,7 +84,7 @@ static inline bool error_is_none(struct syscall_error error)
 /* Message word i of the invocation (MR0-3 from registers, the rest from the IPC buffer).
  * Callers check inv->length first. */
 word_t invocation_arg(const struct invocation *inv, word_t i);
-/* Put result word i of the reply (before invocation_reply_length()). */
+/* Put result word i of the reply (before invocation_reply_length()); nothing for a Send. */
 void invocation_set_result(struct invocation *inv, word_t i, word_t value);
 /* The reply carries `length` result words and label 0. */
 void invocation_reply_length(struct invocation *inv, word_t length);

@@ -48,8 +48,9 @@ static inline struct tcb *tcb_at(paddr_t paddr)
 }
 
 /* The thread's IPC buffer as the kernel sees it (through the frame capability in its buffer
- * slot, never the user's pointer), or NULL if it has none. */
-word_t *tcb_ipc_buffer(const struct tcb *tcb);
+ * slot, never the user's pointer), or NULL if it has none (or, `writing`, none the thread may
+ * write). */
+word_t *tcb_ipc_buffer(const struct tcb *tcb, bool writing);
 /* Stop a thread: it runs no more until resumed. */
 void tcb_suspend(struct tcb *tcb);
 /* The last capability to `tcb` is gone: stop it and let go of its scheduling context. */

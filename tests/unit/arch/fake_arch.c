@@ -27,6 +27,16 @@ void arch_object_finalise(struct cap cap)
     (void)cap;
 }
 
+void arch_cap_finalise_copy(struct cap cap)
+{
+    (void)cap;
+}
+
+bool arch_cap_frame_writable(struct cap cap)
+{
+    return cap_type(cap) == FAKE_CAP_FRAME;
+}
+
 bool arch_is_frame_type(word_t type)
 {
     (void)type;

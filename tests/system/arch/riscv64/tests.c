@@ -1,6 +1,393 @@
-/* The table of this arch's system tests (frames, page tables, ASIDs). */
+/*
+ * riscv64 system tests: frames (Map, Unmap, GetAddress, rights), page tables (Map, Unmap),
+ * ASID control and pools, large pages from device memory, what copying and deleting these
+ * capabilities does to mappings, and the arch's IRQControl checks. Test mappings go in the
+ * root task's own VSpace, in a gigabyte no boot mapping uses, always through tables the test
+ * made (so revoking the test's untyped takes them out again).
+ */
 #include "../../system_test.h"
 
+#define VSPACE seL4_CapInitThreadVSpace
+#define REGION 0x1000000000ul /* 64 GiB: root entry 64 */
+#define PAGE (1ul << seL4_PageBits)
+#define MEGA (1ul << seL4_LargePageBits)
+#define GIGA (1ul << seL4_HugePageBits)
+#define ATTR seL4_RISCV_Default_VMAttributes
+#define CAP_TYPE_FRAME 1
+#define CAP_TYPE_PAGE_TABLE 3
+#define CAP_TYPE_ASID_CONTROL 11
+#define CAP_TYPE_ASID_POOL 13
+
+static volatile seL4_Word *word_at(seL4_Word vaddr)
+{
+    return (volatile seL4_Word *)vaddr;
+}
+
+static seL4_CPtr frame(struct env *env)
+{
+    return env_retype(env, seL4_RISCV_4K_Page, 0, 1);
+}
+
+static seL4_CPtr page_table(struct env *env)
+{
+    return env_retype(env, seL4_RISCV_PageTableObject, 0, 1);
+}
+
+static seL4_CPtr copy(struct env *env, seL4_CPtr cap, seL4_CapRights_t rights)
+{
+    seL4_CPtr slot = env_slot(env);
+    CHECK(env, seL4_CNode_Copy(ROOT, slot, ROOT_DEPTH, ROOT, cap, ROOT_DEPTH, rights) ==
+                   seL4_NoError);
+    return slot;
+}
+
+static seL4_Error map(seL4_CPtr page, seL4_CPtr vspace, seL4_Word vaddr, seL4_CapRights_t rights)
+{
+    return seL4_RISCV_Page_Map(page, vspace, vaddr, rights, ATTR);
+}
+
+/* A middle and a leaf table in `vspace` under `vaddr`, so 4 KiB pages map in its 2 MiB. */
+static void map_tables(struct env *env, seL4_CPtr vspace, seL4_Word vaddr)
+{
+    seL4_CPtr middle = page_table(env), leaf = page_table(env);
+    CHECK(env, seL4_RISCV_PageTable_Map(middle, vspace, vaddr, ATTR) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Map(leaf, vspace, vaddr, ATTR) == seL4_NoError);
+}
+
+/* FailedLookup for a missing table: not the source, MissingCapability, bits left. */
+static void check_missing_table(struct env *env, seL4_Error error, seL4_Word bits_left)
+{
+    CHECK(env, error == seL4_FailedLookup);
+    CHECK_MR(env, 0, 0);
+    CHECK_MR(env, 1, seL4_MissingCapability);
+    CHECK_MR(env, 2, bits_left);
+}
+
+/* An invocation with a hand-made message, for the errors the wrappers cannot produce. */
+static seL4_Error invoke_raw(seL4_CPtr cap, seL4_Word label, seL4_Word length, seL4_Word caps)
+{
+    seL4_Word words[3] = {REGION, seL4_AllRights.words[0], ATTR};
+    return seL4_InvokeWords(cap, label, words, length, caps);
+}
+
+static void test_frame_map_and_access(struct env *env)
+{
+    seL4_CPtr page = frame(env), second = copy(env, page, seL4_AllRights);
+    CHECK(env, seL4_DebugCapIdentify(page) == CAP_TYPE_FRAME);
+    map_tables(env, VSPACE, REGION);
+    CHECK(env, map(page, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    CHECK(env, map(second, VSPACE, REGION + PAGE, seL4_ReadWrite) == seL4_NoError);
+    *word_at(REGION + 8) = 0x5eed5eed;
+    CHECK(env, *word_at(REGION + PAGE + 8) == 0x5eed5eed);
+    CHECK(env, *word_at(REGION) == 0); /* a new frame is zeroed */
+    seL4_RISCV_Page_GetAddress_t a = seL4_RISCV_Page_GetAddress(page);
+    seL4_RISCV_Page_GetAddress_t b = seL4_RISCV_Page_GetAddress(second);
+    CHECK(env, a.error == seL4_NoError && b.error == seL4_NoError);
+    CHECK(env, a.paddr == b.paddr && a.paddr != 0 && a.paddr % PAGE == 0);
+}
+
+static void test_frame_map_errors(struct env *env)
+{
+    seL4_CPtr page = frame(env), other = frame(env), table = page_table(env);
+    map_tables(env, VSPACE, REGION);
+    CHECK(env, map(page, VSPACE, REGION + 1, seL4_AllRights) == seL4_AlignmentError);
+    CHECK(env, map(page, VSPACE, seL4_UserTop, seL4_AllRights) == seL4_InvalidArgument);
+    CHECK_MR(env, 0, 0);
+    CHECK(env, map(page, other, REGION, seL4_AllRights) == seL4_InvalidCapability);
+    CHECK_MR(env, 0, 1);
+    CHECK(env, map(page, table, REGION, seL4_AllRights) == seL4_InvalidCapability);
+    CHECK_MR(env, 0, 1);
+    /* No middle table for the next gigabyte; no leaf table for the next 2 MiB. */
+    check_missing_table(env, map(page, VSPACE, REGION + GIGA, seL4_AllRights), 30);
+    check_missing_table(env, map(page, VSPACE, REGION + MEGA, seL4_AllRights), 21);
+    CHECK(env, map(page, VSPACE, REGION, seL4_AllRights) == seL4_NoError);
+    CHECK(env, map(other, VSPACE, REGION, seL4_AllRights) == seL4_DeleteFirst);
+    CHECK(env, map(page, VSPACE, REGION + PAGE, seL4_AllRights) == seL4_InvalidArgument);
+    CHECK_MR(env, 0, 0);
+    CHECK(env, map(page, VSPACE, REGION, seL4_CanRead) == seL4_NoError); /* in place */
+    CHECK(env, invoke_raw(other, RISCVPageMap, 2, 1) == seL4_TruncatedMessage);
+    CHECK(env, invoke_raw(other, RISCVPageMap, 3, 0) == seL4_TruncatedMessage);
+    CHECK(env, invoke_raw(other, RISCVPageTableMap, 0, 0) == seL4_IllegalOperation);
+}
+
+static void test_frame_unmap_and_remap(struct env *env)
+{
+    seL4_CPtr page = frame(env), other = frame(env);
+    map_tables(env, VSPACE, REGION);
+    CHECK(env, map(page, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    *word_at(REGION) = 42;
+    CHECK(env, seL4_RISCV_Page_Unmap(page) == seL4_NoError);
+    CHECK(env, seL4_RISCV_Page_Unmap(page) == seL4_NoError);
+    CHECK(env, map(other, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    CHECK(env, *word_at(REGION) == 0);
+    CHECK(env, map(page, VSPACE, REGION + PAGE, seL4_ReadWrite) == seL4_NoError);
+    CHECK(env, *word_at(REGION + PAGE) == 42);
+    CHECK(env, seL4_RISCV_Page_GetAddress(page).error == seL4_NoError);
+}
+
+static void test_frame_rights(struct env *env)
+{
+    seL4_CPtr page = frame(env), other = frame(env);
+    seL4_CPtr read_only = copy(env, page, seL4_CanRead);
+    seL4_CPtr no_read = copy(env, page, seL4_CanWrite);
+    map_tables(env, VSPACE, REGION);
+    CHECK(env, map(page, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    *word_at(REGION) = 7;
+    /* Asking for more than the capability has yields what it has: a readable mapping. */
+    CHECK(env, map(read_only, VSPACE, REGION + PAGE, seL4_AllRights) == seL4_NoError);
+    CHECK(env, *word_at(REGION + PAGE) == 7);
+    CHECK(env, seL4_RISCV_Page_GetAddress(read_only).paddr ==
+                   seL4_RISCV_Page_GetAddress(page).paddr);
+    /* Without read, and not executable, there is no user mapping at all: the entry stays
+     * empty for another frame. */
+    CHECK(env, seL4_RISCV_Page_Map(no_read, VSPACE, REGION + 2 * PAGE, seL4_AllRights,
+                                   seL4_RISCV_ExecuteNever) == seL4_NoError);
+    CHECK(env, map(other, VSPACE, REGION + 2 * PAGE, seL4_AllRights) == seL4_NoError);
+    /* Rights masked at Map time: a read-write cap mapped read-only, then unmapped. */
+    CHECK(env, seL4_RISCV_Page_Unmap(read_only) == seL4_NoError);
+    CHECK(env, map(page, VSPACE, REGION, seL4_CanRead) == seL4_NoError);
+    CHECK(env, *word_at(REGION) == 7);
+    CHECK(env, seL4_RISCV_Page_Unmap(page) == seL4_NoError);
+}
+
+static void test_page_table_map_unmap(struct env *env)
+{
+    seL4_CPtr middle = page_table(env), leaf = page_table(env), spare = page_table(env);
+    seL4_CPtr page = frame(env), other = frame(env);
+    CHECK(env, seL4_DebugCapIdentify(middle) == CAP_TYPE_PAGE_TABLE);
+    CHECK(env, seL4_RISCV_PageTable_Map(middle, VSPACE, seL4_UserTop, ATTR) ==
+                   seL4_InvalidArgument);
+    CHECK(env, seL4_RISCV_PageTable_Map(middle, page, REGION, ATTR) == seL4_InvalidCapability);
+    CHECK_MR(env, 0, 1);
+    CHECK(env, seL4_RISCV_PageTable_Map(middle, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Map(middle, VSPACE, REGION, ATTR) == seL4_InvalidCapability);
+    CHECK_MR(env, 0, 0);
+    CHECK(env, seL4_RISCV_PageTable_Map(leaf, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Map(spare, VSPACE, REGION + PAGE, ATTR) == seL4_DeleteFirst);
+    CHECK(env, invoke_raw(spare, RISCVPageTableMap, 1, 1) == seL4_TruncatedMessage);
+    CHECK(env, invoke_raw(spare, RISCVPageMap, 0, 0) == seL4_IllegalOperation);
+    /* Unmap clears the table: the frame mapped in it is gone when it comes back. */
+    CHECK(env, map(page, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Unmap(leaf) == seL4_NoError);
+    check_missing_table(env, map(other, VSPACE, REGION, seL4_ReadWrite), 21);
+    CHECK(env, seL4_RISCV_PageTable_Map(leaf, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, map(other, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    CHECK(env, seL4_RISCV_Page_Unmap(page) == seL4_NoError); /* its entry is long gone */
+    CHECK(env, seL4_RISCV_PageTable_Unmap(VSPACE) == seL4_RevokeFirst);
+}
+
+static void test_page_table_copies(struct env *env)
+{
+    seL4_CPtr table = page_table(env), slot = env_slot(env);
+    CHECK(env, seL4_CNode_Copy(ROOT, slot, ROOT_DEPTH, ROOT, table, ROOT_DEPTH,
+                               seL4_AllRights) == seL4_IllegalOperation);
+    CHECK(env, seL4_RISCV_PageTable_Map(table, VSPACE, REGION, ATTR) == seL4_NoError);
+    seL4_CPtr second = copy(env, table, seL4_AllRights);
+    CHECK(env, seL4_RISCV_PageTable_Unmap(table) == seL4_RevokeFirst);
+    CHECK(env, seL4_CNode_Delete(ROOT, second, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Unmap(table) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Unmap(table) == seL4_NoError);
+}
+
+/* Copies start unmapped; the last capability of a mapping takes it along. */
+static void test_delete_unmaps(struct env *env)
+{
+    seL4_CPtr page = frame(env), other = frame(env), leaf = page_table(env);
+    seL4_CPtr middle = page_table(env);
+    CHECK(env, seL4_RISCV_PageTable_Map(middle, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Map(leaf, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, map(page, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    seL4_CPtr second = copy(env, page, seL4_AllRights), minted = env_slot(env);
+    CHECK(env, map(second, VSPACE, REGION + PAGE, seL4_ReadWrite) == seL4_NoError);
+    CHECK(env, seL4_CNode_Mint(ROOT, minted, ROOT_DEPTH, ROOT, page, ROOT_DEPTH,
+                               seL4_AllRights, 99) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, minted, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, second, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, page, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, map(other, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, leaf, ROOT_DEPTH) == seL4_NoError);
+    check_missing_table(env, map(frame(env), VSPACE, REGION + PAGE, seL4_ReadWrite), 21);
+}
+
+static seL4_CPtr make_pool(struct env *env)
+{
+    seL4_CPtr untyped = env_retype(env, seL4_UntypedObject, seL4_ASIDPoolBits, 1);
+    seL4_CPtr pool = env_slot(env);
+    CHECK(env, seL4_RISCV_ASIDControl_MakePool(seL4_CapASIDControl, untyped, ROOT, pool,
+                                               ROOT_DEPTH) == seL4_NoError);
+    return pool;
+}
+
+static void test_asid_control_errors(struct env *env)
+{
+    seL4_CPtr small = env_retype(env, seL4_UntypedObject, seL4_ASIDPoolBits, 2);
+    seL4_CPtr large = env_retype(env, seL4_UntypedObject, seL4_ASIDPoolBits + 1, 1);
+    seL4_CPtr slot = env_slot(env), control = seL4_CapASIDControl;
+    CHECK(env, seL4_DebugCapIdentify(control) == CAP_TYPE_ASID_CONTROL);
+    CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, large, ROOT, slot, ROOT_DEPTH) ==
+                   seL4_InvalidCapability);
+    CHECK_MR(env, 0, 1);
+    CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, VSPACE, ROOT, slot, ROOT_DEPTH) ==
+                   seL4_InvalidCapability);
+    CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, small, ROOT, VSPACE, ROOT_DEPTH) ==
+                   seL4_DeleteFirst);
+    CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, small, ROOT, slot, 0) ==
+                   seL4_RangeError);
+    CHECK(env, seL4_Untyped_Retype(small + 1, seL4_EndpointObject, 0, ROOT, 0, 0,
+                                   env_slot(env), 1) == seL4_NoError);
+    CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, small + 1, ROOT, slot, ROOT_DEPTH) ==
+                   seL4_RevokeFirst);
+    CHECK(env, invoke_raw(control, RISCVASIDControlMakePool, 2, 1) == seL4_TruncatedMessage);
+    CHECK(env, invoke_raw(control, RISCVASIDPoolAssign, 0, 0) == seL4_IllegalOperation);
+    CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, small, ROOT, slot, ROOT_DEPTH) ==
+                   seL4_NoError);
+    CHECK(env, seL4_DebugCapIdentify(slot) == CAP_TYPE_ASID_POOL);
+    /* The untyped is used up: it has a child now. */
+    CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, small, ROOT, env_slot(env),
+                                               ROOT_DEPTH) == seL4_RevokeFirst);
+    seL4_CPtr control_copy = copy(env, control, seL4_AllRights);
+    CHECK(env, seL4_DebugCapIdentify(control_copy) == CAP_TYPE_ASID_CONTROL);
+}
+
+/* 128 pools in all, the boot's included: the 128th MakePool finds none free. Deleting one
+ * frees its place. */
+static void test_asid_pools_run_out(struct env *env)
+{
+    enum { POOLS = 127 };
+    seL4_CPtr untyped = env_retype(env, seL4_UntypedObject, seL4_ASIDPoolBits, POOLS + 1);
+    seL4_CPtr first = env->next_slot;
+    env->next_slot += POOLS + 1;
+    for (seL4_Word i = 0; i < POOLS; i++)
+        CHECK(env, seL4_RISCV_ASIDControl_MakePool(seL4_CapASIDControl, untyped + i, ROOT,
+                                                   first + i, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_RISCV_ASIDControl_MakePool(seL4_CapASIDControl, untyped + POOLS, ROOT,
+                                               first + POOLS, ROOT_DEPTH) == seL4_DeleteFirst);
+    CHECK(env, seL4_CNode_Delete(ROOT, first + 5, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_RISCV_ASIDControl_MakePool(seL4_CapASIDControl, untyped + POOLS, ROOT,
+                                               first + POOLS, ROOT_DEPTH) == seL4_NoError);
+}
+
+static void test_asid_pool_assign(struct env *env)
+{
+    seL4_CPtr pool = make_pool(env), vspace = page_table(env), second = page_table(env);
+    seL4_CPtr page = frame(env);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, page) == seL4_InvalidCapability);
+    CHECK_MR(env, 0, 1);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, vspace) == seL4_NoError);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, vspace) == seL4_InvalidCapability);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(seL4_CapInitThreadASIDPool, second) == seL4_NoError);
+    CHECK(env, invoke_raw(pool, RISCVASIDPoolAssign, 0, 0) == seL4_TruncatedMessage);
+    CHECK(env, invoke_raw(pool, RISCVASIDControlMakePool, 0, 0) == seL4_IllegalOperation);
+    /* The new address space takes tables and frames. */
+    map_tables(env, vspace, REGION);
+    CHECK(env, map(page, vspace, REGION, seL4_ReadWrite) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Unmap(vspace) == seL4_RevokeFirst);
+}
+
+/* Deleting a pool takes the ASIDs of its address spaces: they name nothing any more. */
+static void test_asid_pool_delete(struct env *env)
+{
+    seL4_CPtr pool = make_pool(env), vspace = page_table(env), table = page_table(env);
+    seL4_CPtr page = frame(env);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, vspace) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, pool, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, map(page, vspace, REGION, seL4_ReadWrite) == seL4_FailedLookup);
+    CHECK_MR(env, 0, 0);
+    CHECK_MR(env, 1, seL4_InvalidRoot);
+    CHECK(env, seL4_RISCV_PageTable_Map(table, vspace, REGION, ATTR) == seL4_FailedLookup);
+    /* Its root, no longer one, can be unmapped (cleared) and assigned afresh. */
+    CHECK(env, seL4_RISCV_PageTable_Unmap(vspace) == seL4_NoError);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(make_pool(env), vspace) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Map(table, vspace, REGION, ATTR) == seL4_NoError);
+}
+
+/* A device untyped of at least 2^bits bytes from the boot info, or 0. */
+static seL4_CPtr device_untyped(seL4_BootInfo *bi, seL4_Word bits)
+{
+    for (seL4_Word slot = bi->untyped.start; slot < bi->untyped.end; slot++) {
+        const seL4_UntypedDesc *desc = &bi->untypedList[slot - bi->untyped.start];
+        if (desc->isDevice && desc->sizeBits >= bits)
+            return slot;
+    }
+    return 0;
+}
+
+static seL4_CPtr retype_from(struct env *env, seL4_CPtr untyped, seL4_Word type)
+{
+    seL4_CPtr slot = env_slot(env);
+    CHECK(env, seL4_Untyped_Retype(untyped, type, 0, ROOT, 0, 0, slot, 1) == seL4_NoError);
+    return slot;
+}
+
+/* Large pages need more than the test's untyped: device memory (never touched) serves. The
+ * device untyped is revoked at the end, which deletes and unmaps what came from it. */
+static void test_large_pages(struct env *env)
+{
+    seL4_CPtr device = device_untyped(env->bootinfo, seL4_HugePageBits + 1);
+    CHECK(env, device != 0);
+    if (!device)
+        return;
+    seL4_CPtr giga = retype_from(env, device, seL4_RISCV_Giga_Page);
+    seL4_CPtr mega = retype_from(env, device, seL4_RISCV_Mega_Page);
+    CHECK(env, seL4_Untyped_Retype(device, seL4_RISCV_PageTableObject, 0, ROOT, 0, 0,
+                                   env_slot(env), 1) == seL4_InvalidArgument);
+    seL4_CPtr middle = page_table(env), table = page_table(env), page = frame(env);
+    CHECK(env, seL4_DebugCapIdentify(giga) == CAP_TYPE_FRAME);
+    CHECK(env, map(giga, VSPACE, REGION + GIGA + MEGA, seL4_ReadWrite) == seL4_AlignmentError);
+    CHECK(env, map(giga, VSPACE, REGION + GIGA, seL4_ReadWrite) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Map(table, VSPACE, REGION + GIGA, ATTR) == seL4_DeleteFirst);
+    CHECK(env, seL4_RISCV_PageTable_Map(middle, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, map(mega, VSPACE, REGION + PAGE, seL4_ReadWrite) == seL4_AlignmentError);
+    CHECK(env, map(mega, VSPACE, REGION + MEGA, seL4_ReadWrite) == seL4_NoError);
+    check_missing_table(env, map(page, VSPACE, REGION + MEGA + PAGE, seL4_ReadWrite), 21);
+    seL4_RISCV_Page_GetAddress_t g = seL4_RISCV_Page_GetAddress(giga);
+    seL4_RISCV_Page_GetAddress_t m = seL4_RISCV_Page_GetAddress(mega);
+    CHECK(env, g.error == seL4_NoError && g.paddr % GIGA == 0);
+    CHECK(env, m.error == seL4_NoError && m.paddr == g.paddr + GIGA);
+    CHECK(env, seL4_RISCV_Page_Unmap(mega) == seL4_NoError);
+    CHECK(env, seL4_CNode_Revoke(ROOT, device, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_DebugCapIdentify(giga) == 0);
+    /* The gigabyte's root entry went with the page. */
+    CHECK(env, seL4_RISCV_PageTable_Map(table, VSPACE, REGION + GIGA, ATTR) == seL4_NoError);
+}
+
+/* IRQControl Get through the arch's range check (PLIC sources 1..95), the refused trigger
+ * variant, and a handler's Ack (unmask) and deletion (mask). */
+static void test_irq_control(struct env *env)
+{
+    seL4_CPtr slot = env_slot(env), control = seL4_CapIRQControl;
+    seL4_Word words[] = {0, slot, ROOT_DEPTH};
+    seL4_SetCap(0, ROOT);
+    CHECK(env, seL4_InvokeWords(control, IRQIssueIRQHandler, words, 3, 1) == seL4_RangeError);
+    CHECK_MR(env, 0, 1);
+    CHECK_MR(env, 1, 95);
+    words[0] = 96; /* the kernel's timer */
+    seL4_SetCap(0, ROOT);
+    CHECK(env, seL4_InvokeWords(control, IRQIssueIRQHandler, words, 3, 1) == seL4_RangeError);
+    CHECK(env, seL4_IRQControl_GetTrigger(control, 1, 1, ROOT, slot, ROOT_DEPTH) ==
+                   seL4_IllegalOperation);
+    CHECK(env, invoke_raw(control, RISCVIRQIssueIRQHandlerTrigger, 3, 1) ==
+                   seL4_TruncatedMessage);
+    words[0] = 1; /* a virtio-mmio slot with no device: it never fires */
+    seL4_SetCap(0, ROOT);
+    CHECK(env, seL4_InvokeWords(control, IRQIssueIRQHandler, words, 3, 1) == seL4_NoError);
+    CHECK(env, seL4_InvokeWords(slot, IRQAckIRQ, 0, 0, 0) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, slot, ROOT_DEPTH) == seL4_NoError);
+}
+
 const struct system_test arch_system_tests[] = {
+    {"riscv_frame_map_and_access", test_frame_map_and_access},
+    {"riscv_frame_map_errors", test_frame_map_errors},
+    {"riscv_frame_unmap_and_remap", test_frame_unmap_and_remap},
+    {"riscv_frame_rights", test_frame_rights},
+    {"riscv_page_table_map_unmap", test_page_table_map_unmap},
+    {"riscv_page_table_copies", test_page_table_copies},
+    {"riscv_delete_unmaps", test_delete_unmaps},
+    {"riscv_asid_control_errors", test_asid_control_errors},
+    {"riscv_asid_pools_run_out", test_asid_pools_run_out},
+    {"riscv_asid_pool_assign", test_asid_pool_assign},
+    {"riscv_asid_pool_delete", test_asid_pool_delete},
+    {"riscv_large_pages", test_large_pages},
+    {"riscv_irq_control", test_irq_control},
     {0, 0},
 };

@@ -32,6 +32,8 @@ struct arch_context {
  * t0-t6, tp. */
 #define ARCH_USER_CONTEXT_WORDS 32
 #define ARCH_USER_CONTEXT_FRAME_WORDS 16
+/* No SetTLSBase syscall: tp is an ordinary register user code writes itself (ABI §1.2). */
+#define ARCH_SET_TLS_BASE_SYSCALL 0
 _Static_assert(sizeof(struct arch_context) == CONTEXT_SIZE, "entry.S uses CONTEXT_* offsets");
 _Static_assert(RISCV_FAULT_IP * 8 == CONTEXT_FAULT_IP && RISCV_NEXT_IP * 8 == CONTEXT_NEXT_IP &&
                    RISCV_SSTATUS * 8 == CONTEXT_SSTATUS, "entry.S uses CONTEXT_* offsets");

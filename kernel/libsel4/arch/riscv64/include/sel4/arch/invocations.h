@@ -1,5 +1,6 @@
 /* riscv64 invocation wrappers (ABI §5.5, §5.6), upstream libsel4's names and argument order:
- * frames (Page), page tables (the VSpace root is a page table too), ASID control and pools. */
+ * frames (Page), page tables (the VSpace root is a page table too), ASID control and pools,
+ * and IRQControl's trigger variant. */
 #pragma once
 #include <sel4/errors.h>
 #include <sel4/invocations.h>
@@ -73,4 +74,15 @@ static inline seL4_Error seL4_RISCV_ASIDPool_Assign(seL4_RISCV_ASIDPool service,
 {
     seL4_SetCap(0, vspace);
     return seL4_InvokeWords(service, RISCVASIDPoolAssign, 0, 0, 1);
+}
+
+/* IssueIRQHandlerTrigger; on QEMU virt the kernel cannot set a trigger mode and refuses it
+ * (IllegalOperation), as seL4 does there. */
+static inline seL4_Error seL4_IRQControl_GetTrigger(seL4_CPtr service, seL4_Word irq,
+                                                    seL4_Word trigger, seL4_CNode root,
+                                                    seL4_Word index, seL4_Uint8 depth)
+{
+    seL4_SetCap(0, root);
+    seL4_Word words[] = {irq, trigger, index, depth};
+    return seL4_InvokeWords(service, RISCVIRQIssueIRQHandlerTrigger, words, 4, 1);
 }

@@ -89,6 +89,42 @@ static inline seL4_MessageInfo_t seL4_CallWithMRs(seL4_CPtr dest, seL4_MessageIn
     return (seL4_MessageInfo_t){{regs.info}};
 }
 
+/* Signal a notification: a Send with an empty message. */
+static inline void seL4_Signal(seL4_CPtr dest)
+{
+    struct riscv_syscall_regs regs = {dest, seL4_MessageInfo_new(0, 0, 0, 0).words[0], {0}};
+    riscv_syscall((seL4_Word)seL4_SysSend, &regs);
+}
+
+/* Wait on a notification (MCS: no reply object); MR0-3 go to the IPC buffer and the badge
+ * to *sender when it is not NULL. */
+static inline seL4_MessageInfo_t riscv_sys_wait(seL4_Word syscall, seL4_CPtr src,
+                                                seL4_Word *sender)
+{
+    struct riscv_syscall_regs regs = {src, 0, {0, 0, 0, 0}};
+    riscv_syscall(syscall, &regs);
+    for (int i = 0; i < 4; i++)
+        seL4_SetMR(i, regs.mr[i]);
+    if (sender)
+        *sender = regs.cap;
+    return (seL4_MessageInfo_t){{regs.info}};
+}
+
+static inline seL4_MessageInfo_t seL4_Wait(seL4_CPtr src, seL4_Word *sender)
+{
+    return riscv_sys_wait((seL4_Word)seL4_SysWait, src, sender);
+}
+
+static inline seL4_MessageInfo_t seL4_NBWait(seL4_CPtr src, seL4_Word *sender)
+{
+    return riscv_sys_wait((seL4_Word)seL4_SysNBWait, src, sender);
+}
+
+static inline seL4_MessageInfo_t seL4_Poll(seL4_CPtr src, seL4_Word *sender)
+{
+    return seL4_NBWait(src, sender);
+}
+
 /* Give up the rest of this time slice to threads of the same priority. */
 static inline void seL4_Yield(void)
 {
