@@ -88,6 +88,6 @@ void cap_insert_derived(struct cte *src, struct cte *dest, struct cap cap)
      * the same memory cannot be retyped through both. */
     if (cap_type(cap) == CAP_UNTYPED && cap_type(src->cap) == CAP_UNTYPED &&
         cap_object(cap) == cap_object(src->cap))
-        src->cap.words[1] = BIT(cap_untyped_size_bits(src->cap));
+        src->cap = cap_untyped_with_free_offset(src->cap, BIT(cap_untyped_size_bits(src->cap)));
     cspace_insert_derived(src, dest, cap, is_revocable(cap, src->cap));
 }

@@ -94,8 +94,8 @@ struct syscall_error arch_cap_derive(struct cap cap, struct cap *derived);
 bool arch_cap_is_revocable(struct cap new_cap, struct cap src_cap);
 /* Decode and perform an invocation of an arch capability (api/invocation.h). */
 struct syscall_error arch_decode_invocation(struct invocation *inv);
-/* If `cap` is a frame capability to RAM (not device memory): its physical base and size,
- * and true. */
+/* If `cap` is a frame capability to RAM (not device memory) its holder may read: its physical
+ * base and size, and true. */
 bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits);
 /* True when the frame capability `cap` lets its holder write (an IPC buffer the kernel may
  * write replies into). */

@@ -95,7 +95,7 @@ static void untyped_retype(struct invocation *inv, const struct retype_args *arg
     word_t bytes = args->count << args->size_bits;
     if (!device)
         memset(arch_phys_to_virt(first), 0, bytes);
-    inv->slot->cap.words[1] = (word_t)args->offset + bytes;
+    inv->slot->cap = cap_untyped_with_free_offset(untyped, (word_t)args->offset + bytes);
     for (word_t i = 0; i < args->count; i++) {
         paddr_t object = first + (i << args->size_bits);
         struct cap cap = object_create(args->type, object, args->user_size, device);

@@ -47,7 +47,7 @@ static struct syscall_error check_make_pool(struct invocation *inv, struct make_
 static void asid_control_make_pool(const struct make_pool_args *args)
 {
     paddr_t pool = cap_object(args->untyped->cap);
-    args->untyped->cap.words[1] = BIT(seL4_ASIDPoolBits);
+    args->untyped->cap = cap_untyped_with_free_offset(args->untyped->cap, BIT(seL4_ASIDPoolBits));
     memset(arch_phys_to_virt(pool), 0, BIT(seL4_ASIDPoolBits));
     cspace_insert_child(args->untyped, args->dest, cap_asid_pool(pool, args->base), false);
     asid_pool_install(args->base, pool);

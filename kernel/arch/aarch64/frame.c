@@ -85,6 +85,14 @@ void frame_unmap(struct cap cap)
                           cap_frame_size_bits(cap));
 }
 
+/* Unmap never fails: a mapping the tables no longer hold is simply forgotten. */
+static struct syscall_error frame_decode_unmap(struct invocation *inv)
+{
+    frame_unmap(inv->cap);
+    inv->slot->cap = cap_with_mapping(inv->cap, 0, 0);
+    return error_none();
+}
+
 static struct syscall_error frame_decode_get_address(struct invocation *inv)
 {
     invocation_set_result(inv, 0, cap_object(inv->cap));
@@ -136,9 +144,7 @@ struct syscall_error frame_decode(struct invocation *inv)
     case ARMPageMap:
         return frame_decode_map(inv);
     case ARMPageUnmap:
-        frame_unmap(inv->cap);
-        inv->slot->cap = cap_with_mapping(inv->cap, 0, 0);
-        return error_none();
+        return frame_decode_unmap(inv);
     case ARMPageClean_Data:
     case ARMPageInvalidate_Data:
     case ARMPageCleanInvalidate_Data:

@@ -78,6 +78,14 @@ void arch_object_finalise(struct cap cap)
     }
 }
 
+/* Each frame capability holds its own mapping (copies start unmapped), so that goes with it
+ * even while other capabilities to the frame remain. */
+void arch_cap_finalise_copy(struct cap cap)
+{
+    if (cap_type(cap) == CAP_FRAME)
+        frame_unmap(cap);
+}
+
 struct cap arch_cap_mask_rights(struct cap cap, word_t rights)
 {
     if (cap_type(cap) != CAP_FRAME)
@@ -123,15 +131,20 @@ bool arch_cap_is_revocable(struct cap new_cap, struct cap src_cap)
 }
 
 /* Device frames are outside the kernel's window and never hold an IPC buffer (seL4 refuses
- * them too); the kernel writes replies into the buffer, so it must be writable. */
+ * them too). */
 bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits)
 {
     if (cap_type(cap) != CAP_FRAME || cap_frame_is_device(cap) ||
-        cap_frame_vm_rights(cap) != VM_RIGHTS_READ_WRITE)
+        cap_frame_vm_rights(cap) == VM_RIGHTS_KERNEL_ONLY)
         return false;
     *base = cap_object(cap);
     *size_bits = cap_frame_size_bits(cap);
     return true;
+}
+
+bool arch_cap_frame_writable(struct cap cap)
+{
+    return cap_type(cap) == CAP_FRAME && cap_frame_vm_rights(cap) == VM_RIGHTS_READ_WRITE;
 }
 
 struct syscall_error arch_decode_invocation(struct invocation *inv)

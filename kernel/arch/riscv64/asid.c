@@ -64,7 +64,8 @@ static void asid_control_make_pool(struct cte *untyped_slot, struct cte *dest, w
 {
     paddr_t pool = cap_object(untyped_slot->cap);
     /* The untyped is used up, as if retyped: no Retype can reach the pool's memory. */
-    untyped_slot->cap.words[1] = BIT(cap_untyped_size_bits(untyped_slot->cap));
+    untyped_slot->cap = cap_untyped_with_free_offset(untyped_slot->cap,
+                                                     BIT(cap_untyped_size_bits(untyped_slot->cap)));
     memset(asid_pool_at(pool), 0, sizeof(struct asid_pool));
     cspace_insert_child(untyped_slot, dest, cap_asid_pool(pool, index << ASID_LOW_BITS), false);
     asid_table[index] = pool;

@@ -141,7 +141,8 @@ paddr_t arch_vspace_root(struct cap cap)
  * thread's behalf (seL4's lookupIPCBuffer refuses them too). */
 bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits)
 {
-    if (cap_type(cap) != CAP_FRAME || cap_frame_is_device(cap))
+    if (cap_type(cap) != CAP_FRAME || cap_frame_is_device(cap) ||
+        cap_frame_rights(cap) == VM_RIGHTS_KERNEL_ONLY)
         return false;
     *base = cap_object(cap);
     *size_bits = cap_frame_size_bits(cap);

@@ -130,6 +130,13 @@ static inline word_t cap_untyped_free_offset(struct cap cap)
     return cap.words[1];
 }
 
+/* The untyped with `used` bytes taken (BIT(size bits): full, nothing more can be retyped). */
+static inline struct cap cap_untyped_with_free_offset(struct cap cap, word_t used)
+{
+    cap.words[1] = used;
+    return cap;
+}
+
 /* CNode: table, radix in bits 53..48; word 1 holds the guard size (bits 63..58) and the guard
  * (bits 57..0), as in the ABI's CNode cap data (§3.3). */
 static inline struct cap cap_cnode(paddr_t table, word_t radix, word_t guard_size, word_t guard)
