@@ -8,6 +8,7 @@
 #include <arch.h>
 #include <core/boot_cspace.h>
 #include <core/cspace.h>
+#include <core/derive.h>
 #include <core/memory.h>
 #include <lib/printf.h>
 #include <object/tcb.h>
@@ -80,22 +81,53 @@ static void add_untyped_range(struct boot_cspace *cs, paddr_t start, paddr_t end
     }
 }
 
-/* Device untypeds: everything below 2^ARCH_PADDR_BITS that is not RAM. */
-static void add_device_untypeds(struct boot_cspace *cs, const struct boot_params *params)
+/* RAM and reserved regions together: the i-th of them, for i < covered_count(). */
+static const struct memory_region *covered(const struct boot_params *params, unsigned i)
 {
-    paddr_t at = 0;
-    for (;;) {
-        paddr_t next_ram = BIT(ARCH_PADDR_BITS), ram_end = next_ram;
-        for (unsigned i = 0; i < params->ram_count; i++) {
-            if (params->ram[i].start >= at && params->ram[i].start < next_ram) {
-                next_ram = params->ram[i].start;
-                ram_end = params->ram[i].end;
+    return i < params->ram_count ? &params->ram[i] : &params->reserved[i - params->ram_count];
+}
+
+static unsigned covered_count(const struct boot_params *params)
+{
+    return params->ram_count + params->reserved_count;
+}
+
+/* The first address at or after `at` that no RAM or reserved region covers. */
+static paddr_t skip_covered(const struct boot_params *params, paddr_t at)
+{
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (unsigned i = 0; i < covered_count(params); i++) {
+            if (covered(params, i)->start <= at && at < covered(params, i)->end) {
+                at = covered(params, i)->end;
+                moved = true;
             }
         }
-        add_untyped_range(cs, at, next_ram, true);
-        if (ram_end >= BIT(ARCH_PADDR_BITS))
-            return;
-        at = ram_end;
+    }
+    return at;
+}
+
+/* The start of the first RAM or reserved region above `at`, or `top`. */
+static paddr_t next_covered(const struct boot_params *params, paddr_t at, paddr_t top)
+{
+    paddr_t next = top;
+    for (unsigned i = 0; i < covered_count(params); i++) {
+        paddr_t start = covered(params, i)->start;
+        if (start > at && start < next)
+            next = start;
+    }
+    return next;
+}
+
+/* Device untypeds: everything below 2^ARCH_PADDR_BITS that is neither RAM nor reserved (the
+ * kernel's own devices are reserved by the arch). */
+static void add_device_untypeds(struct boot_cspace *cs, const struct boot_params *params)
+{
+    paddr_t top = BIT(ARCH_PADDR_BITS);
+    for (paddr_t at = skip_covered(params, 0); at < top; at = skip_covered(params, at)) {
+        paddr_t end = next_covered(params, at, top);
+        add_untyped_range(cs, at, end, true);
+        at = end;
     }
 }
 
@@ -152,7 +184,10 @@ static void bind_tcb(struct boot_cspace *cs, struct tcb *tcb)
                     {TCB_BUFFER, seL4_CapInitThreadIPCBuffer}};
     for (word_t i = 0; i < ARRAY_SIZE(bindings); i++) {
         struct cte *src = &cs->slots[bindings[i].root_slot];
-        cspace_insert_child(src, &tcb->slots[bindings[i].tcb_slot], src->cap, false);
+        struct cap cap;
+        /* Derived, as any copy: the IPC buffer frame's copy does not own its mapping. */
+        cap_derive(src, src->cap, &cap);
+        cspace_insert_child(src, &tcb->slots[bindings[i].tcb_slot], cap, false);
     }
 }
 

@@ -1,7 +1,7 @@
 /*
  * The CPU's features and its control registers: what CPUID reports, the features the kernel
  * needs (panic when missing), and the CR0/CR4/EFER bits for SSE in user mode, NX, global
- * pages, SMEP and SYSCALL. Also the user's access to the TSC.
+ * pages, SMEP and SYSCALL; the page attribute table. Also the user's access to the TSC.
  */
 #include <arch.h>
 #include <arch/cpu.h>
@@ -13,6 +13,7 @@ struct cpu_features cpu_features;
 #define CPUID_1_TSC BIT(4)
 #define CPUID_1_APIC BIT(9)
 #define CPUID_1_PGE BIT(13)
+#define CPUID_1_PAT BIT(16)
 #define CPUID_1_FXSR BIT(24)
 #define CPUID_1_SSE BIT(25)
 #define CPUID_1_SSE2 BIT(26)
@@ -20,6 +21,11 @@ struct cpu_features cpu_features;
 #define CPUID_EXT_SYSCALL BIT(11)
 #define CPUID_EXT_NX BIT(20)
 #define CPUID_EXT_PAGE_1G BIT(26)
+
+/* The page attribute table as seL4 sets it: the reset value but for entry 4 (PAT bit alone),
+ * write-combining, which is what seL4_X86_WriteCombining selects. Entries 0-7: WB, WT, UC-,
+ * UC, WC, WT, UC-, UC. */
+#define PAT_SEL4 0x0007040100070406ul
 
 static void require(bool present, const char *feature)
 {
@@ -40,6 +46,7 @@ static void cpu_detect(void)
     require((leaf1[3] & (CPUID_1_FXSR | CPUID_1_SSE | CPUID_1_SSE2)) ==
                 (CPUID_1_FXSR | CPUID_1_SSE | CPUID_1_SSE2), "FXSR, SSE and SSE2");
     require(extended[3] & CPUID_EXT_SYSCALL, "SYSCALL");
+    require(leaf1[3] & CPUID_1_PAT, "PAT");
     cpu_features.nx = extended[3] & CPUID_EXT_NX;
     cpu_features.page_1g = extended[3] & CPUID_EXT_PAGE_1G;
     cpu_features.global = leaf1[3] & CPUID_1_PGE;
@@ -62,6 +69,7 @@ void cpu_init(void)
     if (cpu_features.nx)
         efer |= EFER_NXE;
     cpu_write_msr(MSR_EFER, efer);
+    cpu_write_msr(MSR_PAT, PAT_SEL4);
 }
 
 void arch_enable_user_counter(void)

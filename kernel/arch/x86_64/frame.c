@@ -16,17 +16,6 @@ static unsigned frame_level(word_t size)
     return LEVEL_PT + size;
 }
 
-/* seL4's maskVMRights: read-only survives a read right; read-write needs read, and write to
- * stay read-write; anything else leaves the frame for the kernel only. */
-static word_t mask_vm_rights(word_t vm_rights, word_t cap_rights)
-{
-    if (!(cap_rights & CAP_RIGHT_READ))
-        return VM_KERNEL_ONLY;
-    if (vm_rights == VM_READ_WRITE && !(cap_rights & CAP_RIGHT_WRITE))
-        return VM_READ_ONLY;
-    return vm_rights;
-}
-
 /* The entry mapping `paddr` with `rights` and the VM attributes word (PWT, PCD, PAT). User
  * pages are never execute-disabled, as in seL4; kernel-only ones lack the user bit. */
 static pte_t frame_entry(paddr_t paddr, word_t size, word_t rights, word_t attributes)
@@ -121,7 +110,7 @@ static struct syscall_error frame_decode_map(struct invocation *inv)
         error = asid_check_vspace(map.root, map.asid);
     if (!error_is_none(error))
         return error;
-    map.rights = mask_vm_rights(cap_frame_rights(cap), invocation_arg(inv, 1));
+    map.rights = vm_rights_mask(cap_frame_rights(cap), invocation_arg(inv, 1));
     if (map.vaddr & MASK(frame_size_bits(cap_frame_size(cap))))
         return error_plain(seL4_AlignmentError);
     error = frame_find_slot(cap, &map);

@@ -28,7 +28,8 @@ static struct table_kind table_kind(word_t type)
     }
 }
 
-unsigned page_table_parent_level(word_t type)
+/* The level of the entry that maps a paging structure of cap type `type`. */
+static unsigned page_table_parent_level(word_t type)
 {
     return table_kind(type).parent_level;
 }

@@ -122,6 +122,11 @@ void vspace_init_kernel(const struct boot_params *params)
     vspace_activate(kernel_root);
 }
 
+paddr_t vspace_kernel_root(void)
+{
+    return kernel_root;
+}
+
 void vspace_activate(paddr_t root)
 {
     if (root == active_root)

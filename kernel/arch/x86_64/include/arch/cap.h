@@ -87,6 +87,17 @@ static inline struct cap cap_frame_with_rights(struct cap cap, word_t rights)
     return cap_with_field(cap, 50, 2, rights);
 }
 
+/* seL4's maskVMRights: VM rights cut down by capability rights (ABI §3.2). Read-only needs
+ * read; read-write needs read and stays so with write; all else leaves kernel-only. */
+static inline word_t vm_rights_mask(word_t vm_rights, word_t cap_rights)
+{
+    if (!(cap_rights & CAP_RIGHT_READ))
+        return VM_KERNEL_ONLY;
+    if (vm_rights == VM_READ_WRITE && !(cap_rights & CAP_RIGHT_WRITE))
+        return VM_READ_ONLY;
+    return vm_rights;
+}
+
 /* Page table, page directory, PDPT and PML4: a mapped bit (48) beside the mapping fields; for
  * the PML4 "mapped" means assigned an ASID. */
 static inline struct cap cap_paging(word_t type, paddr_t table)

@@ -16,8 +16,28 @@
 /* The vector recorded for a SYSCALL entry (not a hardware vector), so the exit can use SYSRET. */
 #define VECTOR_SYSCALL 256
 
+#define FPU_STATE_BYTES 512
+/* The FXSAVE image's control words: FCW at byte 0, MXCSR at byte 24; their reset values
+ * mask every x87 and SSE exception. */
+#define FPU_FCW_OFFSET 0
+#define FPU_FCW_DEFAULT 0x037f
+#define FPU_MXCSR_OFFSET 24
+#define FPU_MXCSR_DEFAULT 0x1f80
+
 #define USER_RFLAGS_IF 0x200ul
 #define USER_RFLAGS_RESERVED 0x2ul /* bit 1 always reads as one */
+#define USER_RFLAGS_TF 0x100ul
+/* What a user may set: CF..OF (bits 0-11, bits 3 and 5 read as zero), AC and ID. */
+#define USER_RFLAGS_MASK (0xfd7ul | 0x40000ul | 0x200000ul)
+#define USER_CANONICAL_TOP 0x00007ffffffffffful
+#define KERNEL_CANONICAL_BASE 0xffff800000000000ul
+
+/* seL4_UserContext (ABI §3.7): rip, rsp, rflags, rax ... r15 (the 18 "frame registers"), then
+ * fs_base and gs_base. */
+#define ARCH_USER_CONTEXT_WORDS 20
+#define ARCH_USER_CONTEXT_FRAME_WORDS 18
+/* Without the FSGSBASE instructions user code sets its TLS base through the kernel (ABI §1.2). */
+#define ARCH_SET_TLS_BASE_SYSCALL 1
 
 #ifndef __ASSEMBLER__
 #include <core/user_reg.h>
@@ -30,6 +50,8 @@ struct arch_context {
     word_t vector;   /* how the thread last entered: exception or interrupt vector, or SYSCALL */
     word_t error;    /* the exception's error code, else 0 */
     word_t rip, cs, rflags, rsp, ss; /* the CPU's interrupt frame; rip is where it resumes */
+    word_t fs_base, gs_base;         /* loaded into their MSRs on the way out (context.c) */
+    uint8_t fpu[FPU_STATE_BYTES] __attribute__((aligned(16))); /* FXSAVE image: x87, SSE */
 } __attribute__((aligned(16)));
 
 _Static_assert(__builtin_offsetof(struct arch_context, fault_ip) == CONTEXT_FAULT_IP, "entry.S");

@@ -22,6 +22,9 @@
 #define MSR_STAR 0xc0000081
 #define MSR_LSTAR 0xc0000082
 #define MSR_SFMASK 0xc0000084
+#define MSR_FS_BASE 0xc0000100
+#define MSR_GS_BASE 0xc0000101
+#define MSR_PAT 0x277
 #define EFER_SCE 0x1
 #define EFER_LME 0x100
 #define EFER_NXE 0x800

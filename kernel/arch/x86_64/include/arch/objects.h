@@ -41,8 +41,6 @@ void frame_unmap(struct cap cap);
 /* Page tables, page directories, PDPTs: Map and Unmap; unmapping when the last cap goes. */
 struct syscall_error page_table_decode(struct invocation *inv);
 void page_table_unmap(struct cap cap);
-/* The level of the entry that maps a paging structure of cap type `type` (PT: LEVEL_PD...). */
-unsigned page_table_parent_level(word_t type);
 
 /* I/O ports: IOPortControl Issue and IOPort In/Out; freeing a range when its last cap goes. */
 struct syscall_error io_port_control_decode(struct invocation *inv);

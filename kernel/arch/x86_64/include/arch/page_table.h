@@ -48,10 +48,12 @@ static inline pte_t *table_at(paddr_t table)
     return arch_phys_to_virt(table);
 }
 
-/* A present entry that points at a table (a PML4 entry, or a PDPT/PD entry without PS). */
+/* A present entry that points at a table: a PML4 entry, or a PDPT or PD entry without PS
+ * (page-table entries map pages; their bit 7 is the PAT bit). */
 static inline bool pte_is_table(pte_t entry, unsigned level)
 {
-    return (entry & PTE_PRESENT) && (level == LEVEL_PML4 || !(entry & PTE_LARGE));
+    return (entry & PTE_PRESENT) && level != LEVEL_PT &&
+           (level == LEVEL_PML4 || !(entry & PTE_LARGE));
 }
 
 /* The frame a page entry at `level` maps (above level 0, bit 12 is the PAT bit). */

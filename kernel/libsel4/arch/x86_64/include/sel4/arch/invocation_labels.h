@@ -1,5 +1,6 @@
 /* x86_64 invocation labels, MCS, no IOMMU/VTX (ABI §5.1), after the generic ones. */
 #pragma once
+#include <sel4/invocation_labels.h>
 
 enum arch_invocation_label {
     X86PDPTMap = nInvocationLabels,

@@ -2,7 +2,8 @@
  * x86_64 syscall stubs (sel4-abi.md §2): SYSCALL with the number in rdx, the cap register in
  * rdi, the message info in rsi, MR0-MR3 in r10, r8, r9, r15 and the MCS reply register r12.
  * SYSCALL clobbers rcx and r11; like upstream libsel4 the stubs keep rsp in rbx across it, so
- * rbx is clobbered too. The kernel returns every other register as it left it.
+ * rbx is clobbered too. The kernel returns every other register as it left it. Besides the
+ * stubs every arch has, x86_64 has seL4_SetTLSBase.
  */
 #pragma once
 #include <sel4/functions.h>
@@ -103,6 +104,54 @@ static inline void seL4_Send(seL4_CPtr dest, seL4_MessageInfo_t info)
 static inline void seL4_NBSend(seL4_CPtr dest, seL4_MessageInfo_t info)
 {
     x86_64_sys_send((seL4_Word)seL4_SysNBSend, dest, info);
+}
+
+/* Signal a notification: a Send with an empty message. */
+static inline void seL4_Signal(seL4_CPtr dest)
+{
+    x86_64_sys_cap_info((seL4_Word)seL4_SysSend, dest, seL4_MessageInfo_new(0, 0, 0, 0).words[0]);
+}
+
+/* Wait on a notification (MCS: no reply object); MR0-3 go to the IPC buffer and the badge
+ * to *sender when it is not NULL. */
+static inline seL4_MessageInfo_t x86_64_sys_wait(seL4_Word number, seL4_CPtr src,
+                                                 seL4_Word *sender)
+{
+    struct x86_64_sys_regs regs = {src, 0, {0, 0, 0, 0}, 0};
+    x86_64_sys_send_recv(number, &regs);
+    for (int i = 0; i < 4; i++)
+        seL4_SetMR(i, regs.mr[i]);
+    if (sender)
+        *sender = regs.cap;
+    seL4_MessageInfo_t info = {{regs.info}};
+    return info;
+}
+
+static inline seL4_MessageInfo_t seL4_Wait(seL4_CPtr src, seL4_Word *sender)
+{
+    return x86_64_sys_wait((seL4_Word)seL4_SysWait, src, sender);
+}
+
+static inline seL4_MessageInfo_t seL4_NBWait(seL4_CPtr src, seL4_Word *sender)
+{
+    return x86_64_sys_wait((seL4_Word)seL4_SysNBWait, src, sender);
+}
+
+static inline seL4_MessageInfo_t seL4_Poll(seL4_CPtr src, seL4_Word *sender)
+{
+    return seL4_NBWait(src, sender);
+}
+
+/* Give up the rest of this time slice to threads of the same priority. */
+static inline void seL4_Yield(void)
+{
+    x86_64_sys_cap_info((seL4_Word)seL4_SysYield, 0, 0);
+}
+
+/* Without FSGSBASE the TLS base (FS base) is set through the kernel (ABI §1.2). */
+static inline void seL4_SetTLSBase(seL4_Word tls_base)
+{
+    x86_64_sys_cap_info((seL4_Word)seL4_SysSetTLSBase, tls_base, 0);
 }
 
 static inline void seL4_DebugPutChar(char c)
