@@ -6,6 +6,7 @@
 #include <api/invocation.h>
 #include <arch.h>
 #include <object/cnode.h>
+#include <object/domain.h>
 #include <object/irq.h>
 #include <object/notification.h>
 #include <object/sched_context.h>
@@ -148,6 +149,8 @@ static struct syscall_error decode(struct invocation *inv)
         return irq_control_decode(inv);
     case CAP_IRQ_HANDLER:
         return irq_handler_decode(inv);
+    case CAP_DOMAIN:
+        return domain_decode(inv);
     default:
         if (cap_is_arch(inv->cap))
             return arch_decode_invocation(inv);

@@ -99,3 +99,14 @@ void test_sched_context_errors(struct env *env)
     seL4_SchedContext_Consumed_t consumed = seL4_SchedContext_Consumed(seL4_CapInitThreadSC);
     CHECK(env, consumed.error == seL4_NoError);
 }
+
+void test_domain_set(struct env *env)
+{
+    CHECK(env, seL4_DomainSet_Set(seL4_CapDomain, 0, seL4_CapInitThreadTCB) == seL4_NoError);
+    CHECK(env, seL4_DomainSet_Set(seL4_CapDomain, 1, seL4_CapInitThreadTCB) ==
+                   seL4_InvalidArgument);
+    CHECK_MR(env, 0, 0);
+    CHECK(env, seL4_DomainSet_Set(seL4_CapDomain, 0, seL4_CapInitThreadCNode) ==
+                   seL4_InvalidArgument);
+    CHECK_MR(env, 0, 1);
+}

@@ -16,6 +16,7 @@ const struct system_test system_tests[] = {
     {"tcb_priority_errors", test_tcb_priority_errors},
     {"tcb_space_and_buffer_errors", test_tcb_space_and_buffer_errors},
     {"sched_context_errors", test_sched_context_errors},
+    {"domain_set", test_domain_set},
     {"notification_signal_poll", test_notification_signal_poll},
     {"notification_badge_rules", test_notification_badge_rules},
     {"isolation_no_access_without_capability", test_isolation_no_access_without_capability},

@@ -15,6 +15,7 @@ void test_tcb_lower_priority_waits(struct env *env);
 void test_tcb_priority_errors(struct env *env);
 void test_tcb_space_and_buffer_errors(struct env *env);
 void test_sched_context_errors(struct env *env);
+void test_domain_set(struct env *env);
 void test_notification_signal_poll(struct env *env);
 void test_notification_badge_rules(struct env *env);
 void test_isolation_no_access_without_capability(struct env *env);

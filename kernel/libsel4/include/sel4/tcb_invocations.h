@@ -186,3 +186,10 @@ static inline seL4_SchedContext_Consumed_t seL4_SchedContext_Consumed(seL4_Sched
     result.consumed = seL4_GetMR(0);
     return result;
 }
+
+static inline seL4_Error seL4_DomainSet_Set(seL4_CPtr service, seL4_Uint8 domain, seL4_TCB thread)
+{
+    seL4_SetCap(0, thread);
+    seL4_Word words[] = {domain};
+    return seL4_InvokeWords(service, DomainSetSet, words, 1, 1);
+}
