@@ -103,3 +103,35 @@ void test_cnode_lookup_errors(struct env *env)
     /* A CNode invocation on a capability that is not a CNode is illegal. */
     CHECK(env, seL4_CNode_Delete(seL4_CapInitThreadTCB, 0, 1) == seL4_IllegalOperation);
 }
+
+void test_cnode_guards_and_rotate_errors(struct env *env)
+{
+    seL4_CPtr cnode = env_retype(env, seL4_CapTableObject, 4, 1);
+    seL4_CPtr bad_guard = env_slot(env), dest = env_slot(env), ep = endpoint(env);
+    /* A guard that with the radix exceeds a word cannot be minted. */
+    CHECK(env, seL4_CNode_Mint(ROOT, bad_guard, ROOT_DEPTH, ROOT, cnode, ROOT_DEPTH,
+                               seL4_AllRights, seL4_CNode_CapData_new(0, 61)) ==
+                   seL4_IllegalOperation);
+    /* Through the unguarded 16-slot CNode 4 bits resolve a slot; 8 bits leave 4 over. */
+    CHECK(env, seL4_CNode_Copy(cnode, 2, 4, ROOT, ep, ROOT_DEPTH, seL4_AllRights) ==
+                   seL4_NoError);
+    CHECK(env, seL4_CNode_Copy(cnode, 2, 8, ROOT, ep, ROOT_DEPTH, seL4_AllRights) ==
+                   seL4_FailedLookup);
+    CHECK_MR(env, 1, seL4_DepthMismatch);
+    /* Rotate into a full destination, and with an empty pivot. */
+    CHECK(env, seL4_CNode_Rotate(ROOT, ep, ROOT_DEPTH, 0, cnode, 2, 4, 0, ROOT, cnode,
+                                 ROOT_DEPTH) == seL4_DeleteFirst);
+    CHECK(env, seL4_CNode_Rotate(ROOT, dest, ROOT_DEPTH, 0, cnode, 3, 4, 0, ROOT, cnode,
+                                 ROOT_DEPTH) == seL4_FailedLookup);
+    CHECK_MR(env, 0, 0);
+    CHECK_MR(env, 1, seL4_MissingCapability);
+    /* CancelBadgedSends needs an endpoint cap with all rights. */
+    seL4_CPtr weak = env_slot(env);
+    CHECK(env, seL4_CNode_Copy(ROOT, weak, ROOT_DEPTH, ROOT, ep, ROOT_DEPTH, seL4_CanRead) ==
+                   seL4_NoError);
+    CHECK(env, seL4_CNode_CancelBadgedSends(ROOT, weak, ROOT_DEPTH) == seL4_IllegalOperation);
+    CHECK(env, seL4_CNode_CancelBadgedSends(ROOT, cnode, ROOT_DEPTH) == seL4_IllegalOperation);
+    CHECK(env, seL4_CNode_Copy(cnode, 2, 4, ROOT, ep, ROOT_DEPTH, seL4_AllRights) ==
+                   seL4_DeleteFirst);
+    CHECK(env, seL4_CNode_Delete(cnode, 2, 4) == seL4_NoError);
+}

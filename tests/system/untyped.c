@@ -50,3 +50,54 @@ void test_untyped_reuse_after_revoke(struct env *env)
     CHECK(env, seL4_DebugCapIdentify(whole) == 0);
     retype(env, seL4_EndpointObject, 0, slot, 1, seL4_NoError);
 }
+
+/* The first device untyped of the boot info, 0 if none. */
+static seL4_CPtr device_untyped(seL4_BootInfo *bi)
+{
+    for (seL4_Word slot = bi->untyped.start; slot < bi->untyped.end; slot++) {
+        if (bi->untypedList[slot - bi->untyped.start].isDevice)
+            return slot;
+    }
+    return 0;
+}
+
+void test_untyped_device_only_frames(struct env *env)
+{
+    seL4_CPtr device = device_untyped(env->bootinfo);
+    seL4_CPtr slot = env_slot(env);
+    CHECK(env, device != 0);
+    CHECK(env, seL4_Untyped_Retype(device, seL4_EndpointObject, 0, ROOT, 0, 0, slot, 1) ==
+                   seL4_InvalidArgument);
+    CHECK_MR(env, 0, 1);
+    CHECK(env, seL4_Untyped_Retype(device, seL4_TCBObject, 0, ROOT, 0, 0, slot, 1) ==
+                   seL4_InvalidArgument);
+    CHECK(env, seL4_DebugCapIdentify(slot) == 0);
+}
+
+void test_untyped_into_a_cnode(struct env *env)
+{
+    /* Objects go into a 16-slot CNode named by its slot in the root; read back through a cap
+     * to it with a 48-bit guard, which resolves 52 bits. */
+    seL4_CPtr cnode = env_retype(env, seL4_CapTableObject, 4, 1);
+    seL4_CPtr guarded = env_slot(env);
+    CHECK(env, seL4_CNode_Mint(ROOT, guarded, ROOT_DEPTH, ROOT, cnode, ROOT_DEPTH,
+                               seL4_AllRights, seL4_CNode_CapData_new(0, 48)) == seL4_NoError);
+    CHECK(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, guarded,
+                                   ROOT_DEPTH, 3, 2) == seL4_NoError);
+    seL4_CPtr out = env_slot(env);
+    CHECK(env, seL4_CNode_Copy(ROOT, out, ROOT_DEPTH, guarded, 4, 52, seL4_AllRights) ==
+                   seL4_NoError);
+    CHECK(env, seL4_DebugCapIdentify(out) != 0);
+    CHECK(env, seL4_CNode_Copy(ROOT, out + 1, ROOT_DEPTH, guarded, 5, 52, seL4_AllRights) ==
+                   seL4_FailedLookup);
+    env_slot(env);
+    /* The window runs off the end of the 16 slots. */
+    CHECK(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, guarded,
+                                   ROOT_DEPTH, 15, 2) == seL4_RangeError);
+    CHECK_MR(env, 0, 1);
+    CHECK_MR(env, 1, 1);
+    /* The node path names something that is not a CNode. */
+    CHECK(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT,
+                                   seL4_CapInitThreadTCB, ROOT_DEPTH, 0, 1) ==
+                   seL4_FailedLookup);
+}

@@ -8,9 +8,12 @@ else()
   set(RISCV_ISA_SUFFIX "")
 endif()
 
-# The kernel never touches FP registers, so user FP state survives kernel entry untouched.
+# The kernel's C code never touches FP registers (rv64imac), so user FP state survives kernel
+# entry untouched; only fpu.S saves and loads it, so .S files are assembled with F and D too
+# (clang 14 knows no ".option arch"). The ABI stays lp64 for both.
 set(KERNEL_ARCH_C_FLAGS
-  -march=rv64imac${RISCV_ISA_SUFFIX} -mabi=lp64 -mcmodel=medany -mno-relax)
+  $<IF:$<COMPILE_LANGUAGE:ASM>,-march=rv64imafdc${RISCV_ISA_SUFFIX},-march=rv64imac${RISCV_ISA_SUFFIX}>
+  -mabi=lp64 -mcmodel=medany -mno-relax)
 set(KERNEL_ARCH_LINK_FLAGS -march=rv64imac${RISCV_ISA_SUFFIX} -mabi=lp64 -mno-relax)
 set(USER_ARCH_C_FLAGS
   -march=rv64imafdc${RISCV_ISA_SUFFIX} -mabi=lp64d -mcmodel=medany -mno-relax)

@@ -1,7 +1,8 @@
 /* riscv64 boot in C: head.S calls riscv_boot on the boot table at the kernel's link address,
  * with the hart id and the device tree's physical address from OpenSBI. We read memory from
  * the device tree, switch to the kernel's own tables, describe what must never be handed out
- * (kernel image and bss, the packed root task, the device tree) and start the generic boot. */
+ * (kernel image and bss, the kernel's devices, the packed root task, the device tree) and
+ * start the generic boot. */
 #include <arch.h>
 #include <arch/plic.h>
 #include <arch/vspace.h>
@@ -11,7 +12,8 @@
 #include <lib/printf.h>
 
 _Static_assert(BOARD_BOOT_RAM_BASE == KERNEL_RAM_BASE, "arch/machine.h: KERNEL_RAM_BASE");
-_Static_assert(BOARD_INTERRUPT_CONTROLLER_IRQ_MAX == ARCH_MAX_IRQ, "arch/machine.h: ARCH_MAX_IRQ");
+_Static_assert(BOARD_INTERRUPT_CONTROLLER_IRQ_MAX + 1 == ARCH_MAX_IRQ &&
+                   BOARD_TIMER_IRQ == ARCH_MAX_IRQ, "arch/machine.h: ARCH_MAX_IRQ");
 
 extern char _kernel_start[], _kernel_end[];
 
@@ -48,6 +50,18 @@ static void find_root_task(paddr_t kernel_end)
                      packed);
 }
 
+/* The kernel's own devices never become device untypeds (seL4 keeps its PLIC too): the PLIC
+ * (QEMU virt's device tree: 6 MiB), the console UART and the exit device, a page each. */
+#define PLIC_SIZE 0x600000ul
+
+static void reserve_kernel_devices(void)
+{
+    paddr_t plic = BOARD_INTERRUPT_CONTROLLER_BASE;
+    boot_params_add_reserved(&params, plic, plic + PLIC_SIZE);
+    boot_params_add_reserved(&params, BOARD_UART_BASE, BOARD_UART_BASE + PAGE_SIZE);
+    boot_params_add_reserved(&params, BOARD_EXIT_BASE, BOARD_EXIT_BASE + PAGE_SIZE);
+}
+
 void riscv_boot(word_t hart, paddr_t device_tree)
 {
     arch_console_init();
@@ -57,6 +71,7 @@ void riscv_boot(word_t hart, paddr_t device_tree)
     paddr_t kernel_start = arch_virt_to_phys(_kernel_start);
     paddr_t kernel_end = arch_virt_to_phys(_kernel_end);
     boot_params_add_reserved(&params, kernel_start, kernel_end);
+    reserve_kernel_devices();
     find_root_task(kernel_end);
     plic_use_hart(hart);
     boot_kernel(&params);

@@ -1,10 +1,11 @@
 /* User register state: a new thread's initial context, the return to user mode (address
- * space, sstatus, then entry.S restores the registers and srets) and the register dump of a
- * fault report. */
+ * space, FP state and sstatus, then entry.S restores the registers and srets) and the
+ * register dump of a fault report. */
 #include <arch.h>
 #include <arch/asid.h>
 #include <arch/cap.h>
 #include <arch/csr.h>
+#include <arch/fpu.h>
 #include <arch/vspace.h>
 #include <lib/printf.h>
 #include <lib/string.h>
@@ -18,22 +19,24 @@ static const char *const register_names[RISCV_CONTEXT_WORDS] = {
     "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6", "sepc", "next", "sstatus",
 };
 
-/* FS Initial: user code may use the FP registers from its first instruction. */
+/* The FP state starts zeroed (fcsr 0: round to nearest, no flags); fpu.c loads it. */
 void arch_context_init_user(struct arch_context *context, vaddr_t entry)
 {
     memset(context, 0, sizeof(*context));
+    fpu_forget(context);
     context->regs[RISCV_FAULT_IP] = entry;
     context->regs[RISCV_NEXT_IP] = entry;
-    context->regs[RISCV_SSTATUS] = SSTATUS_SPIE | SSTATUS_FS_INITIAL;
+    context->regs[RISCV_SSTATUS] = SSTATUS_SPIE;
 }
 
 /* sret to user mode (SPP 0) with interrupts on there (SPIE), no kernel access to user pages
- * (SUM 0) and the thread's own FP state (FS). */
-static void set_return_status(const struct arch_context *context)
+ * (SUM 0) and FP as fpu.c decided for the thread (FS). */
+static void set_return_status(struct tcb *thread)
 {
+    word_t fs = fpu_prepare_entry(thread);
     word_t sstatus = csr_read(sstatus);
     sstatus &= ~(SSTATUS_SPP | SSTATUS_SIE | SSTATUS_SUM | SSTATUS_FS_MASK);
-    sstatus |= SSTATUS_SPIE | (context->regs[RISCV_SSTATUS] & SSTATUS_FS_MASK);
+    sstatus |= SSTATUS_SPIE | fs;
     csr_write(sstatus, sstatus);
 }
 
@@ -52,7 +55,7 @@ static void activate_thread_vspace(const struct tcb *thread)
 void arch_return_to_user(struct tcb *thread)
 {
     activate_thread_vspace(thread);
-    set_return_status(&thread->context);
+    set_return_status(thread);
     riscv_enter_user(&thread->context);
 }
 

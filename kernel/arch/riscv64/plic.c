@@ -49,14 +49,27 @@ void plic_complete(word_t source)
 
 static bool plic_is_source(word_t irq)
 {
-    return irq >= 1 && irq <= ARCH_MAX_IRQ;
+    return irq >= 1 && irq <= BOARD_INTERRUPT_CONTROLLER_IRQ_MAX;
+}
+
+/* QEMU 7.2's PLIC re-evaluates its interrupt output on priority, threshold and claim
+ * accesses but not on enable writes: after one, rewrite the threshold (still 0) so that an
+ * interrupt already pending reaches the hart at once. Harmless on other PLICs. */
+static void plic_set_enable(word_t irq, bool enable)
+{
+    volatile uint32_t *word = plic_reg(PLIC_ENABLE(plic_context, irq / 32));
+    if (enable)
+        *word |= (uint32_t)BIT(irq % 32);
+    else
+        *word &= ~(uint32_t)BIT(irq % 32);
+    *plic_reg(PLIC_THRESHOLD(plic_context)) = 0;
 }
 
 /* The timer (above the PLIC's sources) is never masked here. */
 void arch_irq_mask(word_t irq)
 {
     if (plic_is_source(irq))
-        *plic_reg(PLIC_ENABLE(plic_context, irq / 32)) &= ~(uint32_t)BIT(irq % 32);
+        plic_set_enable(irq, false);
 }
 
 /* Priority 1 is above the threshold of 0, so an enabled source interrupts. */
@@ -65,13 +78,14 @@ void arch_irq_unmask(word_t irq)
     if (!plic_is_source(irq))
         return;
     *plic_reg(PLIC_PRIORITY(irq)) = 1;
-    *plic_reg(PLIC_ENABLE(plic_context, irq / 32)) |= (uint32_t)BIT(irq % 32);
+    plic_set_enable(irq, true);
 }
 
-/* As seL4 on RISC-V: PLIC sources 1..max; 0 means "no interrupt". */
+/* As seL4 on RISC-V: 1..maxIRQ, the timer's number included (generic code answers
+ * RevokeFirst for it); 0 means "no interrupt". */
 struct syscall_error arch_irq_check(word_t irq)
 {
-    if (!plic_is_source(irq))
+    if (irq < 1 || irq > ARCH_MAX_IRQ)
         return error_range(1, ARCH_MAX_IRQ);
     return error_none();
 }

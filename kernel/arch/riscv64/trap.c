@@ -4,6 +4,7 @@
 #include <api/syscall.h>
 #include <arch.h>
 #include <arch/csr.h>
+#include <arch/fpu.h>
 #include <arch/plic.h>
 #include <core/exit_status.h>
 #include <core/thread.h>
@@ -29,7 +30,10 @@ static _Noreturn void handle_interrupt(word_t code)
         word_t source = plic_claim();
         if (!source)
             kernel_exit(); /* another context took it first */
-        /* Every source is masked, so this one is spurious; done with it at once. */
+        /* Complete at once (arch.h's EOI); interrupt_handle masks a user-handled source
+         * before any return to user mode, so it waits until IRQHandler Ack unmasks it.
+         * (QEMU 7.2's PLIC forgets a level still high at completion: the device must
+         * raise it again.) */
         plic_complete(source);
         interrupt_handle(source);
     }
@@ -52,6 +56,7 @@ static _Noreturn void handle_vm_fault(word_t cause)
 void trap_from_user(void)
 {
     word_t cause = csr_read(scause);
+    fpu_trap_save(&current_thread->context);
     if (cause & SCAUSE_INTERRUPT)
         handle_interrupt(cause & ~SCAUSE_INTERRUPT);
     switch (cause) {

@@ -43,3 +43,10 @@ static inline seL4_Word seL4_CNode_CapData_new(seL4_Word guard, seL4_Word guard_
 /* Priorities (CONFIG_NUM_PRIORITIES 256). */
 #define seL4_MinPrio 0
 #define seL4_MaxPrio 255
+
+/* TCB flags (TCB_SetFlags, 14.0.0 and later). */
+enum {
+    seL4_TCBFlag_NoFlag = 0,
+    seL4_TCBFlag_fpuDisabled = 1,
+    seL4_TCBFlag_MASK = 1,
+};

@@ -111,3 +111,28 @@ static inline seL4_Error seL4_CNode_Rotate(seL4_CNode service, seL4_Word dest_in
                          pivot_depth, pivot_badge, src_index, src_depth};
     return seL4_InvokeWords(service, CNodeRotate, words, 8, 2);
 }
+
+static inline seL4_Error seL4_IRQControl_Get(seL4_CPtr service, seL4_Word irq, seL4_CNode root,
+                                             seL4_Word index, seL4_Uint8 depth)
+{
+    seL4_SetCap(0, root);
+    seL4_Word words[] = {irq, index, depth};
+    return seL4_InvokeWords(service, IRQIssueIRQHandler, words, 3, 1);
+}
+
+static inline seL4_Error seL4_IRQHandler_Ack(seL4_CPtr service)
+{
+    return seL4_InvokeWords(service, IRQAckIRQ, 0, 0, 0);
+}
+
+static inline seL4_Error seL4_IRQHandler_SetNotification(seL4_CPtr service,
+                                                         seL4_CPtr notification)
+{
+    seL4_SetCap(0, notification);
+    return seL4_InvokeWords(service, IRQSetIRQHandler, 0, 0, 1);
+}
+
+static inline seL4_Error seL4_IRQHandler_Clear(seL4_CPtr service)
+{
+    return seL4_InvokeWords(service, IRQClearIRQHandler, 0, 0, 0);
+}

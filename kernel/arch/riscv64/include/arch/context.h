@@ -3,11 +3,14 @@
  * entry.S saves into and restores from this layout through the CONTEXT_* byte offsets. */
 #pragma once
 
-/* x<n> is word n - 1 (x0 is not saved); then sepc twice and sstatus. */
+/* x<n> is word n - 1 (x0 is not saved); then sepc twice and sstatus; then the FP state:
+ * f0-f31 and fcsr (fpu.S; the trap entry leaves it to C), padded to 16 bytes. */
 #define CONTEXT_FAULT_IP (31 * 8)
 #define CONTEXT_NEXT_IP (32 * 8)
 #define CONTEXT_SSTATUS (33 * 8)
-#define CONTEXT_SIZE (34 * 8)
+#define CONTEXT_FP (34 * 8)
+#define CONTEXT_FCSR (66 * 8)
+#define CONTEXT_SIZE (68 * 8)
 
 #ifndef __ASSEMBLER__
 #include <core/user_reg.h>
@@ -20,12 +23,21 @@ enum riscv_reg {
     RISCV_S10, RISCV_S11, RISCV_T3, RISCV_T4, RISCV_T5, RISCV_T6,
     RISCV_FAULT_IP, /* sepc at the trap: the instruction that trapped */
     RISCV_NEXT_IP,  /* where sret resumes: FAULT_IP, or the instruction after an ecall */
-    RISCV_SSTATUS,  /* as the trap found it; only its FS field (the user's FP state) is kept */
+    RISCV_SSTATUS,  /* as the trap found it; its FS field says whether the user wrote FP */
     RISCV_CONTEXT_WORDS,
+};
+
+/* The thread's FP registers and fcsr as last saved: at every trap after the thread wrote
+ * them; loaded when it is entered while the registers hold another's (fpu.c). */
+struct riscv_fp_state {
+    uint64_t f[32];
+    word_t fcsr;
+    word_t padding;
 };
 
 struct arch_context {
     word_t regs[RISCV_CONTEXT_WORDS];
+    struct riscv_fp_state fp;
 };
 
 /* seL4_UserContext (ABI §3.7): pc, ra, sp, gp, s0-s11 (the frame registers), then a0-a7,
@@ -37,6 +49,9 @@ struct arch_context {
 _Static_assert(sizeof(struct arch_context) == CONTEXT_SIZE, "entry.S uses CONTEXT_* offsets");
 _Static_assert(RISCV_FAULT_IP * 8 == CONTEXT_FAULT_IP && RISCV_NEXT_IP * 8 == CONTEXT_NEXT_IP &&
                    RISCV_SSTATUS * 8 == CONTEXT_SSTATUS, "entry.S uses CONTEXT_* offsets");
+_Static_assert(offsetof(struct arch_context, fp.f) == CONTEXT_FP &&
+                   offsetof(struct arch_context, fp.fcsr) == CONTEXT_FCSR,
+               "fpu.S uses CONTEXT_FP and CONTEXT_FCSR");
 
 static inline enum riscv_reg context_role_reg(enum user_reg reg)
 {

@@ -8,9 +8,10 @@
 /* Physical addresses the kernel hands out: Sv39 PTEs hold 56, but as in seL4 (its
  * PADDR_USER_DEVICE_TOP for three levels) device untypeds stop at 2^39. */
 #define ARCH_PADDR_BITS 39
-/* The highest interrupt user handlers may take: the PLIC's last source (its board.h
- * number, which boot.c checks). */
-#define ARCH_MAX_IRQ 95
+/* The highest interrupt number IRQControl knows (ABI sheet §10): the kernel's timer, just
+ * above the PLIC's last source (board.h numbers, which boot.c checks). It is reserved, so
+ * Get(96) is RevokeFirst; user handlers take PLIC sources 1..95. */
+#define ARCH_MAX_IRQ 96
 /* Sv39 user space is the lower 256 GiB; like seL4_UserTop, the very last page stays unused. */
 #define ARCH_USER_TOP 0x0000003ffffff000ul
 
