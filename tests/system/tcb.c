@@ -110,3 +110,79 @@ void test_domain_set(struct env *env)
                    seL4_InvalidArgument);
     CHECK_MR(env, 0, 1);
 }
+
+void test_tcb_handlers_and_space(struct env *env)
+{
+    seL4_CPtr tcb = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_CPtr ep = env_retype(env, seL4_EndpointObject, 0, 1);
+    seL4_CPtr no_grant = env_slot(env);
+    CHECK(env, seL4_CNode_Copy(ROOT, no_grant, ROOT_DEPTH, ROOT, ep, ROOT_DEPTH,
+                               seL4_ReadWrite) == seL4_NoError);
+    CHECK(env, seL4_TCB_SetTimeoutEndpoint(tcb, ep) == seL4_NoError);
+    CHECK(env, seL4_TCB_SetTimeoutEndpoint(tcb, no_grant) == seL4_InvalidCapability);
+    CHECK_MR(env, 0, 1);
+    CHECK(env, seL4_TCB_SetTimeoutEndpoint(tcb, seL4_CapInitThreadTCB) ==
+                   seL4_InvalidCapability);
+    CHECK(env, seL4_TCB_SetSpace(tcb, ep, ROOT, 0, seL4_CapInitThreadVSpace, 0) ==
+                   seL4_NoError);
+    CHECK(env, seL4_TCB_SetSpace(tcb, no_grant, ROOT, 0, seL4_CapInitThreadVSpace, 0) ==
+                   seL4_InvalidCapability);
+    CHECK(env, seL4_TCB_SetSpace(tcb, 0, ep, 0, seL4_CapInitThreadVSpace, 0) ==
+                   seL4_IllegalOperation);
+    CHECK(env, seL4_TCB_SetIPCBuffer(tcb, 0x1000, seL4_CapInitThreadIPCBuffer) == seL4_NoError);
+}
+
+void test_tcb_registers_flags_tls(struct env *env)
+{
+    seL4_CPtr a = env_retype(env, seL4_TCBObject, 0, 1), b = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_UserContext in = {0}, out = {0};
+    for (seL4_Word i = 3; i < seL4_UserContextWords; i++)
+        ((seL4_Word *)&in)[i] = 0x1000 + i;
+    CHECK(env, seL4_TCB_WriteRegisters(a, 0, 0, seL4_UserContextWords, &in) == seL4_NoError);
+    CHECK(env, seL4_TCB_CopyRegisters(b, a, 0, 0, 1, 1, 0) == seL4_NoError);
+    CHECK(env, seL4_TCB_ReadRegisters(b, 0, 0, seL4_UserContextWords, &out) == seL4_NoError);
+    CHECK(env, ((seL4_Word *)&out)[seL4_UserContextWords - 3] ==
+                   0x1000 + seL4_UserContextWords - 3);
+    CHECK(env, seL4_TCB_CopyRegisters(b, seL4_CapInitThreadCNode, 0, 0, 1, 1, 0) ==
+                   seL4_InvalidCapability);
+    seL4_TCB_SetFlags_t flags = seL4_TCB_SetFlags(a, 0, seL4_TCBFlag_fpuDisabled | 0x80);
+    CHECK(env, flags.error == seL4_NoError && flags.flags == seL4_TCBFlag_fpuDisabled);
+    flags = seL4_TCB_SetFlags(a, seL4_TCBFlag_fpuDisabled, 0);
+    CHECK(env, flags.error == seL4_NoError && flags.flags == 0);
+    CHECK(env, seL4_TCB_SetTLSBase(a, 0x12340) == seL4_NoError);
+    CHECK(env, seL4_TCB_SetMCPriority(a, seL4_CapInitThreadTCB, 100) == seL4_NoError);
+    CHECK(env, seL4_TCB_SetPriority(b, a, 100) == seL4_NoError);
+    CHECK(env, seL4_TCB_SetPriority(b, a, 101) == seL4_RangeError);
+    CHECK_MR(env, 1, 100);
+}
+
+void test_tcb_bind_notification(struct env *env)
+{
+    seL4_CPtr tcb = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_CPtr ntfn = env_retype(env, seL4_NotificationObject, 0, 1);
+    seL4_CPtr write_only = env_slot(env);
+    CHECK(env, seL4_CNode_Copy(ROOT, write_only, ROOT_DEPTH, ROOT, ntfn, ROOT_DEPTH,
+                               seL4_CanWrite) == seL4_NoError);
+    CHECK(env, seL4_TCB_BindNotification(tcb, write_only) == seL4_InvalidCapability);
+    CHECK(env, seL4_TCB_BindNotification(tcb, ntfn) == seL4_NoError);
+    CHECK(env, seL4_TCB_BindNotification(tcb, ntfn) == seL4_IllegalOperation);
+    CHECK(env, seL4_TCB_BindNotification(seL4_CapInitThreadTCB, ntfn) == seL4_IllegalOperation);
+    CHECK(env, seL4_TCB_UnbindNotification(tcb) == seL4_NoError);
+    CHECK(env, seL4_TCB_UnbindNotification(tcb) == seL4_IllegalOperation);
+}
+
+void test_sched_context_bind_unbind(struct env *env)
+{
+    seL4_CPtr tcb = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_CPtr sc = env_retype(env, seL4_SchedContextObject, seL4_MinSchedContextBits, 1);
+    CHECK(env, seL4_SchedContext_Bind(sc, tcb) == seL4_NoError);
+    CHECK(env, seL4_SchedContext_Bind(sc, tcb) == seL4_IllegalOperation);
+    CHECK(env, seL4_SchedContext_Bind(sc, seL4_CapInitThreadCNode) == seL4_InvalidCapability);
+    CHECK(env, seL4_SchedContext_UnbindObject(sc, seL4_CapInitThreadTCB) ==
+                   seL4_IllegalOperation);
+    CHECK(env, seL4_SchedContext_UnbindObject(sc, tcb) == seL4_NoError);
+    CHECK(env, seL4_SchedContext_Bind(sc, tcb) == seL4_NoError);
+    CHECK(env, seL4_SchedContext_Unbind(sc) == seL4_NoError);
+    seL4_SchedContext_Consumed_t consumed = seL4_SchedContext_Consumed(sc);
+    CHECK(env, consumed.error == seL4_NoError && consumed.consumed == 0);
+}

@@ -125,6 +125,17 @@ static inline seL4_Error seL4_TCB_Resume(seL4_TCB service)
     return seL4_InvokeWords(service, TCBResume, 0, 0, 0);
 }
 
+static inline seL4_Error seL4_TCB_BindNotification(seL4_TCB service, seL4_CPtr notification)
+{
+    seL4_SetCap(0, notification);
+    return seL4_InvokeWords(service, TCBBindNotification, 0, 0, 1);
+}
+
+static inline seL4_Error seL4_TCB_UnbindNotification(seL4_TCB service)
+{
+    return seL4_InvokeWords(service, TCBUnbindNotification, 0, 0, 0);
+}
+
 static inline seL4_Error seL4_TCB_SetTLSBase(seL4_TCB service, seL4_Word tls_base)
 {
     seL4_Word words[] = {tls_base};
