@@ -39,15 +39,24 @@ void sched_context_unbind_tcb(struct sched_context *sc)
     sc->tcb = 0;
 }
 
-static struct syscall_error sched_context_decode_bind(struct invocation *inv,
-                                                      struct sched_context *sc)
+/* The thread named by the invocation's first extra capability, or an error. */
+static struct syscall_error thread_argument(const struct invocation *inv, struct tcb **tcb)
 {
     if (inv->extra_caps < 1)
         return error_plain(seL4_TruncatedMessage);
-    struct cap target = inv->extra[0]->cap;
-    if (cap_type(target) != CAP_THREAD)
+    if (cap_type(inv->extra[0]->cap) != CAP_THREAD)
         return error_invalid_capability(1);
-    struct tcb *tcb = tcb_at(cap_object(target));
+    *tcb = tcb_at(cap_object(inv->extra[0]->cap));
+    return error_none();
+}
+
+static struct syscall_error sched_context_decode_bind(struct invocation *inv,
+                                                      struct sched_context *sc)
+{
+    struct tcb *tcb;
+    struct syscall_error error = thread_argument(inv, &tcb);
+    if (!error_is_none(error))
+        return error;
     if (sc->tcb || tcb->sc)
         return error_plain(seL4_IllegalOperation);
     sched_context_bind_tcb(sc, tcb);
@@ -57,12 +66,11 @@ static struct syscall_error sched_context_decode_bind(struct invocation *inv,
 static struct syscall_error sched_context_decode_unbind_object(struct invocation *inv,
                                                                struct sched_context *sc)
 {
-    if (inv->extra_caps < 1)
-        return error_plain(seL4_TruncatedMessage);
-    struct cap target = inv->extra[0]->cap;
-    if (cap_type(target) != CAP_THREAD)
-        return error_invalid_capability(1);
-    if (sc->tcb != tcb_at(cap_object(target)))
+    struct tcb *tcb;
+    struct syscall_error error = thread_argument(inv, &tcb);
+    if (!error_is_none(error))
+        return error;
+    if (sc->tcb != tcb)
         return error_plain(seL4_IllegalOperation);
     sched_context_unbind_tcb(sc);
     return error_none();

@@ -1,11 +1,4 @@
-/* Freestanding memory and string helpers; the compiler may also emit calls to the mem* ones. */
+/* Memory and string helpers: the runtime's freestanding ones, which the kernel shares (the
+ * compiler may also emit calls to the mem* ones). */
 #pragma once
-#include <types.h>
-
-void *memcpy(void *dest, const void *src, size_t n);
-void *memset(void *dest, int c, size_t n);
-void *memmove(void *dest, const void *src, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
-size_t strlen(const char *s);
-int strcmp(const char *a, const char *b);
-int strncmp(const char *a, const char *b, size_t n);
+#include <sel4runtime/string.h>

@@ -1,15 +1,8 @@
 /* Freestanding memory and string helpers, for root tasks and the kernel alike (the kernel
- * declares them in lib/string.h). The compiler emits calls to memcpy and memset for struct
+ * includes sel4runtime/string.h through lib/string.h). The compiler emits calls to memcpy and
+ * memset for struct
  * copies and initialisers, so every freestanding binary needs them. */
-#include <stddef.h>
-
-void *memcpy(void *dest, const void *src, size_t n);
-void *memset(void *dest, int c, size_t n);
-void *memmove(void *dest, const void *src, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
-size_t strlen(const char *s);
-int strcmp(const char *a, const char *b);
-int strncmp(const char *a, const char *b, size_t n);
+#include <sel4runtime/string.h>
 
 void *memcpy(void *dest, const void *src, size_t n)
 {
