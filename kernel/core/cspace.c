@@ -231,16 +231,16 @@ bool cspace_is_final(const struct cte *slot)
            !(next && same_object(next->cap, slot->cap));
 }
 
-/* The first full slot inside the object of a final CNode or TCB capability, or NULL when
- * the capability names no such container or the container is empty. */
-static struct cte *first_full_slot_inside(const struct cte *slot)
+/* The first full slot inside the object of a final CNode or TCB capability, other than
+ * `top`; NULL when the capability names no such container or nothing else is in it. */
+static struct cte *first_full_slot_inside(const struct cte *slot, const struct cte *top)
 {
     word_t count;
     struct cte *slots = object_slots(slot->cap, &count);
     if (!slots || !cspace_is_final(slot))
         return 0;
     for (word_t i = 0; i < count; i++) {
-        if (!cap_is_null(slots[i].cap))
+        if (!cap_is_null(slots[i].cap) && &slots[i] != top)
             return &slots[i];
     }
     return 0;
@@ -250,10 +250,12 @@ void cspace_delete(struct cte *top)
 {
     /* Depth first without a stack: descend from `top` through final containers to a slot
      * with nothing inside, delete that one, and start again from the top. Finality means
-     * each step down enters a different object, so the descent ends. */
+     * each step down enters a different object, except where the chain of final caps leads
+     * back to `top` itself (a CNode holding the last cap to itself, or a ring of them): all
+     * of it is unreachable once `top` goes, so the descent skips `top` and ends. */
     while (!cap_is_null(top->cap)) {
         struct cte *slot = top, *inner;
-        while ((inner = first_full_slot_inside(slot)))
+        while ((inner = first_full_slot_inside(slot, top)))
             slot = inner;
         struct cap cap = slot->cap;
         bool final = cspace_is_final(slot);

@@ -27,6 +27,11 @@ enum irq_state interrupt_state(word_t irq)
 void interrupt_set_state(word_t irq, enum irq_state state)
 {
     irq_states[irq] = (uint8_t)state;
+    /* As seL4's setIRQState: an interrupt with a handler is unmasked, one without masked. */
+    if (state == IRQ_SIGNAL)
+        arch_irq_unmask(irq);
+    else if (state == IRQ_INACTIVE)
+        arch_irq_mask(irq);
 }
 
 struct cte *interrupt_slot(word_t irq)

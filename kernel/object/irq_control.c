@@ -24,9 +24,14 @@ static struct syscall_error irq_control_decode_get(struct invocation *inv)
         return error;
     if (!cap_is_null(dest->cap))
         return error_plain(seL4_DeleteFirst);
-    interrupt_set_state(irq, IRQ_SIGNAL);
-    cspace_insert_child(inv->slot, dest, cap_irq_handler(irq), true);
+    irq_control_issue(inv->slot, dest, irq);
     return error_none();
+}
+
+void irq_control_issue(struct cte *control, struct cte *dest, word_t irq)
+{
+    interrupt_set_state(irq, IRQ_SIGNAL);
+    cspace_insert_child(control, dest, cap_irq_handler(irq), true);
 }
 
 struct syscall_error irq_control_decode(struct invocation *inv)

@@ -39,7 +39,6 @@ struct syscall_error irq_handler_decode(struct invocation *inv)
 
 void irq_handler_destroy(word_t irq)
 {
-    arch_irq_mask(irq);
     cspace_delete(interrupt_slot(irq));
     interrupt_set_state(irq, IRQ_INACTIVE);
 }

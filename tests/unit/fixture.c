@@ -26,8 +26,8 @@ void setup(void)
     root = zeroed(4096, sizeof(struct cte) << ROOT_RADIX);
     untyped_memory = zeroed(1 << UNTYPED_BITS, 1 << UNTYPED_BITS);
     struct cap root_cap = cap_cnode((paddr_t)root, ROOT_RADIX, ROOT_GUARD, 0);
-    cspace_insert_child(NULL, &thread->slots[TCB_CTABLE], root_cap, false);
     cspace_insert_child(NULL, &root[SLOT_ROOT], root_cap, true);
+    cspace_insert_child(&root[SLOT_ROOT], &thread->slots[TCB_CTABLE], root_cap, false);
     thread->slots[TCB_BUFFER].cap = cap_make(FAKE_CAP_FRAME, (paddr_t)buffer, 0);
     thread->ipc_buffer = 0x10000;
     cspace_insert_child(NULL, &root[SLOT_UNTYPED],

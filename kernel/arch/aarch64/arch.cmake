@@ -1,5 +1,5 @@
 # aarch64 build settings, included by cmake/flags.cmake for both toolchains. The kernel keeps
-# to general registers (user FP/SIMD state is never touched) and links high (linker.ld); the
+# to general registers (only fpu.S moves user FP/SIMD state) and links high (linker.ld); the
 # board boots kernel.bin, a flat copy that starts with the arm64 Image header.
 set(KERNEL_ARCH_C_FLAGS -mgeneral-regs-only -mno-outline-atomics)
 set(KERNEL_ARCH_LINK_FLAGS -Wl,-z,max-page-size=4096)

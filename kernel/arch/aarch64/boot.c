@@ -1,9 +1,11 @@
 /* aarch64 boot in C: entered from entry.S at the link address with the MMU on, a stack and
  * an empty physical window. Brings up the console, finds RAM in the device tree and maps it,
- * reserves the kernel image and finds the root task packed after it, then hands over to the
- * generic boot. */
+ * reserves the kernel image and the kernel's devices, finds the root task packed after the
+ * image, then hands over to the generic boot. */
 #include <arch.h>
+#include <arch/gic.h>
 #include <arch/window.h>
+#include <board.h>
 #include <core/boot.h>
 #include <lib/fdt.h>
 #include <lib/printf.h>
@@ -41,6 +43,16 @@ static void map_ram(void)
     }
 }
 
+/* The UART and the GIC are the kernel's: no device untyped may cover them. */
+static void reserve_kernel_devices(void)
+{
+    paddr_t gicd = BOARD_INTERRUPT_CONTROLLER_DISTRIBUTOR_BASE;
+    paddr_t gicc = BOARD_INTERRUPT_CONTROLLER_CPU_INTERFACE_BASE;
+    boot_params_add_reserved(&params, BOARD_UART_BASE, BOARD_UART_BASE + PAGE_SIZE);
+    boot_params_add_reserved(&params, gicd, gicd + GIC_DISTRIBUTOR_SIZE);
+    boot_params_add_reserved(&params, gicc, gicc + GIC_CPU_INTERFACE_SIZE);
+}
+
 void arch_boot(paddr_t device_tree, paddr_t image, word_t entry_level)
 {
     arch_console_init();
@@ -52,6 +64,7 @@ void arch_boot(paddr_t device_tree, paddr_t image, word_t entry_level)
         kernel_panic("boot: no memory in the device tree");
     map_ram();
     boot_params_add_reserved(&params, image, image_end);
+    reserve_kernel_devices();
     /* harness/pack.py puts the root task on the first page after the kernel's footprint. */
     if (boot_find_packed_root_task(image_end, &params.root_task_elf))
         boot_params_add_reserved(&params, image_end, params.root_task_elf.start);

@@ -1,6 +1,7 @@
 /* A thread's user registers on aarch64: the initial state, the dump in fault reports, and
- * the way back to EL0 (vectors.S restores them). */
+ * the way back to EL0 (vectors.S restores them; fpu.c hands over the FP/SIMD registers). */
 #include <arch.h>
+#include <arch/fpu.h>
 #include <arch/trap.h>
 #include <arch/vspace.h>
 #include <lib/printf.h>
@@ -12,6 +13,7 @@
 
 void arch_context_init_user(struct arch_context *context, vaddr_t entry)
 {
+    fpu_forget(context);
     memset(context, 0, sizeof(*context));
     context->elr = entry;
     context->fault_ip = entry;
@@ -21,6 +23,7 @@ void arch_context_init_user(struct arch_context *context, vaddr_t entry)
 void arch_return_to_user(struct tcb *thread)
 {
     vspace_activate(vspace_thread_root(thread));
+    fpu_prepare_return(thread);
     trap_restore_user(&thread->context);
 }
 

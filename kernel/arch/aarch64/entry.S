@@ -38,7 +38,7 @@ at_el1:
     ldr x0, =SCTLR_MMU_OFF
     msr sctlr_el1, x0
     isb
-    mov x0, #(3 << 20)              /* CPACR_EL1.FPEN: FP/SIMD untrapped at EL0 and EL1 */
+    mov x0, #(1 << 20)              /* CPACR_EL1.FPEN: FP/SIMD traps at EL0 only (fpu.c) */
     msr cpacr_el1, x0
     address_of x21, _kernel_start
     ldr x22, =_kernel_start

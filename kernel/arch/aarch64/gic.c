@@ -1,7 +1,6 @@
 /* The GICv2 interrupt controller: the distributor (which lines reach which CPU) and this
  * CPU's interface (acknowledge, end of interrupt). Every line starts disabled; timer.c
  * enables the kernel's timer PPI. No security extensions: all interrupts are group 0 IRQs. */
-#include <api/invocation.h>
 #include <arch.h>
 #include <arch/gic.h>
 #include <arch/window.h>
@@ -16,14 +15,14 @@
 #define GICD_ICACTIVER 0x380
 #define GICD_IPRIORITYR 0x400
 #define GICD_ITARGETSR 0x800
-#define GICD_SIZE 0x1000
+#define GICD_ICFGR 0xc00
+#define GICD_SGIR 0xf00
 
 #define GICC_CTLR 0x000
 #define GICC_PMR 0x004
 #define GICC_BPR 0x008
 #define GICC_IAR 0x00c
 #define GICC_EOIR 0x010
-#define GICC_SIZE 0x2000
 
 #define GIC_PRIORITY_ALL 0xa0a0a0a0u /* one middling priority for every line */
 #define GIC_PRIORITY_MASK 0xf0u     /* lets every priority above 0xf0 through */
@@ -68,7 +67,8 @@ void arch_init_interrupts(void)
 {
     paddr_t gicd = BOARD_INTERRUPT_CONTROLLER_DISTRIBUTOR_BASE;
     paddr_t gicc = BOARD_INTERRUPT_CONTROLLER_CPU_INTERFACE_BASE;
-    if (!window_map_device(gicd, gicd + GICD_SIZE) || !window_map_device(gicc, gicc + GICC_SIZE))
+    if (!window_map_device(gicd, gicd + GIC_DISTRIBUTOR_SIZE) ||
+        !window_map_device(gicc, gicc + GIC_CPU_INTERFACE_SIZE))
         kernel_panic("gic: cannot map the GIC registers");
     distributor = arch_phys_to_virt(gicd);
     cpu_interface = arch_phys_to_virt(gicc);
@@ -98,6 +98,24 @@ void gic_disable(word_t irq)
     gicd_write(GICD_ICENABLER + (irq / 32) * 4, (uint32_t)BIT(irq % 32));
 }
 
+/* Only SPIs are configurable: SGIs are always edge-triggered and GICv2 leaves the PPIs'
+ * configuration to the implementation, so those keep theirs. Called with the line masked, as
+ * the GIC requires for a change. */
+void gic_set_trigger(word_t irq, bool edge)
+{
+    if (irq < GIC_FIRST_SPI)
+        return;
+    word_t offset = GICD_ICFGR + (irq / 16) * 4;
+    unsigned shift = (irq % 16) * 2 + 1; /* the upper bit of each 2-bit field: edge */
+    gicd_write(offset, (gicd_read(offset) & ~(1u << shift)) | ((uint32_t)edge << shift));
+}
+
+/* TargetListFilter 0: exactly the CPU interfaces in the list. */
+void gic_send_sgi(word_t irq, word_t target)
+{
+    gicd_write(GICD_SGIR, (uint32_t)(BIT(target) << 16 | irq));
+}
+
 void arch_irq_mask(word_t irq)
 {
     gic_disable(irq);
@@ -106,19 +124,4 @@ void arch_irq_mask(word_t irq)
 void arch_irq_unmask(word_t irq)
 {
     gic_enable(irq);
-}
-
-/* seL4 on Arm accepts any line up to the board's last one. */
-struct syscall_error arch_irq_check(word_t irq)
-{
-    if (irq > ARCH_MAX_IRQ)
-        return error_range(0, ARCH_MAX_IRQ);
-    return error_none();
-}
-
-/* IssueIRQHandlerTrigger and IssueSGISignal arrive with their issue. */
-struct syscall_error arch_decode_irq_control(struct invocation *inv)
-{
-    (void)inv;
-    return error_plain(seL4_IllegalOperation);
 }

@@ -124,10 +124,11 @@ struct syscall_error arch_cap_derive(struct cap cap, struct cap *derived)
     }
 }
 
+/* Like an IRQ handler capability, an SGI signal capability issued by IRQControl can be
+ * revoked from there; its copies cannot. */
 bool arch_cap_is_revocable(struct cap new_cap, struct cap src_cap)
 {
-    (void)new_cap, (void)src_cap;
-    return false;
+    return cap_type(new_cap) == CAP_SGI_SIGNAL && cap_type(src_cap) == CAP_IRQ_CONTROL;
 }
 
 /* Device frames are outside the kernel's window and never hold an IPC buffer (seL4 refuses
@@ -160,6 +161,8 @@ struct syscall_error arch_decode_invocation(struct invocation *inv)
         return asid_control_decode(inv);
     case CAP_ASID_POOL:
         return asid_pool_decode(inv);
+    case CAP_SGI_SIGNAL:
+        return sgi_signal_decode(inv);
     default:
         return error_plain(seL4_IllegalOperation);
     }

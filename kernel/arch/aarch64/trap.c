@@ -4,6 +4,7 @@
 #include <api/syscall.h>
 #include <arch.h>
 #include <arch/esr.h>
+#include <arch/fpu.h>
 #include <arch/gic.h>
 #include <arch/sysreg.h>
 #include <arch/trap.h>
@@ -36,6 +37,8 @@ void trap_handle_user_sync(void)
         fault_handle_vm(sysreg_read(far_el1), false, esr);
     case ESR_EC_INSTRUCTION_ABORT_LOWER:
         fault_handle_vm(context->elr, true, esr); /* the ABI reports the PC for fetches */
+    case ESR_EC_FP_ACCESS:
+        fpu_handle_trap(esr);
     default:
         fault_handle_user_exception(esr, 0);
     }

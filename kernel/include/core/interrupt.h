@@ -12,6 +12,7 @@ enum irq_state {
 /* Allocate the per-interrupt notification slots from boot memory; mark the timer reserved. */
 void interrupt_init(void);
 enum irq_state interrupt_state(word_t irq);
+/* Set the state; IRQ_SIGNAL unmasks the interrupt, IRQ_INACTIVE masks it. */
 void interrupt_set_state(word_t irq, enum irq_state state);
 /* The slot holding the notification capability interrupt `irq` signals. */
 struct cte *interrupt_slot(word_t irq);

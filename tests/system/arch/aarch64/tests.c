@@ -1,11 +1,12 @@
 /*
- * aarch64 system tests: frames (Map, Unmap, GetAddress, rights, cache flushes), page tables
- * (Map, Unmap), VSpaces, ASID control and pools, large pages from device memory, and what
- * deleting these capabilities does to mappings. Test mappings go in the root task's own
+ * aarch64 system tests: frames (Map, Unmap, GetAddress, rights, cache flushes, a write to a
+ * read-only mapping), page tables (Map, Unmap), VSpaces, ASID control and pools, large pages
+ * from device memory, and what deleting these capabilities does to mappings; threads.c and
+ * irq.c hold the tests of per-thread registers and of interrupts. Test mappings go in the root task's own
  * VSpace at REGION, a level-0 entry the boot leaves empty, always through tables the test made
  * (so revoking the test's untyped takes them out again).
  */
-#include "../../system_test.h"
+#include "arch_tests.h"
 
 #define VSPACE seL4_CapInitThreadVSpace
 #define REGION 0x10000000000ul /* 1 TiB: level-0 entry 2 */
@@ -96,6 +97,10 @@ static seL4_Error invoke_raw(seL4_CPtr cap, seL4_Word label, seL4_Word length, s
     return seL4_InvokeWords(cap, label, words, length, caps);
 }
 
+/* The kernel's own devices on QEMU virt: GIC distributor, GIC CPU interface (two pages),
+ * PL011 UART. */
+static const seL4_Word kernel_device_pages[] = {0x08000000, 0x08010000, 0x08011000, 0x09000000};
+
 static void test_boot_caps(struct env *env)
 {
     seL4_BootInfo *bi = env->bootinfo;
@@ -111,6 +116,12 @@ static void test_boot_caps(struct env *env)
     seL4_ARM_Page_GetAddress_t buffer = seL4_ARM_Page_GetAddress(seL4_CapInitThreadIPCBuffer);
     CHECK(env, buffer.error == seL4_NoError && buffer.paddr >= 0x40000000);
     CHECK(env, buffer.paddr % PAGE == 0);
+    /* No device untyped hands out the kernel's devices. */
+    for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start; i++) {
+        const seL4_UntypedDesc *desc = &bi->untypedList[i];
+        for (unsigned d = 0; d < sizeof(kernel_device_pages) / sizeof(seL4_Word); d++)
+            CHECK(env, kernel_device_pages[d] - desc->paddr >= (1ul << desc->sizeBits));
+    }
     /* The boot page tables are in use, so they can be copied; the ASID pool too. */
     copy(env, bi->userImagePaging.start, seL4_AllRights);
     copy(env, seL4_CapInitThreadASIDPool, seL4_AllRights);
@@ -209,6 +220,41 @@ static void test_frame_rights(struct env *env)
     CHECK(env, seL4_ARM_Page_GetAddress(none).error == seL4_NoError);
     for (seL4_CPtr cap = page; cap <= none; cap++)
         CHECK(env, seL4_ARM_Page_Unmap(cap) == seL4_NoError);
+}
+
+struct writer {
+    volatile seL4_Word before, after;
+    seL4_Word vaddr;
+};
+
+static void writer_main(void *arg)
+{
+    struct writer *w = arg;
+    w->before = 1;
+    *word_at(w->vaddr) = 0xbad;
+    w->after = 1;
+}
+
+/* A thread that writes through a read-only mapping takes a VMFault, which stops it (it has
+ * no fault handler; the kernel reports the fault) while this thread runs on; the frame
+ * keeps what it held. */
+static void test_frame_read_only_write_faults(struct env *env)
+{
+    static struct writer w;
+    seL4_CPtr page = frame(env), read_only = copy(env, page, seL4_CanRead);
+    map_tables(env, VSPACE, REGION, 3);
+    CHECK(env, map(page, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    CHECK(env, map(read_only, VSPACE, REGION + PAGE, seL4_AllRights) == seL4_NoError);
+    *word_at(REGION) = 0x600d;
+    w = (struct writer){0, 0, REGION + PAGE};
+    env_thread_start(env, env_thread(env, seL4_MaxPrio), writer_main, &w);
+    env_yield_until(&w.before);
+    for (int i = 0; i < 10; i++)
+        seL4_Yield();
+    CHECK(env, w.before == 1 && w.after == 0);
+    CHECK(env, *word_at(REGION) == 0x600d && *word_at(REGION + PAGE) == 0x600d);
+    CHECK(env, seL4_ARM_Page_Unmap(read_only) == seL4_NoError);
+    CHECK(env, seL4_ARM_Page_Unmap(page) == seL4_NoError);
 }
 
 /* Code written through a mapping runs once Unify_Instruction made it visible. */
@@ -486,6 +532,7 @@ const struct system_test arch_system_tests[] = {
     {"aarch64_frame_map_errors", test_frame_map_errors},
     {"aarch64_frame_unmap_and_remap", test_frame_unmap_and_remap},
     {"aarch64_frame_rights", test_frame_rights},
+    {"aarch64_frame_read_only_write_faults", test_frame_read_only_write_faults},
     {"aarch64_frame_flush", test_frame_flush},
     {"aarch64_vspace_flush", test_vspace_flush},
     {"aarch64_page_table_map_and_unmap", test_page_table_map_and_unmap},
@@ -496,5 +543,10 @@ const struct system_test arch_system_tests[] = {
     {"aarch64_asid_pool_delete", test_asid_pool_delete},
     {"aarch64_asid_pools_run_out", test_asid_pools_run_out},
     {"aarch64_large_device_page", test_large_device_page},
+    {"aarch64_fpu_registers_per_thread", test_fpu_registers_per_thread},
+    {"aarch64_fpu_disabled_thread_faults", test_fpu_disabled_thread_faults},
+    {"aarch64_irq_control_trigger", test_irq_control_trigger},
+    {"aarch64_irq_sgi_signal", test_irq_sgi_signal},
+    {"aarch64_irq_rtc_device", test_irq_rtc_device},
     {0, 0},
 };

@@ -10,6 +10,7 @@
  *   VSpace       word 0: assigned 48           word 1: ASID 63..48
  *   ASID control (no fields)
  *   ASID pool    word 0: pool object           word 1: first ASID of the pool
+ *   SGI signal   word 1: SGI 7..0, target CPU interface 15..8 (no object)
  */
 #pragma once
 #include <object/cap.h>
@@ -20,6 +21,7 @@ enum arch_cap_type {
     CAP_VSPACE = 9,
     CAP_ASID_CONTROL = 11,
     CAP_ASID_POOL = 13,
+    CAP_SGI_SIGNAL = 27,
 };
 
 /* VM rights of a frame capability, numbered as seL4's vm_rights. */
@@ -145,4 +147,20 @@ static inline struct cap cap_asid_pool(paddr_t pool, word_t asid_base)
 static inline word_t cap_asid_pool_base(struct cap cap)
 {
     return cap.words[1];
+}
+
+/* SGI signal capabilities (IRQControl IssueSGISignal). */
+static inline struct cap cap_sgi_signal(word_t irq, word_t target)
+{
+    return cap_make(CAP_SGI_SIGNAL, 0, (irq & MASK(8)) | (target & MASK(8)) << 8);
+}
+
+static inline word_t cap_sgi_signal_irq(struct cap cap)
+{
+    return cap.words[1] & MASK(8);
+}
+
+static inline word_t cap_sgi_signal_target(struct cap cap)
+{
+    return (cap.words[1] >> 8) & MASK(8);
 }

@@ -10,7 +10,13 @@
 #define CONTEXT_TPIDR 0x110
 #define CONTEXT_TPIDRRO 0x118
 #define CONTEXT_FAULT_IP 0x120
-#define CONTEXT_SIZE 0x130
+#define CONTEXT_FPU 0x130
+#define CONTEXT_SIZE 0x340
+
+/* struct arch_fpu_state: q0-q31, then FPSR and FPCR (fpu.S saves and loads it). */
+#define FPU_STATE_FPSR 0x200
+#define FPU_STATE_FPCR 0x208
+#define FPU_STATE_SIZE 0x210
 
 /* seL4_UserContext (ABI §3.7): 36 words, the first 17 of them the "frame registers". */
 #define ARCH_USER_CONTEXT_WORDS 36
@@ -24,6 +30,13 @@
 #include <stddef.h>
 #include <types.h>
 
+/* A thread's FP/SIMD registers while they are not in the hardware (fpu.c decides when). */
+struct arch_fpu_state {
+    word_t q[64]; /* q0-q31, low word first */
+    word_t fpsr;
+    word_t fpcr;
+};
+
 struct arch_context {
     word_t x[31];
     word_t sp;          /* sp_el0 */
@@ -33,6 +46,7 @@ struct arch_context {
     word_t tpidrro_el0; /* read-only for user code */
     word_t fault_ip;    /* the instruction that trapped, set on every entry */
     word_t padding;
+    struct arch_fpu_state fpu;
 } __attribute__((aligned(16))); /* SP_EL1 points here in user mode and must be aligned */
 
 _Static_assert(offsetof(struct arch_context, sp) == CONTEXT_SP, "vectors.S layout");
@@ -42,7 +56,11 @@ _Static_assert(offsetof(struct arch_context, tpidr_el0) == CONTEXT_TPIDR, "vecto
 _Static_assert(offsetof(struct arch_context, tpidrro_el0) == CONTEXT_TPIDRRO,
                "vectors.S layout");
 _Static_assert(offsetof(struct arch_context, fault_ip) == CONTEXT_FAULT_IP, "vectors.S layout");
+_Static_assert(offsetof(struct arch_context, fpu) == CONTEXT_FPU, "vectors.S layout");
 _Static_assert(sizeof(struct arch_context) == CONTEXT_SIZE, "vectors.S layout");
+_Static_assert(offsetof(struct arch_fpu_state, fpsr) == FPU_STATE_FPSR, "fpu.S layout");
+_Static_assert(offsetof(struct arch_fpu_state, fpcr) == FPU_STATE_FPCR, "fpu.S layout");
+_Static_assert(sizeof(struct arch_fpu_state) == FPU_STATE_SIZE, "fpu.S layout");
 
 static inline word_t *arch_user_reg_slot(struct arch_context *context, enum user_reg reg)
 {

@@ -1,5 +1,6 @@
 /* The decoders of aarch64's capability types, one file each (frame.c, page_table.c,
- * vspace_root.c, asid_pool.c), and the checks they share. object.c dispatches to them. */
+ * vspace_root.c, asid_pool.c, irq_control.c), and the checks they share. object.c
+ * dispatches to them. */
 #pragma once
 #include <api/invocation.h>
 
@@ -8,6 +9,7 @@ struct syscall_error page_table_decode(struct invocation *inv);
 struct syscall_error vspace_decode(struct invocation *inv);
 struct syscall_error asid_control_decode(struct invocation *inv);
 struct syscall_error asid_pool_decode(struct invocation *inv);
+struct syscall_error sgi_signal_decode(struct invocation *inv);
 
 /* seL4's checks of a VSpace capability an invocation names (as capability `cap_index`):
  * it must be an assigned VSpace whose ASID still names it. Its root table and ASID. */

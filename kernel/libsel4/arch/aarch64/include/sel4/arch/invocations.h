@@ -129,3 +129,24 @@ static inline seL4_Error seL4_ARM_ASIDPool_Assign(seL4_ARM_ASIDPool service, seL
     seL4_SetCap(0, vspace);
     return seL4_InvokeWords(service, ARMASIDPoolAssign, 0, 0, 1);
 }
+
+/* IRQControl Get with the line's trigger: 0 level, 1 edge (programmed for SPIs only). */
+static inline seL4_Error seL4_IRQControl_GetTrigger(seL4_CPtr service, seL4_Word irq,
+                                                    seL4_Word trigger, seL4_CNode root,
+                                                    seL4_Word index, seL4_Uint8 depth)
+{
+    seL4_SetCap(0, root);
+    seL4_Word words[] = {irq, trigger, index, depth};
+    return seL4_InvokeWords(service, ARMIRQIssueIRQHandlerTrigger, words, 4, 1);
+}
+
+/* A capability that raises SGI `irq` (0-15) at GIC CPU interface `target` (0-7) each time it
+ * is signalled (seL4_Signal). */
+static inline seL4_Error seL4_IRQControl_IssueSGISignal(seL4_CPtr service, seL4_Word irq,
+                                                        seL4_Word target, seL4_CNode root,
+                                                        seL4_Word index, seL4_Uint8 depth)
+{
+    seL4_SetCap(0, root);
+    seL4_Word words[] = {irq, target, index, depth};
+    return seL4_InvokeWords(service, ARMIRQIssueSGISignal, words, 4, 1);
+}

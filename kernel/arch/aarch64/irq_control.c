@@ -1,0 +1,96 @@
+/*
+ * IRQControl's Arm labels and the SGI signal capability. IssueIRQHandlerTrigger is IRQControl
+ * Get with the line's trigger (level or edge) programmed first. IssueSGISignal makes a
+ * capability that raises one software-generated interrupt (0-15) at one GIC CPU interface
+ * when invoked (seL4_Signal), as seL4 does on single-core configurations; the interrupt is
+ * received like any other through an IRQHandler for the SGI's number.
+ */
+#include <api/invocation.h>
+#include <arch.h>
+#include <arch/cap.h>
+#include <arch/gic.h>
+#include <core/interrupt.h>
+#include <object/irq.h>
+#include <sel4/arch/invocation_labels.h>
+
+/* seL4 on Arm accepts any line up to the board's last one. */
+struct syscall_error arch_irq_check(word_t irq)
+{
+    if (irq > ARCH_MAX_IRQ)
+        return error_range(0, ARCH_MAX_IRQ);
+    return error_none();
+}
+
+/* The empty slot `index`/`depth` names under the CNode in the first extra capability, or
+ * NULL with seL4's error (FailedLookup, DeleteFirst). */
+static struct cte *irq_control_target(struct invocation *inv, word_t index, word_t depth,
+                                      struct syscall_error *error)
+{
+    struct cte *dest = invocation_lookup_slot(inv->extra[0]->cap, index, depth, false, error);
+    if (dest && !cap_is_null(dest->cap)) {
+        *error = error_plain(seL4_DeleteFirst);
+        return 0;
+    }
+    return dest;
+}
+
+/* irq, trigger (0 level, non-zero edge), index, depth; the CNode as extra capability. */
+static struct syscall_error irq_control_decode_trigger(struct invocation *inv)
+{
+    if (inv->length < 4 || inv->extra_caps < 1)
+        return error_plain(seL4_TruncatedMessage);
+    word_t irq = invocation_arg(inv, 0);
+    bool edge = invocation_arg(inv, 1) != 0;
+    struct syscall_error error = arch_irq_check(irq);
+    if (!error_is_none(error))
+        return error;
+    if (interrupt_state(irq) != IRQ_INACTIVE)
+        return error_plain(seL4_RevokeFirst);
+    struct cte *dest = irq_control_target(inv, invocation_arg(inv, 2), invocation_arg(inv, 3),
+                                          &error);
+    if (!dest)
+        return error;
+    gic_set_trigger(irq, edge);
+    irq_control_issue(inv->slot, dest, irq);
+    return error_none();
+}
+
+/* irq (an SGI, 0-15), target (a GIC CPU interface), index, depth; the CNode as extra
+ * capability. Like seL4, only the architectural limits are checked: whether the target CPU
+ * exists is the caller's business (QEMU drops SGIs to absent CPUs). */
+static struct syscall_error irq_control_decode_sgi_signal(struct invocation *inv)
+{
+    if (inv->length < 4 || inv->extra_caps < 1)
+        return error_plain(seL4_TruncatedMessage);
+    word_t irq = invocation_arg(inv, 0), target = invocation_arg(inv, 1);
+    if (irq >= GIC_SGI_COUNT)
+        return error_range(0, GIC_SGI_COUNT - 1);
+    if (target >= GIC_SGI_TARGETS)
+        return error_invalid_argument(1);
+    struct syscall_error error;
+    struct cte *dest = irq_control_target(inv, invocation_arg(inv, 2), invocation_arg(inv, 3),
+                                          &error);
+    if (!dest)
+        return error;
+    cspace_insert_child(inv->slot, dest, cap_sgi_signal(irq, target), true);
+    return error_none();
+}
+
+struct syscall_error arch_decode_irq_control(struct invocation *inv)
+{
+    switch (inv->label) {
+    case ARMIRQIssueIRQHandlerTrigger:
+        return irq_control_decode_trigger(inv);
+    case ARMIRQIssueSGISignal:
+        return irq_control_decode_sgi_signal(inv);
+    default:
+        return error_plain(seL4_IllegalOperation);
+    }
+}
+
+/* Any invocation of an SGI signal capability raises its SGI (seL4 ignores the label). */
+struct syscall_error sgi_signal_decode(struct invocation *inv)
+{
+    gic_send_sgi(cap_sgi_signal_irq(inv->cap), cap_sgi_signal_target(inv->cap));
+    return error_none();
+}
