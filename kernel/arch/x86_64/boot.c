@@ -1,7 +1,8 @@
 /*
  * The x86_64 boot in C, entered from start.S on the boot page tables: console, GDT and IDT
  * first (so that a fault during boot is reported), then the CPU's features, the multiboot
- * tables and the kernel's own page tables, then the generic boot.
+ * tables and the kernel's own page tables, then the generic boot. The reserved regions
+ * (never handed out) are the low megabyte, the kernel image and the interrupt controllers.
  */
 #include <arch.h>
 #include <arch/cpu.h>
@@ -9,6 +10,7 @@
 #include <arch/segments.h>
 #include <arch/trap.h>
 #include <arch/vspace.h>
+#include <board.h>
 #include <lib/printf.h>
 
 static struct boot_params boot_params;
@@ -29,6 +31,12 @@ _Noreturn void boot_x86_64(uint32_t magic, uint32_t info_paddr)
     boot_params_add_reserved(&boot_params, 0, LOW_MEMORY_END);
     boot_params_add_reserved(&boot_params, arch_virt_to_phys(kernel_image_start),
                              arch_virt_to_phys(kernel_image_end));
+    /* The interrupt controllers' registers: the kernel's devices, in no device untyped. (Its
+     * UART and exit device are I/O ports, kept from IOPortControl by io_port.c.) */
+    boot_params_add_reserved(&boot_params, BOARD_INTERRUPT_CONTROLLER_LAPIC_BASE,
+                             BOARD_INTERRUPT_CONTROLLER_LAPIC_BASE + PAGE_SIZE);
+    boot_params_add_reserved(&boot_params, BOARD_INTERRUPT_CONTROLLER_IOAPIC_BASE,
+                             BOARD_INTERRUPT_CONTROLLER_IOAPIC_BASE + PAGE_SIZE);
     multiboot_read(info_paddr, &boot_params);
     vspace_init_kernel(&boot_params);
     boot_kernel(&boot_params);

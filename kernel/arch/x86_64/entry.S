@@ -7,8 +7,8 @@
  */
 #include <arch/apic.h>
 #include <arch/context.h>
+#include <arch/irq.h>
 #include <arch/segments.h>
-#include <board.h>
 
 #define KERNEL_STACK_SIZE 0x4000
 #define EMERGENCY_STACK_SIZE 0x2000
@@ -98,11 +98,20 @@ trap_stub_\vector:
     trap_stub 30, 1
     trap_stub 31
 
-    .global trap_timer_stub
-trap_timer_stub:
+/* The interrupt vectors 0x20-0xfe, one stub each, every one in a 16-byte slot of its own (at
+ * most 12 bytes: two pushes and a jmp), so that vector v's is at trap_interrupt_stubs +
+ * 16 * (v - 0x20). */
+    .balign 16
+    .global trap_interrupt_stubs
+trap_interrupt_stubs:
+    .set vector, IRQ_VECTOR_FIRST
+    .rept IRQ_VECTOR_LAST - IRQ_VECTOR_FIRST + 1
+    .balign 16
     pushq $0
-    pushq $BOARD_TIMER_IRQ
+    pushq $vector
     jmp trap_common
+    .set vector, vector + 1
+    .endr
 
     .global trap_spurious_stub
 trap_spurious_stub:

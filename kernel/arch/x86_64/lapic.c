@@ -8,6 +8,7 @@
 #include <arch/cpu.h>
 #include <board.h>
 
+#define LAPIC_ID 0x20
 #define LAPIC_VERSION 0x30
 #define LAPIC_TASK_PRIORITY 0x80
 #define LAPIC_EOI 0xb0
@@ -61,6 +62,11 @@ void lapic_init(void)
     lapic_write(LAPIC_TASK_PRIORITY, 0);
 }
 
+uint32_t lapic_id(void)
+{
+    return lapic_read(LAPIC_ID) >> 24;
+}
+
 void lapic_eoi(void)
 {
     lapic_write(LAPIC_EOI, 0);
@@ -88,6 +94,6 @@ void lapic_timer_start_periodic(uint32_t ticks, uint8_t vector)
 void arch_init_interrupts(void)
 {
     pic_disable();
-    ioapic_mask_all();
     lapic_init();
+    ioapic_init(lapic_id());
 }

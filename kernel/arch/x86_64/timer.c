@@ -7,6 +7,7 @@
 #include <arch/apic.h>
 #include <arch/cpu.h>
 #include <arch/io.h>
+#include <arch/irq.h>
 #include <arch/timer.h>
 #include <board.h>
 #include <lib/printf.h>
@@ -75,12 +76,19 @@ void arch_init_timer(void)
             KERNEL_TICK_US, (word_t)ticks);
 }
 
+/* The board gives the timer's vector; it must be no user IRQ's (arch/irq.h). */
+_Static_assert(BOARD_TIMER_IRQ >= IRQ_VECTOR_OFFSET &&
+                   BOARD_TIMER_IRQ - IRQ_VECTOR_OFFSET <= ARCH_MAX_IRQ &&
+                   (BOARD_TIMER_IRQ - IRQ_VECTOR_OFFSET < IRQ_USER_MIN ||
+                    BOARD_TIMER_IRQ - IRQ_VECTOR_OFFSET > IRQ_USER_MAX),
+               "boards/qemu-x86_64.toml: timer.irq");
+
 word_t arch_timer_irq(void)
 {
-    return BOARD_TIMER_IRQ;
+    return BOARD_TIMER_IRQ - IRQ_VECTOR_OFFSET;
 }
 
+/* Periodic, and trap.c has sent the EOI already (irq_handle_vector). */
 void arch_timer_ack(void)
 {
-    lapic_eoi();
 }

@@ -7,9 +7,9 @@
 #include <arch.h>
 #include <arch/apic.h>
 #include <arch/cpu.h>
+#include <arch/irq.h>
 #include <arch/segments.h>
 #include <arch/trap.h>
-#include <board.h>
 #include <core/thread.h>
 #include <lib/printf.h>
 
@@ -55,7 +55,8 @@ void idt_init(void)
         bool emergency = vector == 2 || vector == 8 || vector == 18;
         idt_set(vector, trap_exception_stubs[vector], emergency ? IST_EMERGENCY : 0);
     }
-    idt_set(BOARD_TIMER_IRQ, (word_t)trap_timer_stub, 0);
+    for (unsigned vector = IRQ_VECTOR_FIRST; vector <= IRQ_VECTOR_LAST; vector++)
+        idt_set(vector, (word_t)trap_interrupt_stubs + 16 * (vector - IRQ_VECTOR_FIRST), 0);
     idt_set(VECTOR_SPURIOUS, (word_t)trap_spurious_stub, 0);
     struct {
         uint16_t limit;
@@ -77,10 +78,10 @@ void trap_handle_user(void)
 {
     const struct arch_context *context = &current_thread->context;
     word_t vector = context->vector;
-    if (vector == BOARD_TIMER_IRQ)
-        interrupt_handle(arch_timer_irq());
     if (vector == VECTOR_SPURIOUS)
         kernel_exit(); /* not a real interrupt: no EOI */
+    if (vector >= IRQ_VECTOR_FIRST)
+        irq_handle_vector(vector);
     if (vector == VECTOR_PAGE_FAULT)
         fault_handle_vm(cpu_read_cr2(), context->error & PAGE_FAULT_INSTRUCTION_FETCH,
                         context->error);

@@ -8,6 +8,8 @@
 #include <types.h>
 
 void lapic_init(void);
+/* This CPU's local APIC ID (the I/O APIC's delivery destination). */
+uint32_t lapic_id(void);
 void lapic_eoi(void);
 /* Run the LAPIC timer down from its maximum, masked, to count its ticks. */
 void lapic_timer_start_counting(void);
@@ -15,6 +17,9 @@ uint32_t lapic_timer_current(void);
 /* Interrupt on `vector` every `ticks` LAPIC timer ticks. */
 void lapic_timer_start_periodic(uint32_t ticks, uint8_t vector);
 
-void ioapic_mask_all(void);
+void ioapic_init(uint32_t apic_id);
+word_t ioapic_pin_count(void);
+void ioapic_route(word_t pin, bool level, bool low_active, uint8_t vector);
+void ioapic_set_masked(word_t pin, bool masked);
 void pic_disable(void);
 #endif

@@ -16,8 +16,9 @@
 /* Physical address bits the kernel supports: QEMU's default for its x86 CPU models (CPUID
  * 0x80000008 reports 40 for Nehalem). Device untypeds cover what RAM leaves of 2^40. */
 #define ARCH_PADDR_BITS 40
-/* Interrupt numbers are IDT vectors (the kernel timer is vector 32). */
-#define ARCH_MAX_IRQ 255
+/* Interrupt numbers as seL4's pc99 (arch/irq.h): irq = IDT vector - 0x20; the user's are 16-123
+ * (GetIOAPIC/GetMSI), and the highest, 125 (vector 157), is seL4's timer number. */
+#define ARCH_MAX_IRQ 125
 #define KERNEL_WINDOW_SIZE 0x400000000000ul /* 64 TiB of physical addresses */
 #define LOW_MEMORY_END 0x100000ul /* BIOS data, EBDA, option ROMs, the loader's own tables */
 

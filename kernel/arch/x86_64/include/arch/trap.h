@@ -2,12 +2,12 @@
 #pragma once
 #include <arch.h>
 
-/* Load the IDT: every exception, the timer and the spurious vector. */
+/* Load the IDT: every exception, every interrupt vector and the spurious vector. */
 void idt_init(void);
 
 /* entry.S: per-vector entry stubs, the SYSCALL entry, the kernel stacks and the exits. */
 extern const word_t trap_exception_stubs[32];
-void trap_timer_stub(void);
+extern const char trap_interrupt_stubs[]; /* vector v's at + 16 * (v - IRQ_VECTOR_FIRST) */
 void trap_spurious_stub(void);
 void syscall_entry(void);
 extern char kernel_stack_top[], emergency_stack_top[];

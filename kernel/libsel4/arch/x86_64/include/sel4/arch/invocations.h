@@ -199,3 +199,27 @@ static inline seL4_Error seL4_X86_IOPort_Out32(seL4_X86_IOPort service, seL4_Wor
     seL4_Word words[] = {port, data};
     return seL4_InvokeWords(service, X86IOPortOut32, words, 2, 0);
 }
+
+/* IRQControl with an I/O APIC (the generic seL4_IRQControl_Get is IllegalOperation): `vector`
+ * 0-107 names IRQ 16 + vector, delivered on CPU vector 0x30 + vector. */
+static inline seL4_Error seL4_IRQControl_GetIOAPIC(seL4_CPtr service, seL4_CNode root,
+                                                   seL4_Word index, seL4_Uint8 depth,
+                                                   seL4_Word ioapic, seL4_Word pin,
+                                                   seL4_Word level, seL4_Word polarity,
+                                                   seL4_Word vector)
+{
+    seL4_SetCap(0, root);
+    seL4_Word words[] = {index, depth, ioapic, pin, level, polarity, vector};
+    return seL4_InvokeWords(service, X86IRQIssueIRQHandlerIOAPIC, words, 7, 1);
+}
+
+static inline seL4_Error seL4_IRQControl_GetMSI(seL4_CPtr service, seL4_CNode root,
+                                                seL4_Word index, seL4_Uint8 depth,
+                                                seL4_Word pci_bus, seL4_Word pci_dev,
+                                                seL4_Word pci_func, seL4_Word handle,
+                                                seL4_Word vector)
+{
+    seL4_SetCap(0, root);
+    seL4_Word words[] = {index, depth, pci_bus, pci_dev, pci_func, handle, vector};
+    return seL4_InvokeWords(service, X86IRQIssueIRQHandlerMSI, words, 7, 1);
+}

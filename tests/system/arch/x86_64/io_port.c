@@ -1,0 +1,64 @@
+/* System tests of I/O ports: IOPortControl Issue and IOPort In/Out, through the CMOS RTC's
+ * ports (its RAM byte 0x7e is unused by the firmware). */
+#include "x86_tests.h"
+
+#define CMOS_SCRATCH 0x7e
+
+void test_io_port_control(struct env *env)
+{
+    seL4_CPtr port = env_slot(env), slot = env_slot(env);
+    CHECK(env, seL4_DebugCapIdentify(seL4_CapIOPortControl) == TAG_IO_PORT_CONTROL);
+    seL4_Word words[] = {CMOS_INDEX, CMOS_DATA, port, ROOT_DEPTH};
+    seL4_SetCap(0, ROOT);
+    CHECK(env, seL4_InvokeWords(seL4_CapIOPortControl, X86IOPortControlIssue, words, 3, 1) ==
+                   seL4_TruncatedMessage);
+    CHECK(env, seL4_InvokeWords(seL4_CapIOPortControl, X86IOPortIn8, words, 4, 1) ==
+                   seL4_IllegalOperation);
+    CHECK(env, issue_io_ports(CMOS_DATA, CMOS_INDEX, port) == seL4_InvalidArgument);
+    CHECK_MR(env, 0, 1);
+    CHECK(env, issue_io_ports(0x3f8, 0x3f8, port) == seL4_RevokeFirst); /* the kernel's UART */
+    CHECK(env, issue_io_ports(CMOS_INDEX, CMOS_DATA, seL4_CapInitThreadTCB) ==
+                   seL4_DeleteFirst);
+    CHECK(env, seL4_X86_IOPortControl_Issue(seL4_CapIOPortControl, CMOS_INDEX, CMOS_DATA, ROOT,
+                                            port, 0) == seL4_RangeError);
+    CHECK(env, issue_io_ports(CMOS_INDEX, CMOS_DATA, port) == seL4_NoError);
+    CHECK(env, seL4_DebugCapIdentify(port) == TAG_IO_PORT);
+    CHECK(env, issue_io_ports(CMOS_DATA, CMOS_DATA + 1, slot) == seL4_RevokeFirst);
+    /* I/O port control cannot be copied; an I/O port can, and its range stays taken until
+     * the last capability to it goes. */
+    CHECK(env, seL4_CNode_Copy(ROOT, slot, ROOT_DEPTH, ROOT, seL4_CapIOPortControl, ROOT_DEPTH,
+                               seL4_AllRights) == seL4_IllegalOperation);
+    seL4_CPtr port_copy = copy(env, port, seL4_AllRights);
+    CHECK(env, seL4_CNode_Delete(ROOT, port, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, issue_io_ports(CMOS_INDEX, CMOS_INDEX, port) == seL4_RevokeFirst);
+    CHECK(env, seL4_CNode_Delete(ROOT, port_copy, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, issue_io_ports(CMOS_INDEX, CMOS_INDEX, port) == seL4_NoError);
+}
+
+/* In and Out reach ports inside the issued range only, every byte of the access. */
+void test_io_port_in_out(struct env *env)
+{
+    seL4_CPtr port = env_slot(env);
+    CHECK(env, issue_io_ports(CMOS_INDEX, CMOS_DATA, port) == seL4_NoError);
+    CHECK(env, seL4_X86_IOPort_Out8(port, CMOS_INDEX, CMOS_SCRATCH) == seL4_NoError);
+    CHECK(env, seL4_X86_IOPort_Out8(port, CMOS_DATA, 0xa5) == seL4_NoError);
+    CHECK(env, seL4_X86_IOPort_Out8(port, CMOS_INDEX, CMOS_SCRATCH) == seL4_NoError);
+    seL4_X86_IOPort_In8_t in = seL4_X86_IOPort_In8(port, CMOS_DATA);
+    CHECK(env, in.error == seL4_NoError && in.result == 0xa5);
+    CHECK(env, seL4_X86_IOPort_Out8(port, CMOS_INDEX, CMOS_SCRATCH) == seL4_NoError);
+    CHECK(env, seL4_X86_IOPort_Out8(port, CMOS_DATA, 0x5a) == seL4_NoError);
+    CHECK(env, seL4_X86_IOPort_Out8(port, CMOS_INDEX, CMOS_SCRATCH) == seL4_NoError);
+    CHECK(env, seL4_X86_IOPort_In8(port, CMOS_DATA).result == 0x5a);
+    CHECK(env, seL4_X86_IOPort_In16(port, CMOS_INDEX).error == seL4_NoError);
+    CHECK(env, seL4_X86_IOPort_In8(port, CMOS_DATA + 1).error == seL4_IllegalOperation);
+    CHECK(env, seL4_X86_IOPort_In8(port, CMOS_INDEX - 1).error == seL4_IllegalOperation);
+    CHECK(env, seL4_X86_IOPort_In16(port, CMOS_DATA).error == seL4_IllegalOperation);
+    CHECK(env, seL4_X86_IOPort_In32(port, CMOS_INDEX).error == seL4_IllegalOperation);
+    CHECK(env, seL4_X86_IOPort_Out16(port, CMOS_DATA, 0) == seL4_IllegalOperation);
+    CHECK(env, seL4_X86_IOPort_Out32(port, CMOS_INDEX, 0) == seL4_IllegalOperation);
+    seL4_Word words[] = {CMOS_INDEX, 0};
+    CHECK(env, seL4_InvokeWords(port, X86IOPortOut8, words, 1, 0) == seL4_TruncatedMessage);
+    CHECK(env, seL4_InvokeWords(port, X86IOPortIn8, words, 0, 0) == seL4_TruncatedMessage);
+    CHECK(env, seL4_InvokeWords(port, X86IOPortControlIssue, words, 2, 0) ==
+                   seL4_IllegalOperation);
+}
