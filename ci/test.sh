@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CI: install the dependencies, run the host unit tests of the kernel's generic code (ctest),
-# then the harness, boot and system tests on every board (pytest). Prints how long each phase
-# took, then pytest's closing line again as the last line; fails if any phase failed.
+# then the harness, boot, system and fuzz tests on every board (pytest). Prints how long each
+# phase took, then pytest's closing line again as the last line; fails if any phase failed.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -19,7 +19,7 @@ unit_seconds=$((SECONDS - start))
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 start=$SECONDS
-/usr/bin/python3 -m pytest -q tests/harness tests/boot tests/system 2>&1 | tee "$log"
+/usr/bin/python3 -m pytest -q tests/harness tests/boot tests/system tests/fuzz 2>&1 | tee "$log"
 pytest_status=${PIPESTATUS[0]}
 pytest_seconds=$((SECONDS - start))
 

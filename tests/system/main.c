@@ -61,9 +61,8 @@ void env_thread_start(struct env *env, seL4_CPtr tcb, void (*entry)(void *), voi
 {
     seL4_Word *stack = stacks[next_stack++ % STACKS];
     seL4_UserContext context = {0};
-    test_thread_context(&context, (seL4_Word)thread_trampoline,
-                        (seL4_Word)&stack[STACK_WORDS], (seL4_Word)entry);
-    test_thread_second_arg(&context, (seL4_Word)arg);
+    sel4runtime_context_init(&context, (seL4_Word)thread_trampoline,
+                             (seL4_Word)&stack[STACK_WORDS], (seL4_Word)entry, (seL4_Word)arg);
     CHECK(env, seL4_TCB_WriteRegisters(tcb, 1, 0, seL4_UserContextWords, &context) ==
                    seL4_NoError);
 }

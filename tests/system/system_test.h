@@ -26,11 +26,6 @@ seL4_CPtr env_thread(struct env *env, seL4_Word priority);
 void env_thread_start(struct env *env, seL4_CPtr tcb, void (*entry)(void *), void *arg);
 /* Yield (up to a bound) until *flag is non-zero. */
 void env_yield_until(volatile seL4_Word *flag);
-/* Fill in a new thread's entry point, stack top and first and second arguments
- * (arch/<arch>/thread_context.c). */
-void test_thread_context(seL4_UserContext *context, seL4_Word entry, seL4_Word stack_top,
-                         seL4_Word arg);
-void test_thread_second_arg(seL4_UserContext *context, seL4_Word arg);
 /* Record a failed check. */
 void env_fail(struct env *env, const char *file, int line, const char *what);
 

@@ -127,8 +127,8 @@ static void fp_worker_start(struct env *env, struct fp_worker *w, seL4_Word *sta
 {
     w->tcb = env_thread(env, seL4_MaxPrio);
     seL4_UserContext context = {0};
-    test_thread_context(&context, (seL4_Word)fp_worker_main, (seL4_Word)stack_top,
-                        (seL4_Word)w);
+    sel4runtime_context_init(&context, (seL4_Word)fp_worker_main, (seL4_Word)stack_top,
+                             (seL4_Word)w, 0);
     context.tpidrro_el0 = w->control_in[3];
     CHECK(env, seL4_TCB_WriteRegisters(w->tcb, 1, 0, seL4_UserContextWords, &context) ==
                    seL4_NoError);

@@ -7,5 +7,9 @@
 int main(seL4_BootInfo *bootinfo);
 
 __attribute__((format(printf, 1, 2))) int printf(const char *format, ...);
+/* A new thread's registers: start at entry(arg0, arg1) on the stack ending at stack_top (an
+ * arch's calling convention; kernel/libsel4/arch/<arch>/context.c). Other words untouched. */
+void sel4runtime_context_init(seL4_UserContext *context, seL4_Word entry, seL4_Word stack_top,
+                              seL4_Word arg0, seL4_Word arg1);
 /* End the run: QEMU exits with `status` (DebugHalt carrying the status in the cap register). */
 _Noreturn void sel4runtime_exit(int status);
