@@ -80,17 +80,6 @@ static void fuzz_main(seL4_Word unused0, seL4_Word unused1)
         seL4_Yield();
 }
 
-/* The first RAM untyped with at least 2^bits bytes. */
-static seL4_CPtr find_untyped(seL4_BootInfo *bi, seL4_Word bits)
-{
-    for (seL4_Word slot = bi->untyped.start; slot < bi->untyped.end; slot++) {
-        const seL4_UntypedDesc *desc = &bi->untypedList[slot - bi->untyped.start];
-        if (!desc->isDevice && desc->sizeBits >= bits)
-            return slot;
-    }
-    return 0;
-}
-
 /* Generic objects of random types, from the scratch untyped (root slot `scratch`), into the
  * fuzz CNode; returns how many were made. (The fuzz thread makes arch objects itself, by
  * random Retypes of the scratch untyped.) */
@@ -161,7 +150,7 @@ static bool start_fuzz_thread(seL4_BootInfo *bi, seL4_CPtr parent, seL4_CPtr fuz
 
 int main(seL4_BootInfo *bi)
 {
-    seL4_CPtr parent = find_untyped(bi, SCRATCH_BITS + 2);
+    seL4_CPtr parent = sel4runtime_find_untyped(bi, SCRATCH_BITS + 2);
     seL4_CPtr fuzz = parent ? make_cspace(bi, parent, bi->empty.start) : 0;
     if (!fuzz || !start_fuzz_thread(bi, parent, fuzz, bi->empty.start + 2)) {
         printf("fuzz: set-up failed\n");

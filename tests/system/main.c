@@ -16,6 +16,14 @@ seL4_CPtr env_slot(struct env *env)
     return env->next_slot++;
 }
 
+seL4_CPtr env_copy(struct env *env, seL4_CPtr cap, seL4_CapRights_t rights)
+{
+    seL4_CPtr slot = env_slot(env);
+    CHECK(env, seL4_CNode_Copy(ROOT, slot, ROOT_DEPTH, ROOT, cap, ROOT_DEPTH, rights) ==
+                   seL4_NoError);
+    return slot;
+}
+
 seL4_CPtr env_retype(struct env *env, seL4_Word type, seL4_Word size_bits, seL4_Word count)
 {
     seL4_CPtr first = env->next_slot;
@@ -73,17 +81,6 @@ void env_yield_until(volatile seL4_Word *flag)
         seL4_Yield();
 }
 
-/* The first RAM untyped of at least 2^bits bytes, from the boot info. */
-static seL4_CPtr find_untyped(seL4_BootInfo *bi, seL4_Word bits)
-{
-    for (seL4_Word slot = bi->untyped.start; slot < bi->untyped.end; slot++) {
-        const seL4_UntypedDesc *desc = &bi->untypedList[slot - bi->untyped.start];
-        if (!desc->isDevice && desc->sizeBits >= bits)
-            return slot;
-    }
-    return 0;
-}
-
 static int run_test(const struct system_test *test, seL4_BootInfo *bi, seL4_CPtr parent,
                     seL4_CPtr scratch)
 {
@@ -106,7 +103,7 @@ static int run_test(const struct system_test *test, seL4_BootInfo *bi, seL4_CPtr
 
 int main(seL4_BootInfo *bootinfo)
 {
-    seL4_CPtr parent = find_untyped(bootinfo, ENV_UNTYPED_BITS);
+    seL4_CPtr parent = sel4runtime_find_untyped(bootinfo, ENV_UNTYPED_BITS);
     if (!parent) {
         printf("system-test: no untyped of 2^%d bytes\n", ENV_UNTYPED_BITS);
         return 2;

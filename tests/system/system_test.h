@@ -14,6 +14,13 @@ struct env {
 #define ROOT seL4_CapInitThreadCNode
 #define ROOT_DEPTH seL4_WordBits
 
+/* A copy of `cap` with `rights` in a fresh slot (a failed check if the copy fails). */
+seL4_CPtr env_copy(struct env *env, seL4_CPtr cap, seL4_CapRights_t rights);
+/* The word at a user virtual address, for tests that map memory. */
+static inline volatile seL4_Word *word_at(seL4_Word vaddr)
+{
+    return (volatile seL4_Word *)vaddr;
+}
 /* A free slot of the root CNode. */
 seL4_CPtr env_slot(struct env *env);
 /* Retype `count` objects of `type` (and `size_bits`) from the test's untyped into fresh

@@ -24,10 +24,6 @@
 #define CAP_TYPE_ASID_POOL 13
 #define ASID_POOLS 128
 
-static volatile seL4_Word *word_at(seL4_Word vaddr)
-{
-    return (volatile seL4_Word *)vaddr;
-}
 
 static seL4_CPtr frame(struct env *env)
 {
@@ -47,13 +43,6 @@ static seL4_CPtr assigned_vspace(struct env *env)
     return vspace;
 }
 
-static seL4_CPtr copy(struct env *env, seL4_CPtr cap, seL4_CapRights_t rights)
-{
-    seL4_CPtr slot = env_slot(env);
-    CHECK(env, seL4_CNode_Copy(ROOT, slot, ROOT_DEPTH, ROOT, cap, ROOT_DEPTH, rights) ==
-                   seL4_NoError);
-    return slot;
-}
 
 static seL4_Error map(seL4_CPtr page, seL4_CPtr vspace, seL4_Word vaddr, seL4_CapRights_t rights)
 {
@@ -123,13 +112,13 @@ static void test_boot_caps(struct env *env)
             CHECK(env, kernel_device_pages[d] - desc->paddr >= (1ul << desc->sizeBits));
     }
     /* The boot page tables are in use, so they can be copied; the ASID pool too. */
-    copy(env, bi->userImagePaging.start, seL4_AllRights);
-    copy(env, seL4_CapInitThreadASIDPool, seL4_AllRights);
+    env_copy(env, bi->userImagePaging.start, seL4_AllRights);
+    env_copy(env, seL4_CapInitThreadASIDPool, seL4_AllRights);
 }
 
 static void test_frame_map_and_access(struct env *env)
 {
-    seL4_CPtr page = frame(env), second = copy(env, page, seL4_AllRights);
+    seL4_CPtr page = frame(env), second = env_copy(env, page, seL4_AllRights);
     CHECK(env, seL4_DebugCapIdentify(page) == CAP_TYPE_FRAME);
     map_tables(env, VSPACE, REGION, 3);
     CHECK(env, map(page, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
@@ -201,8 +190,8 @@ static void test_frame_unmap_and_remap(struct env *env)
  * seen through Invalidate_Data, which needs a writable mapping. */
 static void test_frame_rights(struct env *env)
 {
-    seL4_CPtr page = frame(env), read_only = copy(env, page, seL4_CanRead);
-    seL4_CPtr write_only = copy(env, page, seL4_CanWrite), none = copy(env, page, seL4_NoRights);
+    seL4_CPtr page = frame(env), read_only = env_copy(env, page, seL4_CanRead);
+    seL4_CPtr write_only = env_copy(env, page, seL4_CanWrite), none = env_copy(env, page, seL4_NoRights);
     map_tables(env, VSPACE, REGION, 3);
     CHECK(env, map(read_only, VSPACE, REGION, seL4_AllRights) == seL4_NoError);
     CHECK(env, *word_at(REGION) == 0);
@@ -241,7 +230,7 @@ static void writer_main(void *arg)
 static void test_frame_read_only_write_faults(struct env *env)
 {
     static struct writer w;
-    seL4_CPtr page = frame(env), read_only = copy(env, page, seL4_CanRead);
+    seL4_CPtr page = frame(env), read_only = env_copy(env, page, seL4_CanRead);
     map_tables(env, VSPACE, REGION, 3);
     CHECK(env, map(page, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
     CHECK(env, map(read_only, VSPACE, REGION + PAGE, seL4_AllRights) == seL4_NoError);
@@ -376,7 +365,7 @@ static void test_delete_unmaps(struct env *env)
 {
     seL4_CPtr level1 = map_tables(env, VSPACE, REGION, 3);
     seL4_CPtr page = frame(env), other = frame(env), spare = page_table(env);
-    seL4_CPtr alias = copy(env, other, seL4_AllRights);
+    seL4_CPtr alias = env_copy(env, other, seL4_AllRights);
     CHECK(env, map(page, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
     *word_at(REGION) = 1;
     CHECK(env, seL4_CNode_Delete(ROOT, page, ROOT_DEPTH) == seL4_NoError);
@@ -408,7 +397,7 @@ static void test_vspace_and_asid_pool(struct env *env)
                    seL4_IllegalOperation);
     CHECK(env, seL4_CNode_Copy(ROOT, slot, ROOT_DEPTH, ROOT, unassigned, ROOT_DEPTH,
                                seL4_AllRights) == seL4_IllegalOperation);
-    copy(env, vspace, seL4_AllRights);
+    env_copy(env, vspace, seL4_AllRights);
     /* A second address space takes tables and frames like the root task's own. */
     map_tables(env, vspace, REGION, 3);
     CHECK(env, map(page, vspace, REGION, seL4_ReadWrite) == seL4_NoError);

@@ -20,10 +20,6 @@
 #define CAP_TYPE_ASID_CONTROL 11
 #define CAP_TYPE_ASID_POOL 13
 
-static volatile seL4_Word *word_at(seL4_Word vaddr)
-{
-    return (volatile seL4_Word *)vaddr;
-}
 
 static seL4_CPtr frame(struct env *env)
 {
@@ -35,13 +31,6 @@ static seL4_CPtr page_table(struct env *env)
     return env_retype(env, seL4_RISCV_PageTableObject, 0, 1);
 }
 
-static seL4_CPtr copy(struct env *env, seL4_CPtr cap, seL4_CapRights_t rights)
-{
-    seL4_CPtr slot = env_slot(env);
-    CHECK(env, seL4_CNode_Copy(ROOT, slot, ROOT_DEPTH, ROOT, cap, ROOT_DEPTH, rights) ==
-                   seL4_NoError);
-    return slot;
-}
 
 static seL4_Error map(seL4_CPtr page, seL4_CPtr vspace, seL4_Word vaddr, seL4_CapRights_t rights)
 {
@@ -74,7 +63,7 @@ static seL4_Error invoke_raw(seL4_CPtr cap, seL4_Word label, seL4_Word length, s
 
 static void test_frame_map_and_access(struct env *env)
 {
-    seL4_CPtr page = frame(env), second = copy(env, page, seL4_AllRights);
+    seL4_CPtr page = frame(env), second = env_copy(env, page, seL4_AllRights);
     CHECK(env, seL4_DebugCapIdentify(page) == CAP_TYPE_FRAME);
     map_tables(env, VSPACE, REGION);
     CHECK(env, map(page, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
@@ -130,8 +119,8 @@ static void test_frame_unmap_and_remap(struct env *env)
 static void test_frame_rights(struct env *env)
 {
     seL4_CPtr page = frame(env), other = frame(env);
-    seL4_CPtr read_only = copy(env, page, seL4_CanRead);
-    seL4_CPtr no_read = copy(env, page, seL4_CanWrite);
+    seL4_CPtr read_only = env_copy(env, page, seL4_CanRead);
+    seL4_CPtr no_read = env_copy(env, page, seL4_CanWrite);
     map_tables(env, VSPACE, REGION);
     CHECK(env, map(page, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
     *word_at(REGION) = 7;
@@ -184,7 +173,7 @@ static void test_page_table_copies(struct env *env)
     CHECK(env, seL4_CNode_Copy(ROOT, slot, ROOT_DEPTH, ROOT, table, ROOT_DEPTH,
                                seL4_AllRights) == seL4_IllegalOperation);
     CHECK(env, seL4_RISCV_PageTable_Map(table, VSPACE, REGION, ATTR) == seL4_NoError);
-    seL4_CPtr second = copy(env, table, seL4_AllRights);
+    seL4_CPtr second = env_copy(env, table, seL4_AllRights);
     CHECK(env, seL4_RISCV_PageTable_Unmap(table) == seL4_RevokeFirst);
     CHECK(env, seL4_CNode_Delete(ROOT, second, ROOT_DEPTH) == seL4_NoError);
     CHECK(env, seL4_RISCV_PageTable_Unmap(table) == seL4_NoError);
@@ -199,7 +188,7 @@ static void test_delete_unmaps(struct env *env)
     CHECK(env, seL4_RISCV_PageTable_Map(middle, VSPACE, REGION, ATTR) == seL4_NoError);
     CHECK(env, seL4_RISCV_PageTable_Map(leaf, VSPACE, REGION, ATTR) == seL4_NoError);
     CHECK(env, map(page, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
-    seL4_CPtr second = copy(env, page, seL4_AllRights), minted = env_slot(env);
+    seL4_CPtr second = env_copy(env, page, seL4_AllRights), minted = env_slot(env);
     CHECK(env, map(second, VSPACE, REGION + PAGE, seL4_ReadWrite) == seL4_NoError);
     CHECK(env, seL4_CNode_Mint(ROOT, minted, ROOT_DEPTH, ROOT, page, ROOT_DEPTH,
                                seL4_AllRights, 99) == seL4_NoError);
@@ -247,7 +236,7 @@ static void test_asid_control_errors(struct env *env)
     /* The untyped is used up: it has a child now. */
     CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, small, ROOT, env_slot(env),
                                                ROOT_DEPTH) == seL4_RevokeFirst);
-    seL4_CPtr control_copy = copy(env, control, seL4_AllRights);
+    seL4_CPtr control_copy = env_copy(env, control, seL4_AllRights);
     CHECK(env, seL4_DebugCapIdentify(control_copy) == CAP_TYPE_ASID_CONTROL);
 }
 

@@ -79,7 +79,7 @@ void test_asid_pool_assign(struct env *env)
     CHECK(env, seL4_X86_ASIDPool_Assign(seL4_CapInitThreadASIDPool, vspace) ==
                    seL4_InvalidCapability);
     CHECK(env, seL4_DebugCapIdentify(vspace) == TAG_PML4);
-    seL4_CPtr vspace_copy = copy(env, vspace, seL4_AllRights);
+    seL4_CPtr vspace_copy = env_copy(env, vspace, seL4_AllRights);
     seL4_CPtr pdpt = retype(env, seL4_X86_PDPTObject), far = retype(env, seL4_X86_PDPTObject);
     CHECK(env, seL4_X86_PDPT_Map(pdpt, vspace, 0, ATTR) == seL4_NoError);
     map_tables(env, vspace_copy, REGION);
@@ -130,7 +130,7 @@ void test_asid_pool_deletion_stops_threads(struct env *env)
     seL4_SlotRegion image = env->bootinfo->userImageFrames;
     for (seL4_CPtr frame = image.start; frame < image.end; frame++) {
         seL4_Word vaddr = IMAGE_START + (frame - image.start) * PAGE;
-        CHECK(env, seL4_X86_Page_Map(copy(env, frame, seL4_AllRights), vspace, vaddr,
+        CHECK(env, seL4_X86_Page_Map(env_copy(env, frame, seL4_AllRights), vspace, vaddr,
                                      seL4_ReadWrite, ATTR) == seL4_NoError);
     }
     seL4_CPtr tcb = env_thread(env, seL4_MaxPrio);

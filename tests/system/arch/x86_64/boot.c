@@ -20,9 +20,9 @@ void test_boot_capabilities(struct env *env)
     for (seL4_CPtr slot = bi->userImageFrames.start; slot < bi->userImageFrames.end; slot++)
         CHECK(env, paddr_of(slot) == first + (slot - bi->userImageFrames.start) * PAGE);
     /* Mapped paging structures and an assigned PML4 may be copied. */
-    copy(env, VSPACE, seL4_AllRights);
-    copy(env, bi->userImagePaging.start + 2, seL4_AllRights);
-    copy(env, seL4_CapInitThreadASIDPool, seL4_AllRights);
+    env_copy(env, VSPACE, seL4_AllRights);
+    env_copy(env, bi->userImagePaging.start + 2, seL4_AllRights);
+    env_copy(env, seL4_CapInitThreadASIDPool, seL4_AllRights);
 }
 
 #define LAPIC_BASE 0xfee00000ul  /* boards/qemu-x86_64.toml */

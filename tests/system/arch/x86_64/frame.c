@@ -7,7 +7,7 @@ void test_frame_map_write_read(struct env *env)
 {
     map_tables(env, VSPACE, REGION);
     seL4_CPtr frame = retype(env, seL4_X86_4K);
-    seL4_CPtr alias = copy(env, frame, seL4_AllRights);
+    seL4_CPtr alias = env_copy(env, frame, seL4_AllRights);
     CHECK(env, seL4_X86_Page_Map(frame, VSPACE, REGION, seL4_ReadWrite, ATTR) == seL4_NoError);
     CHECK(env, seL4_X86_Page_Map(alias, VSPACE, REGION + PAGE, seL4_ReadWrite, ATTR) ==
                    seL4_NoError);
@@ -112,8 +112,8 @@ void test_frame_rights(struct env *env)
 {
     map_tables(env, VSPACE, REGION);
     seL4_CPtr frame = retype(env, seL4_X86_4K);
-    seL4_CPtr read_only = copy(env, frame, seL4_CanRead);
-    seL4_CPtr no_rights = copy(env, frame, seL4_NoRights);
+    seL4_CPtr read_only = env_copy(env, frame, seL4_CanRead);
+    seL4_CPtr no_rights = env_copy(env, frame, seL4_NoRights);
     CHECK(env, seL4_X86_Page_Map(frame, VSPACE, REGION, seL4_AllRights, ATTR) == seL4_NoError);
     *word_at(REGION) = 0xabcdef;
     CHECK(env, seL4_X86_Page_Map(read_only, VSPACE, REGION + PAGE, seL4_AllRights, ATTR) ==
@@ -165,7 +165,7 @@ void test_frame_read_only_write_faults(struct env *env)
 {
     map_tables(env, VSPACE, REGION);
     seL4_CPtr frame = retype(env, seL4_X86_4K);
-    seL4_CPtr alias = copy(env, frame, seL4_AllRights), read_only = copy(env, frame, seL4_CanRead);
+    seL4_CPtr alias = env_copy(env, frame, seL4_AllRights), read_only = env_copy(env, frame, seL4_CanRead);
     CHECK(env, seL4_X86_Page_Map(frame, VSPACE, REGION, seL4_ReadWrite, ATTR) == seL4_NoError);
     CHECK(env, seL4_X86_Page_Map(alias, VSPACE, REGION + PAGE, seL4_CanRead, ATTR) ==
                    seL4_NoError);
@@ -203,7 +203,7 @@ void test_frame_get_address(struct env *env)
     CHECK(env, buffer.error == seL4_NoError && buffer.paddr && !(buffer.paddr % PAGE));
     /* A copy of a mapped boot frame starts unmapped: it maps again as an alias. */
     seL4_CPtr image = env->bootinfo->userImageFrames.start;
-    seL4_CPtr alias = copy(env, image, seL4_AllRights);
+    seL4_CPtr alias = env_copy(env, image, seL4_AllRights);
     map_tables(env, VSPACE, REGION);
     CHECK(env, seL4_X86_Page_Map(alias, VSPACE, REGION, seL4_CanRead, ATTR) == seL4_NoError);
     CHECK(env, *word_at(REGION) == *word_at(IMAGE_START));

@@ -6,14 +6,6 @@ seL4_CPtr retype(struct env *env, seL4_Word type)
     return env_retype(env, type, 0, 1);
 }
 
-seL4_CPtr copy(struct env *env, seL4_CPtr cap, seL4_CapRights_t rights)
-{
-    seL4_CPtr slot = env_slot(env);
-    CHECK(env, seL4_CNode_Copy(ROOT, slot, ROOT_DEPTH, ROOT, cap, ROOT_DEPTH, rights) ==
-                   seL4_NoError);
-    return slot;
-}
-
 seL4_CPtr map_tables(struct env *env, seL4_CPtr vspace, seL4_Word vaddr)
 {
     seL4_CPtr pd = retype(env, seL4_X86_PageDirectoryObject);

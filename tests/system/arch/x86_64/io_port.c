@@ -28,7 +28,7 @@ void test_io_port_control(struct env *env)
      * the last capability to it goes. */
     CHECK(env, seL4_CNode_Copy(ROOT, slot, ROOT_DEPTH, ROOT, seL4_CapIOPortControl, ROOT_DEPTH,
                                seL4_AllRights) == seL4_IllegalOperation);
-    seL4_CPtr port_copy = copy(env, port, seL4_AllRights);
+    seL4_CPtr port_copy = env_copy(env, port, seL4_AllRights);
     CHECK(env, seL4_CNode_Delete(ROOT, port, ROOT_DEPTH) == seL4_NoError);
     CHECK(env, issue_io_ports(CMOS_INDEX, CMOS_INDEX, port) == seL4_RevokeFirst);
     CHECK(env, seL4_CNode_Delete(ROOT, port_copy, ROOT_DEPTH) == seL4_NoError);

@@ -48,7 +48,7 @@ void test_page_table_unmap(struct env *env)
     seL4_CPtr pt = map_tables(env, VSPACE, REGION);
     seL4_CPtr frame = retype(env, seL4_X86_4K), other = retype(env, seL4_X86_4K);
     CHECK(env, seL4_X86_Page_Map(frame, VSPACE, REGION, seL4_ReadWrite, ATTR) == seL4_NoError);
-    seL4_CPtr pt_copy = copy(env, pt, seL4_AllRights);
+    seL4_CPtr pt_copy = env_copy(env, pt, seL4_AllRights);
     CHECK(env, seL4_X86_PageTable_Unmap(pt) == seL4_RevokeFirst);
     CHECK(env, seL4_CNode_Delete(ROOT, pt_copy, ROOT_DEPTH) == seL4_NoError);
     CHECK(env, seL4_X86_PageTable_Unmap(pt) == seL4_NoError);

@@ -33,16 +33,9 @@
 #define CMOS_INDEX 0x70
 #define CMOS_DATA 0x71
 
-static inline volatile seL4_Word *word_at(seL4_Word vaddr)
-{
-    return (volatile seL4_Word *)vaddr;
-}
-
 /* helpers.c */
 /* One object of `type` (its fixed size) from the test's untyped. */
 seL4_CPtr retype(struct env *env, seL4_Word type);
-/* A copy of `cap` with `rights`, in a fresh slot. */
-seL4_CPtr copy(struct env *env, seL4_CPtr cap, seL4_CapRights_t rights);
 /* A page directory and a page table for the 2 MiB at `vaddr` in `vspace`; the table's cap. */
 seL4_CPtr map_tables(struct env *env, seL4_CPtr vspace, seL4_Word vaddr);
 /* `error` is FailedLookup of a missing capability with `bits_left` bits left. */

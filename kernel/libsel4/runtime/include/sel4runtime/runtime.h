@@ -7,6 +7,9 @@
 int main(seL4_BootInfo *bootinfo);
 
 __attribute__((format(printf, 1, 2))) int printf(const char *format, ...);
+/* The first untyped of RAM (not device memory) in the boot info with at least 2^bits bytes;
+ * 0 if none. */
+seL4_CPtr sel4runtime_find_untyped(const seL4_BootInfo *bootinfo, seL4_Word bits);
 /* A new thread's registers: start at entry(arg0, arg1) on the stack ending at stack_top (an
  * arch's calling convention; kernel/libsel4/arch/<arch>/context.c). Other words untouched. */
 void sel4runtime_context_init(seL4_UserContext *context, seL4_Word entry, seL4_Word stack_top,
