@@ -1,6 +1,7 @@
 /*
  * The boot test: the first root task. It prints two cycle-counter readings (which must
- * increase), checks its boot info, lets the kernel's timer fire, and ends by reading a kernel
+ * increase), checks its boot info and lists the extra boot info chunks (tests/boot/test_boot.py
+ * knows each board's), lets the kernel's timer fire, and ends by reading a kernel
  * address. That read must fault, which shows the task runs in user mode, and the kernel must
  * report it as a fault of this thread and stop cleanly rather than crash.
  * tests/boot/test_boot.py reads the console for each of these lines.
@@ -31,6 +32,43 @@ static void check_bootinfo(seL4_BootInfo *bootinfo)
     check(bootinfo->initThreadCNodeSizeBits == 12, "boot info: root CNode size bits 12");
 }
 
+/* The slot regions of §6.1–6.2 in order, and the untyped list covering RAM and devices. */
+static void check_regions(seL4_BootInfo *bi)
+{
+    seL4_Word ram = 0, device = 0;
+    for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start; i++) {
+        seL4_Word bytes = 1ul << bi->untypedList[i].sizeBits;
+        ram += bi->untypedList[i].isDevice ? 0 : bytes;
+        device += bi->untypedList[i].isDevice ? bytes : 0;
+    }
+    printf("boot-test: %lu untypeds: %lu MiB of RAM, %lu MiB of devices; empty slots %lu-%lu\n",
+           bi->untyped.end - bi->untyped.start, ram >> 20, device >> 20, bi->empty.start,
+           bi->empty.end);
+    check(bi->userImageFrames.start >= seL4_NumInitialCaps &&
+              bi->userImageFrames.end > bi->userImageFrames.start,
+          "boot info: image frame caps");
+    check(bi->untyped.end > bi->untyped.start && ram > 0 && device > 0,
+          "boot info: RAM and device untypeds");
+    check(bi->empty.start >= bi->untyped.end && bi->empty.end == 1ul << 12,
+          "boot info: empty slots after the untypeds");
+}
+
+/* Walk the extra boot info chunks (§6.2) after the boot info page, printing id:length. */
+static void print_extra_bootinfo(seL4_BootInfo *bi)
+{
+    const char *base = (const char *)bi + 4096;
+    printf("boot-test: extra boot info %lu bytes:", bi->extraLen);
+    for (seL4_Word at = 0; at < bi->extraLen;) {
+        const seL4_BootInfoHeader *chunk = (const seL4_BootInfoHeader *)(base + at);
+        printf(" %lu:%lu", chunk->id, chunk->len);
+        if (chunk->len < sizeof(*chunk))
+            break;
+        at += chunk->len;
+    }
+    printf("\n");
+    check(bi->extraLen > 0, "boot info: extra boot info present");
+}
+
 static void wait_for_timer(void)
 {
     uint64_t start = counter_read();
@@ -47,6 +85,8 @@ int main(seL4_BootInfo *bootinfo)
            (unsigned long long)second);
     check(second > first, "cycle counter increases");
     check_bootinfo(bootinfo);
+    check_regions(bootinfo);
+    print_extra_bootinfo(bootinfo);
     wait_for_timer();
     printf("boot-test: %d failed; touching kernel address %lx\n", failures, KERNEL_IMAGE_VADDR);
     (void)*(volatile seL4_Word *)KERNEL_IMAGE_VADDR;

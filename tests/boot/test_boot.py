@@ -20,6 +20,16 @@ USER_FAULT = re.compile(
     re.MULTILINE)
 KERNEL_STOP = re.compile(rf"^kernel: stopping: no thread can run; status {NO_THREAD_CAN_RUN} "
                          r"after (\d+) timer interrupts$")
+EXTRA_BOOTINFO = re.compile(r"^boot-test: extra boot info (\d+) bytes:((?: \d+:\d+)*)$",
+                            re.MULTILINE)
+# The chunks of the ABI sheet's §6.2 per arch, (id, length or None for "any"): x86_64 packs
+# ACPI RSDP, the multiboot memory map and the TSC frequency, then pads to the region's end;
+# the others pass the device tree alone.
+EXPECTED_CHUNKS = {
+    "x86_64": [(3, 52), (2, 1220), (5, 20), (0, None)],
+    "aarch64": [(6, None)],
+    "riscv64": [(6, None)],
+}
 CASES = [(name, toolchain) for name in boards.names() for toolchain in build.TOOLCHAINS]
 
 
@@ -42,6 +52,13 @@ def test_boot(builds, board_name, toolchain):
     expect(second > first, f"the cycle counter did not increase: {first} then {second}", outcome)
     failed = [line for line in lines if "FAILED" in line]
     expect(not failed, "boot-test checks failed:\n" + "\n".join(failed), outcome)
+    extra = EXTRA_BOOTINFO.search(console)
+    expect(extra, "no line 'boot-test: extra boot info N bytes: id:len ...'", outcome)
+    chunks = [tuple(map(int, c.split(":"))) for c in extra.group(2).split()]
+    expected = EXPECTED_CHUNKS[boards.load(board_name)["arch"]]
+    expect([i for i, _ in chunks] == [i for i, _ in expected] and
+           all(n is None or n == length for (_, length), (_, n) in zip(chunks, expected)),
+           f"extra boot info chunks {chunks}, expected {expected}", outcome)
     expect("boot-test: 0 failed;" in console, "no line 'boot-test: 0 failed; ...'", outcome)
     expect(USER_FAULT.search(console), "the user read of the kernel address was not reported "
            "as a VMFault of 'rootserver' at ffffffff80000000", outcome)
