@@ -89,8 +89,15 @@ void vspace_init_kernel(paddr_t window_end)
     vspace_activate(root);
 }
 
+/* The root satp points at; switching is skipped when it is already the one asked for (every
+ * unmap flushes for itself, so a stale TLB entry cannot outlive its mapping). */
+static paddr_t active_root;
+
 void vspace_activate(paddr_t root)
 {
+    if (root == active_root)
+        return;
+    active_root = root;
     csr_write(satp, SATP_MODE_SV39 | (root >> PAGE_BITS));
     sfence_vma_all();
 }
