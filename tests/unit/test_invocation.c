@@ -147,6 +147,28 @@ static void test_delete_final_cnode_empties_it(void)
     CHECK(cap_is_null(innermost[3].cap));
 }
 
+/* A CNode whose last capability sits inside it, and a ring of two CNodes each holding the
+ * other's last capability: deleting the way in destroys them all and ends. */
+static void test_delete_self_containing_cnodes(void)
+{
+    CHECK_EQ(retype_from(50, seL4_CapTableObject, 2, 70, 2).label, seL4_NoError);
+    struct cte *a = (struct cte *)cap_object(root[70].cap);
+    struct cte *b = (struct cte *)cap_object(root[71].cap);
+    /* A holds its own last cap in its slot 0, and an endpoint in slot 1. */
+    cspace_move(&root[70], &a[0], root[70].cap);
+    CHECK_EQ(retype_from(50, seL4_EndpointObject, 0, 72, 1).label, seL4_NoError);
+    cspace_move(&root[72], &a[1], root[72].cap);
+    cspace_delete(&a[0]);
+    CHECK(cap_is_null(a[0].cap) && cap_is_null(a[1].cap));
+    /* B and C: B's last cap in C, C's last cap in B; enter through B's slot in C. */
+    CHECK_EQ(retype_from(50, seL4_CapTableObject, 2, 73, 1).label, seL4_NoError);
+    struct cte *c = (struct cte *)cap_object(root[73].cap);
+    cspace_move(&root[71], &c[2], root[71].cap);
+    cspace_move(&root[73], &b[3], root[73].cap);
+    cspace_delete(&c[2]);
+    CHECK(cap_is_null(c[2].cap) && cap_is_null(b[3].cap));
+}
+
 int main(void)
 {
     setup();
@@ -157,6 +179,7 @@ int main(void)
     test_move_rotate_delete();
     test_revoke_untyped_resets();
     test_delete_final_cnode_empties_it();
+    test_delete_self_containing_cnodes();
     teardown();
     return unit_report("test_invocation");
 }
