@@ -29,8 +29,8 @@
     b user_unexpected_entry
 .endm
 
-/* x2-x30 and the EL0 system state into the context at sp, then onto the kernel stack. */
-.macro save_user_rest
+/* x2-x29 into the register frame at sp (x0, x1 are already there). */
+.macro save_x2_to_x29
     stp x2, x3, [sp, #16 * 1]
     stp x4, x5, [sp, #16 * 2]
     stp x6, x7, [sp, #16 * 3]
@@ -45,6 +45,11 @@
     stp x24, x25, [sp, #16 * 12]
     stp x26, x27, [sp, #16 * 13]
     stp x28, x29, [sp, #16 * 14]
+.endm
+
+/* x2-x30 and the EL0 system state into the context at sp, then onto the kernel stack. */
+.macro save_user_rest
+    save_x2_to_x29
     mrs x21, sp_el0
     stp x30, x21, [sp, #16 * 15]
     mrs x22, elr_el1
@@ -95,20 +100,7 @@ user_unexpected_entry:
     b .
 
 kernel_entry:
-    stp x2, x3, [sp, #16 * 1]
-    stp x4, x5, [sp, #16 * 2]
-    stp x6, x7, [sp, #16 * 3]
-    stp x8, x9, [sp, #16 * 4]
-    stp x10, x11, [sp, #16 * 5]
-    stp x12, x13, [sp, #16 * 6]
-    stp x14, x15, [sp, #16 * 7]
-    stp x16, x17, [sp, #16 * 8]
-    stp x18, x19, [sp, #16 * 9]
-    stp x20, x21, [sp, #16 * 10]
-    stp x22, x23, [sp, #16 * 11]
-    stp x24, x25, [sp, #16 * 12]
-    stp x26, x27, [sp, #16 * 13]
-    stp x28, x29, [sp, #16 * 14]
+    save_x2_to_x29
     add x1, sp, #KERNEL_FRAME_SIZE
     stp x30, x1, [sp, #16 * 15]
     mrs x2, elr_el1
