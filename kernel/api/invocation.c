@@ -7,6 +7,7 @@
 #include <arch.h>
 #include <object/cnode.h>
 #include <object/domain.h>
+#include <object/endpoint.h>
 #include <object/irq.h>
 #include <object/notification.h>
 #include <object/sched_context.h>
@@ -145,6 +146,8 @@ static struct syscall_error decode(struct invocation *inv)
         return sched_control_decode(inv);
     case CAP_NOTIFICATION:
         return notification_decode_signal(inv);
+    case CAP_ENDPOINT:
+        return endpoint_decode(inv);
     case CAP_IRQ_CONTROL:
         return irq_control_decode(inv);
     case CAP_IRQ_HANDLER:
@@ -154,26 +157,22 @@ static struct syscall_error decode(struct invocation *inv)
     default:
         if (cap_is_arch(inv->cap))
             return arch_decode_invocation(inv);
-        /* Endpoints, notifications and replies carry IPC, which arrives with its issue;
-         * the remaining objects' invocations arrive with theirs. */
+        /* Replies carry IPC, which arrives with its issue (#11). */
         return error_plain(seL4_IllegalOperation);
     }
 }
 
 /* Decode and perform; for a Call, the reply goes back in the caller's registers. A decoder
  * that succeeded has set its own result length (0 unless it returns words). */
-bool invocation_perform(struct invocation *inv, bool is_call)
+void invocation_perform(struct invocation *inv, bool is_call)
 {
     inv->is_call = is_call;
     if (is_call)
         arch_user_reg_set(&inv->thread->context, REG_MSGINFO, 0);
     struct syscall_error error = decode(inv);
-    if (error_is_cap_fault(error))
-        return false;
     if (!is_call)
-        return true;
+        return;
     if (!error_is_none(error))
         reply_error(inv, error);
     arch_user_reg_set(&inv->thread->context, REG_CAP, 0);
-    return true;
 }

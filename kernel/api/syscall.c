@@ -47,8 +47,7 @@ static void handle_invocation(bool is_call, bool is_blocking)
             cap_fault(failed, &fault);
         return;
     }
-    if (!invocation_perform(&inv, is_call) && is_blocking)
-        cap_fault(arch_user_reg_get(&current_thread->context, REG_CAP), &fault);
+    invocation_perform(&inv, is_call);
 }
 
 /* NBWait (seL4_Poll) on a notification: its pending word in the badge register, or 0. */

@@ -31,7 +31,7 @@ word_t notification_poll(struct notification *ntfn)
 struct syscall_error notification_decode_signal(struct invocation *inv)
 {
     if (!(cap_rights(inv->cap) & CAP_RIGHT_WRITE))
-        return error_cap_fault();
+        return error_invalid_capability(0);
     notification_signal(notification_at(cap_object(inv->cap)), cap_badge(inv->cap));
     return error_none();
 }

@@ -26,6 +26,8 @@ const struct system_test system_tests[] = {
     {"sched_context_bind_unbind", test_sched_context_bind_unbind},
     {"notification_signal_poll", test_notification_signal_poll},
     {"notification_badge_rules", test_notification_badge_rules},
+    {"rights_notification_without_write", test_rights_notification_without_write},
+    {"rights_endpoint_without_write", test_rights_endpoint_without_write},
     {"isolation_no_access_without_capability", test_isolation_no_access_without_capability},
     {"isolation_revoked_capability_is_gone", test_isolation_revoked_capability_is_gone},
     {0, 0},

@@ -67,14 +67,21 @@ static void test_signal(void)
     CHECK_EQ(call(14, 0, 0, 0, 0, 0).label, seL4_NoError);
     CHECK_EQ(notification_poll(n), 0x33);
     CHECK_EQ(notification_poll(n), 0);
-    /* Without the write right a Signal is a CapFault, not an error reply. */
+    /* Without the write right a Call is InvalidCapability(0), not a fault, and a Send (a
+     * Signal) does nothing (ABI §11 row 1). */
+    CHECK_EQ(call(BADGED, 0, 0, 0, 0, 0).label, seL4_NoError);
+    struct reply r = call(READ_ONLY, 0, 0, 0, 0, 0);
+    CHECK_EQ(r.label, seL4_InvalidCapability);
+    CHECK_EQ(r.length, 1);
+    CHECK_EQ(r.mr[0], 0);
     struct invocation inv;
     struct lookup_fault fault;
     cptr_t failed;
     arch_user_reg_set(&thread->context, REG_CAP, READ_ONLY);
     arch_user_reg_set(&thread->context, REG_MSGINFO, 0);
     CHECK(invocation_read(&inv, thread, &fault, &failed));
-    CHECK(!invocation_perform(&inv, false));
+    invocation_perform(&inv, false);
+    CHECK_EQ(notification_poll(n), 0x30);
 }
 
 int main(void)

@@ -64,18 +64,6 @@ static inline struct syscall_error error_not_enough_memory(word_t bytes_left)
 /* FailedLookup with the lookup's detail words (count depends on the failure type). */
 struct syscall_error error_failed_lookup(bool source, const struct lookup_fault *fault);
 
-/* Not an error reply: the invoked capability lacks the right the operation needs, which seL4
- * treats as a failed lookup of it, a CapFault of the caller (MissingCapability, 0 bits left). */
-static inline struct syscall_error error_cap_fault(void)
-{
-    return (struct syscall_error){seL4_NumErrors, 0, {0}};
-}
-
-static inline bool error_is_cap_fault(struct syscall_error error)
-{
-    return error.type == seL4_NumErrors;
-}
-
 static inline bool error_is_none(struct syscall_error error)
 {
     return error.type == seL4_NoError;
@@ -97,6 +85,7 @@ struct cte *invocation_lookup_slot(struct cap root, cptr_t cptr, word_t depth, b
  * capability or an extra one did not look up: *failed is its cptr, *fault says why. */
 bool invocation_read(struct invocation *inv, struct tcb *thread, struct lookup_fault *fault,
                      cptr_t *failed);
-/* Decode and perform `inv`; for a Call, write the reply into the caller's registers.
- * False when the invocation is a CapFault of the caller instead (error_cap_fault). */
-bool invocation_perform(struct invocation *inv, bool is_call);
+/* Decode and perform `inv`; for a Call, write the reply into the caller's registers. A
+ * capability that lacks the right its invocation needs is an error reply (InvalidCapability
+ * 0), never a fault: only a failed lookup is a CapFault (ABI §11 row 1). */
+void invocation_perform(struct invocation *inv, bool is_call);

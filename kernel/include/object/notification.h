@@ -23,6 +23,6 @@ void notification_signal(struct notification *ntfn, word_t badge);
 /* Take the pending word (0 if none), leaving the notification idle. */
 word_t notification_poll(struct notification *ntfn);
 
-/* A Send or Call on a notification capability: Signal with its badge (CapFault without the
- * write right). */
+/* A Send or Call on a notification capability: Signal with its badge (InvalidCapability 0
+ * without the write right; a Send then does nothing). */
 struct syscall_error notification_decode_signal(struct invocation *inv);

@@ -1,0 +1,40 @@
+/* System tests of rights on invoked capabilities: a capability that looks up but lacks the
+ * right its invocation needs is an error reply, never a fault (ABI §11 row 1). A Call gets
+ * InvalidCapability with MR0 = 0; a Send does nothing and returns. The root task makes these
+ * calls itself, so a fault would stop the whole test run. */
+#include "tests.h"
+
+/* A Call on `cap` with one word whose reply must be InvalidCapability(0), length 1. */
+static void check_call_is_invalid_capability_0(struct env *env, seL4_CPtr cap)
+{
+    seL4_SetMR(0, 0x5a5a);
+    seL4_MessageInfo_t reply = seL4_Call(cap, seL4_MessageInfo_new(0, 0, 0, 1));
+    CHECK(env, seL4_MessageInfo_get_label(reply) == seL4_InvalidCapability);
+    CHECK(env, seL4_MessageInfo_get_length(reply) == 1);
+    CHECK(env, seL4_GetMR(0) == 0);
+}
+
+void test_rights_notification_without_write(struct env *env)
+{
+    seL4_CPtr ntfn = env_retype(env, seL4_NotificationObject, 0, 1);
+    seL4_CPtr read_only = env_slot(env);
+    CHECK(env, seL4_CNode_Mint(ROOT, read_only, ROOT_DEPTH, ROOT, ntfn, ROOT_DEPTH,
+                               seL4_CanRead, 0x4) == seL4_NoError);
+    check_call_is_invalid_capability_0(env, read_only);
+    seL4_Signal(read_only);
+    seL4_NBSend(read_only, seL4_MessageInfo_new(0, 0, 0, 0));
+    seL4_Word badge = 99;
+    seL4_Poll(ntfn, &badge);
+    CHECK(env, badge == 0);
+}
+
+void test_rights_endpoint_without_write(struct env *env)
+{
+    seL4_CPtr endpoint = env_retype(env, seL4_EndpointObject, 0, 1);
+    seL4_CPtr read_only = env_copy(env, endpoint, seL4_CanRead);
+    seL4_CPtr no_rights = env_copy(env, endpoint, seL4_NoRights);
+    check_call_is_invalid_capability_0(env, read_only);
+    check_call_is_invalid_capability_0(env, no_rights);
+    seL4_Send(read_only, seL4_MessageInfo_new(0, 0, 0, 0));
+    seL4_NBSend(no_rights, seL4_MessageInfo_new(0, 0, 0, 0));
+}
