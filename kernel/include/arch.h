@@ -94,12 +94,12 @@ struct syscall_error arch_cap_derive(struct cap cap, struct cap *derived);
 bool arch_cap_is_revocable(struct cap new_cap, struct cap src_cap);
 /* Decode and perform an invocation of an arch capability (api/invocation.h). */
 struct syscall_error arch_decode_invocation(struct invocation *inv);
-/* If `cap` is a frame capability to RAM (not device memory) its holder may read: its physical
- * base and size, and true. */
+/* If `cap` is a frame capability to RAM (not device memory), whatever its rights: its
+ * physical base and size, and true. (Such a frame can be set as an IPC buffer, as in seL4.) */
 bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits);
-/* True when the frame capability `cap` lets its holder write (an IPC buffer the kernel may
- * write replies into). */
-bool arch_cap_frame_writable(struct cap cap);
+/* True when the frame capability `cap`'s VM rights let the kernel use it as an IPC buffer:
+ * read-write, or read-only when the kernel only reads it (seL4's lookupIPCBuffer). */
+bool arch_cap_frame_ipc_access(struct cap cap, bool writing);
 /* The root table a VSpace capability names, if it can be a thread's VSpace (a root table,
  * with an ASID assigned where the arch has them); 0 otherwise. */
 paddr_t arch_vspace_root(struct cap cap);

@@ -19,7 +19,7 @@ word_t *tcb_ipc_buffer(const struct tcb *tcb, bool writing)
     paddr_t base;
     word_t size_bits;
     struct cap cap = tcb->slots[TCB_BUFFER].cap;
-    if (!arch_cap_frame(cap, &base, &size_bits) || (writing && !arch_cap_frame_writable(cap)))
+    if (!arch_cap_frame(cap, &base, &size_bits) || !arch_cap_frame_ipc_access(cap, writing))
         return 0;
     return arch_phys_to_virt(base + (tcb->ipc_buffer & MASK(size_bits)));
 }

@@ -38,3 +38,18 @@ void test_rights_endpoint_without_write(struct env *env)
     seL4_Send(read_only, seL4_MessageInfo_new(0, 0, 0, 0));
     seL4_NBSend(no_rights, seL4_MessageInfo_new(0, 0, 0, 0));
 }
+
+/* An IPC buffer frame is accepted whatever its rights, as in seL4 (checkValidIPCBuffer looks
+ * at the type, device bit and alignment only); the rights matter only when the kernel reads
+ * or writes the buffer. */
+void test_rights_ipc_buffer_frame_any_rights(struct env *env)
+{
+    seL4_CPtr tcb = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_CPtr no_rights = env_copy(env, seL4_CapInitThreadIPCBuffer, seL4_NoRights);
+    seL4_CPtr read_only = env_copy(env, seL4_CapInitThreadIPCBuffer, seL4_CanRead);
+    CHECK(env, seL4_TCB_SetIPCBuffer(tcb, 0x1000, no_rights) == seL4_NoError);
+    CHECK(env, seL4_TCB_SetIPCBuffer(tcb, 0x2000, read_only) == seL4_NoError);
+    CHECK(env, seL4_TCB_Configure(tcb, ROOT, 0, seL4_CapInitThreadVSpace, 0, 0x1000,
+                                  no_rights) == seL4_NoError);
+    CHECK(env, seL4_TCB_SetIPCBuffer(tcb, 0x1001, no_rights) == seL4_AlignmentError);
+}

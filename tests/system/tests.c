@@ -28,6 +28,7 @@ const struct system_test system_tests[] = {
     {"notification_badge_rules", test_notification_badge_rules},
     {"rights_notification_without_write", test_rights_notification_without_write},
     {"rights_endpoint_without_write", test_rights_endpoint_without_write},
+    {"rights_ipc_buffer_frame_any_rights", test_rights_ipc_buffer_frame_any_rights},
     {"isolation_no_access_without_capability", test_isolation_no_access_without_capability},
     {"isolation_revoked_capability_is_gone", test_isolation_revoked_capability_is_gone},
     {0, 0},

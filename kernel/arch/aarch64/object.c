@@ -135,17 +135,17 @@ bool arch_cap_is_revocable(struct cap new_cap, struct cap src_cap)
  * them too). */
 bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits)
 {
-    if (cap_type(cap) != CAP_FRAME || cap_frame_is_device(cap) ||
-        cap_frame_vm_rights(cap) == VM_RIGHTS_KERNEL_ONLY)
+    if (cap_type(cap) != CAP_FRAME || cap_frame_is_device(cap))
         return false;
     *base = cap_object(cap);
     *size_bits = cap_frame_size_bits(cap);
     return true;
 }
 
-bool arch_cap_frame_writable(struct cap cap)
+bool arch_cap_frame_ipc_access(struct cap cap, bool writing)
 {
-    return cap_type(cap) == CAP_FRAME && cap_frame_vm_rights(cap) == VM_RIGHTS_READ_WRITE;
+    word_t rights = cap_frame_vm_rights(cap);
+    return rights == VM_RIGHTS_READ_WRITE || (!writing && rights == VM_RIGHTS_READ_ONLY);
 }
 
 struct syscall_error arch_decode_invocation(struct invocation *inv)

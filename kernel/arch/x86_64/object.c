@@ -168,9 +168,10 @@ bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits)
     return true;
 }
 
-bool arch_cap_frame_writable(struct cap cap)
+bool arch_cap_frame_ipc_access(struct cap cap, bool writing)
 {
-    return cap_type(cap) == CAP_FRAME && cap_frame_rights(cap) == VM_READ_WRITE;
+    word_t rights = cap_frame_rights(cap);
+    return rights == VM_READ_WRITE || (!writing && rights == VM_READ_ONLY);
 }
 
 paddr_t arch_vspace_root(struct cap cap)

@@ -32,8 +32,9 @@ void arch_cap_finalise_copy(struct cap cap)
     (void)cap;
 }
 
-bool arch_cap_frame_writable(struct cap cap)
+bool arch_cap_frame_ipc_access(struct cap cap, bool writing)
 {
+    (void)writing;
     return cap_type(cap) == FAKE_CAP_FRAME;
 }
 
