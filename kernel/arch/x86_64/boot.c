@@ -28,8 +28,9 @@ _Noreturn void boot_x86_64(uint32_t magic, uint32_t info_paddr)
         kernel_panic("boot: not started by a multiboot loader (magic %x)", magic);
     cpu_init();
     /* The newline ends the firmware's last line ("Booting from ROM.."). */
-    kprintf("\nkernel: x86_64, NX %d, 1 GiB pages %d, global pages %d, SMEP %d\n",
-            cpu_features.nx, cpu_features.page_1g, cpu_features.global, cpu_features.smep);
+    kprintf("\nkernel: x86_64, NX %d, 1 GiB pages %d, global pages %d, SMEP %d, FSGSBASE %d\n",
+            cpu_features.nx, cpu_features.page_1g, cpu_features.global, cpu_features.smep,
+            cpu_features.fsgsbase);
     boot_params_add_reserved(&boot_params, arch_virt_to_phys(kernel_image_start),
                              arch_virt_to_phys(kernel_image_end));
     /* The interrupt controllers' registers: the kernel's devices, in no device untyped. (Its

@@ -29,5 +29,6 @@ const struct system_test arch_system_tests[] = {
     {"x86_boot_device_untypeds_cover_firmware", test_boot_device_untypeds_cover_firmware},
     {"x86_boot_bios_area_maps", test_boot_bios_area_maps},
     {"x86_fpu_state_per_thread", test_fpu_state_per_thread},
+    {"x86_tls_bases_per_thread", test_tls_bases_per_thread},
     {0, 0},
 };
