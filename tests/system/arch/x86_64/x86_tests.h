@@ -1,8 +1,8 @@
 /*
  * The x86_64 system tests, one file per topic: frames (frame.c), the paging structures
  * (page_table.c), ASID control and pools (asid.c), I/O ports (io_port.c), interrupts (irq.c),
- * SSE state (fpu.c), the FS and GS bases (tls.c), the boot's capabilities and reserved devices (boot.c); the table is in
- * tests.c, the helpers they share in helpers.c. Test mappings go in the root task's own
+ * SSE state (fpu.c), the FS and GS bases (tls.c), the boot's capabilities and device
+ * untypeds (boot.c); the table is in tests.c, the helpers they share in helpers.c. Test mappings go in the root task's own
  * VSpace at 1 GiB (an entry of the boot PDPT nothing uses) and 512 GiB (a PML4 entry the boot
  * leaves empty), always through tables the test made, so revoking the test's untyped takes
  * them out again.
