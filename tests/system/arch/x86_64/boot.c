@@ -113,14 +113,31 @@ void test_boot_device_untypeds_cover_firmware(struct env *env)
 }
 
 /* Retype `untyped` (at `base`, nothing retyped from it yet) into untypeds that end at `paddr`,
- * largest first, so that its next object starts there. */
-static void untyped_skip_to(struct env *env, seL4_CPtr untyped, seL4_Word base, seL4_Word paddr)
+ * largest first, so that its next object starts there. Returns the first of them (at `base`),
+ * or 0 if `paddr` is `base`. */
+static seL4_CPtr untyped_skip_to(struct env *env, seL4_CPtr untyped, seL4_Word base,
+                                 seL4_Word paddr)
 {
     seL4_Word skip = paddr - base;
+    seL4_CPtr first = 0;
     for (int bits = 63; bits >= seL4_PageBits; bits--) {
-        if (skip & (1ul << bits))
-            retype_from(env, untyped, seL4_UntypedObject, bits);
+        if (!(skip & (1ul << bits)))
+            continue;
+        seL4_CPtr part = retype_from(env, untyped, seL4_UntypedObject, bits);
+        first = first ? first : part;
     }
+    return first;
+}
+
+/* The BIOS data area's pointer to the EBDA (a real-mode segment at 0x40e), read through a
+ * frame at physical address 0 from `low`, an untyped at 0; the EBDA lies below the VGA hole. */
+static void check_bios_data_area(struct env *env, seL4_CPtr low, seL4_Word vaddr)
+{
+    seL4_CPtr frame = retype_from(env, low, seL4_X86_4K, 0);
+    CHECK(env, paddr_of(frame) == 0);
+    CHECK(env, seL4_X86_Page_Map(frame, VSPACE, vaddr, seL4_CanRead, ATTR) == seL4_NoError);
+    seL4_Word ebda = (seL4_Word)*(volatile seL4_Uint16 *)(vaddr + 0x40e) << 4;
+    CHECK(env, ebda >= PAGE && ebda < VGA_HOLE);
 }
 
 /* The RSDP (ACPI §5.2.5): "RSD PTR " on a 16-byte boundary; its first 20 bytes sum to 0. */
@@ -137,7 +154,8 @@ static const unsigned char *rsdp_search(const unsigned char *area, seL4_Word byt
 }
 
 /* User-level ACPI code's start: map 0xe0000-0xfffff from the device untyped that holds it
- * and find the RSDP there, the same one the kernel gives in the extra boot info. */
+ * and find the RSDP there, the same one the kernel gives in the extra boot info; the BIOS
+ * data area at physical 0 maps too. */
 void test_boot_bios_area_maps(struct env *env)
 {
     seL4_BootInfo *bi = env->bootinfo;
@@ -146,7 +164,7 @@ void test_boot_bios_area_maps(struct env *env)
     if (!device)
         return;
     seL4_Word base = bi->untypedList[device - bi->untyped.start].paddr;
-    untyped_skip_to(env, device, base, BIOS_AREA);
+    seL4_CPtr low = untyped_skip_to(env, device, base, BIOS_AREA);
     seL4_CPtr frames = env->next_slot;
     env->next_slot += BIOS_AREA_PAGES;
     CHECK(env, seL4_Untyped_Retype(device, seL4_X86_4K, 0, ROOT, 0, 0, frames,
@@ -161,6 +179,9 @@ void test_boot_bios_area_maps(struct env *env)
     CHECK(env, rsdp != NULL && chunk != NULL);
     if (rsdp && chunk)
         CHECK(env, !memcmp(rsdp, chunk + 1, 20));
+    CHECK(env, base == 0 && low != 0);
+    if (low)
+        check_bios_data_area(env, low, REGION + BIOS_AREA_PAGES * PAGE);
     printf("system-test: RSDP found at %lx in the BIOS area\n",
            rsdp ? BIOS_AREA + (seL4_Word)(rsdp - (const unsigned char *)REGION) : 0);
     CHECK(env, seL4_CNode_Revoke(ROOT, device, ROOT_DEPTH) == seL4_NoError);
