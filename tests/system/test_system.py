@@ -1,5 +1,6 @@
 """The system test root task (tests/system) on every board with both toolchains, in icount
-mode: it must end with "N passed, 0 failed" and status 0, and the kernel must not panic."""
+mode: it must end with "N passed, 0 failed" and status 0, and the kernel must not panic. On
+x86_64 it also runs on the board's CPU with FSGSBASE added, where the FS/GS base test must run."""
 import re
 
 import pytest
@@ -13,14 +14,20 @@ MODE = "icount"
 TIMEOUT = 300.0
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$", re.MULTILINE)
 CASES = [(name, toolchain) for name in boards.names() for toolchain in build.TOOLCHAINS]
+X86_BOARDS = [name for name in boards.names() if boards.load(name)["arch"] == "x86_64"]
+X86_CASES = [(name, toolchain) for name in X86_BOARDS for toolchain in build.TOOLCHAINS]
+# Printed by the root task through COM1, which it owns (tests/system/arch/x86_64/io_port.c).
+COM1_LINE = "system-test: hello from user-level COM1"
+# Printed by the FS/GS base test only when CPUID reports FSGSBASE and the test ran.
+FSGSBASE_LINE = "system-test: FS and GS bases written with wrfsbase/wrgsbase kept per thread"
 
 
-@pytest.mark.parametrize("board_name, toolchain", CASES, ids=[f"{b}-{t}" for b, t in CASES])
-def test_system(builds, board_name, toolchain):
-    manifest = builds(board_name, toolchain)
+def run_system_test(builds, board, toolchain, log_name):
+    """Boot the system test on `board` (a loaded board dict) and check its closing line."""
+    manifest = builds(board["name"], toolchain)
     files = build.root_task_files(manifest, ROOT_TASK)
-    log = qemu.log_path(build.build_dir(board_name, toolchain, True), ROOT_TASK, MODE)
-    outcome = qemu.run_root_task(boards.load(board_name), files, MODE, log, TIMEOUT)
+    log = qemu.log_path(build.build_dir(board["name"], toolchain, True), log_name, MODE)
+    outcome = qemu.run_root_task(board, files, MODE, log, TIMEOUT)
     console = outcome.output
     expect(qemu.PANIC_MARKER not in console, "the kernel panicked", outcome)
     summary = SUMMARY.search(console)
@@ -29,3 +36,29 @@ def test_system(builds, board_name, toolchain):
     expect(summary.group(2) == "0", "failing system tests:\n" + "\n".join(failing), outcome)
     expect(int(summary.group(1)) > 0, "no system test ran", outcome)
     expect(outcome.guest_status == 0, f"guest status {outcome.guest_status}", outcome)
+    return outcome
+
+
+@pytest.mark.parametrize("board_name, toolchain", CASES, ids=[f"{b}-{t}" for b, t in CASES])
+def test_system(builds, board_name, toolchain):
+    board = boards.load(board_name)
+    outcome = run_system_test(builds, board, toolchain, ROOT_TASK)
+    if board["arch"] == "x86_64":
+        expect(COM1_LINE in outcome.output, "no line printed through COM1 by the root task",
+               outcome)
+        expect(FSGSBASE_LINE not in outcome.output, "FSGSBASE used on a CPU without it", outcome)
+
+
+def with_fsgsbase(board):
+    """The board with FSGSBASE added to its QEMU CPU (DESIGN §3: its own CPU lacks it)."""
+    cpu = board["cpu"]
+    assert "-fsgsbase" in cpu, f"{board['name']}: expected '-fsgsbase' in cpu '{cpu}'"
+    return {**board, "cpu": cpu.replace("-fsgsbase", "+fsgsbase")}
+
+
+@pytest.mark.parametrize("board_name, toolchain", X86_CASES,
+                         ids=[f"{b}-{t}" for b, t in X86_CASES])
+def test_system_with_fsgsbase(builds, board_name, toolchain):
+    board = with_fsgsbase(boards.load(board_name))
+    outcome = run_system_test(builds, board, toolchain, ROOT_TASK + "-fsgsbase")
+    expect(FSGSBASE_LINE in outcome.output, "the FS/GS base test did not run", outcome)

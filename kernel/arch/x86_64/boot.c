@@ -2,7 +2,9 @@
  * The x86_64 boot in C, entered from start.S on the boot page tables: console, GDT and IDT
  * first (so that a fault during boot is reported), then the CPU's features, the multiboot
  * tables and the kernel's own page tables, then the generic boot. The reserved regions
- * (never handed out) are the low megabyte, the kernel image and the interrupt controllers.
+ * (never handed out) are the kernel image and the interrupt controllers; the low megabyte is
+ * not RAM to the kernel (multiboot.c), so device untypeds cover what it holds (BIOS areas, the
+ * VGA hole), as upstream's do.
  */
 #include <arch.h>
 #include <arch/cpu.h>
@@ -26,9 +28,9 @@ _Noreturn void boot_x86_64(uint32_t magic, uint32_t info_paddr)
         kernel_panic("boot: not started by a multiboot loader (magic %x)", magic);
     cpu_init();
     /* The newline ends the firmware's last line ("Booting from ROM.."). */
-    kprintf("\nkernel: x86_64, NX %d, 1 GiB pages %d, global pages %d, SMEP %d\n",
-            cpu_features.nx, cpu_features.page_1g, cpu_features.global, cpu_features.smep);
-    boot_params_add_reserved(&boot_params, 0, LOW_MEMORY_END);
+    kprintf("\nkernel: x86_64, NX %d, 1 GiB pages %d, global pages %d, SMEP %d, FSGSBASE %d\n",
+            cpu_features.nx, cpu_features.page_1g, cpu_features.global, cpu_features.smep,
+            cpu_features.fsgsbase);
     boot_params_add_reserved(&boot_params, arch_virt_to_phys(kernel_image_start),
                              arch_virt_to_phys(kernel_image_end));
     /* The interrupt controllers' registers: the kernel's devices, in no device untyped. (Its

@@ -1,7 +1,8 @@
 /*
  * User thread contexts: the initial state, the way back to user mode (SYSRET for a thread
  * that entered by SYSCALL, IRETQ otherwise), seL4_UserContext for TCB register invocations,
- * the TLS base (FS base, loaded by MSR), and the register dump of fault reports.
+ * the TLS base (FS base, loaded by MSR or, with FSGSBASE, by wrfsbase), and the register dump
+ * of fault reports.
  */
 #include <arch.h>
 #include <arch/cpu.h>
@@ -31,8 +32,15 @@ void arch_context_init_user(struct arch_context *context, vaddr_t entry)
  * load could clear them, as it can under seL4, which also writes them only on a change). */
 static word_t loaded_fs_base, loaded_gs_base;
 
+/* With FSGSBASE the CPU's bases are the user's to change: write them every time (entry.S
+ * saved what the last thread left), with the instructions, cheaper than the MSRs. */
 static void load_tls(const struct arch_context *context)
 {
+    if (cpu_features.fsgsbase) {
+        cpu_write_fs_base(context->fs_base);
+        cpu_write_gs_base(context->gs_base);
+        return;
+    }
     if (context->fs_base != loaded_fs_base) {
         loaded_fs_base = context->fs_base;
         cpu_write_msr(MSR_FS_BASE, loaded_fs_base);

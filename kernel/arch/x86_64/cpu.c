@@ -1,7 +1,7 @@
 /*
  * The CPU's features and its control registers: what CPUID reports, the features the kernel
  * needs (panic when missing), and the CR0/CR4/EFER bits for SSE in user mode, NX, global
- * pages, SMEP and SYSCALL; the page attribute table. Also the user's access to the TSC.
+ * pages, SMEP, FSGSBASE and SYSCALL; the page attribute table. Also the user's access to the TSC.
  */
 #include <arch.h>
 #include <arch/cpu.h>
@@ -17,6 +17,7 @@ struct cpu_features cpu_features;
 #define CPUID_1_FXSR BIT(24)
 #define CPUID_1_SSE BIT(25)
 #define CPUID_1_SSE2 BIT(26)
+#define CPUID_7_FSGSBASE BIT(0)
 #define CPUID_7_SMEP BIT(7)
 #define CPUID_EXT_SYSCALL BIT(11)
 #define CPUID_EXT_NX BIT(20)
@@ -51,6 +52,7 @@ static void cpu_detect(void)
     cpu_features.page_1g = extended[3] & CPUID_EXT_PAGE_1G;
     cpu_features.global = leaf1[3] & CPUID_1_PGE;
     cpu_features.smep = leaf7[1] & CPUID_7_SMEP;
+    cpu_features.fsgsbase = leaf7[1] & CPUID_7_FSGSBASE;
 }
 
 void cpu_init(void)
@@ -64,6 +66,8 @@ void cpu_init(void)
         cr4 |= CR4_PGE;
     if (cpu_features.smep)
         cr4 |= CR4_SMEP;
+    if (cpu_features.fsgsbase)
+        cr4 |= CR4_FSGSBASE;
     cpu_write_cr4(cr4);
     uint64_t efer = cpu_read_msr(MSR_EFER) | EFER_SCE;
     if (cpu_features.nx)

@@ -7,6 +7,7 @@
  */
 #include <arch/apic.h>
 #include <arch/context.h>
+#include <arch/cpu.h>
 #include <arch/irq.h>
 #include <arch/segments.h>
 
@@ -51,6 +52,18 @@
     popq %rcx
     popq %rbx
     popq %rax
+.endm
+
+/* From rsp = the context of a thread just come from user mode: with FSGSBASE, user code may
+ * have changed its FS and GS bases (the kernel does not use either), so keep them. */
+.macro save_tls_bases
+    cmpb $0, cpu_features + CPU_FEATURES_FSGSBASE(%rip)
+    je 1f
+    rdfsbase %rax
+    movq %rax, CONTEXT_FS_BASE(%rsp)
+    rdgsbase %rax
+    movq %rax, CONTEXT_GS_BASE(%rsp)
+1:
 .endm
 
 /* One stub per vector: give every vector an error code, record the vector, go to `common`. */
@@ -125,6 +138,7 @@ trap_common:
     jz trap_from_kernel
     pushq 16(%rsp) /* fault ip: the interrupted rip */
     save_registers
+    save_tls_bases
     cld
     leaq kernel_stack_top(%rip), %rsp
     call trap_handle_user
@@ -157,6 +171,7 @@ syscall_entry:
     pushq %rcx
     subq $2, (%rsp) /* fault ip: the syscall instruction itself */
     save_registers
+    save_tls_bases
     leaq kernel_stack_top(%rip), %rsp
     call syscall_handle
     ud2

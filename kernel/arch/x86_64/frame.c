@@ -1,8 +1,9 @@
 /*
  * Frames (seL4 x86 decodeX86FrameInvocation): 4 KiB, 2 MiB and 1 GiB pages. Each frame
  * capability holds at most one mapping, recorded in the capability as (ASID, vaddr); a copy
- * starts unmapped. Map checks its arguments in seL4's order; Unmap and deletion remove the
- * mapping only if the entry still maps this frame in the address space the ASID names.
+ * starts unmapped. Map checks its arguments in seL4's order and, as seL4 on x86, overwrites
+ * another frame's mapping at the address; Unmap and deletion remove the mapping only if the
+ * entry still maps this frame in the address space the ASID names.
  */
 #include <arch.h>
 #include <arch/cpu.h>
@@ -66,9 +67,10 @@ static bool entry_maps_frame(pte_t entry, unsigned level, struct cap cap)
            pte_page_address(entry, level) == cap_object(cap);
 }
 
-/* The entry the mapping goes in: FailedLookup without the table above it; DeleteFirst if
- * something else is there (seL4 rejects a table in the way; we also refuse to overwrite
- * another frame's mapping, as seL4 does on Arm and RISC-V). Only a remap finds itself. */
+/* The entry the mapping goes in: FailedLookup without the table above it; DeleteFirst if a
+ * page table or directory is in the way. Another frame's mapping there is overwritten, as
+ * seL4 does on x86 (that frame's capability still records it, but its Unmap finds the entry
+ * no longer maps it and leaves it alone). */
 static struct syscall_error frame_find_slot(struct cap cap, struct frame_map *map)
 {
     word_t size = cap_frame_size(cap), bits_left;
@@ -79,9 +81,7 @@ static struct syscall_error frame_find_slot(struct cap cap, struct frame_map *ma
         struct lookup_fault fault = {LOOKUP_MISSING_CAPABILITY, bits_left, 0, 0};
         return error_failed_lookup(false, &fault);
     }
-    bool remap = cap_mapped_asid(cap) != ASID_INVALID;
-    if ((*map->slot & PTE_PRESENT) &&
-        !(remap && entry_maps_frame(*map->slot, frame_level(size), cap)))
+    if (pte_is_table(*map->slot, frame_level(size)))
         return error_plain(seL4_DeleteFirst);
     return error_none();
 }

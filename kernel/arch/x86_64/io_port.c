@@ -2,7 +2,9 @@
  * I/O ports (seL4 x86 ioport.c): IOPortControl Issue hands out a capability to a range of
  * ports no other capability covers (a bitmap of the 65536 ports says which are taken); IOPort
  * In and Out then reach ports inside that range, the kernel doing the access. The ports the
- * kernel drives itself are taken from the start.
+ * kernel drives itself are taken from the start, but for the console UART: as upstream, user
+ * level may own COM1 (a release root task has no other way to print), while the kernel keeps
+ * printing through it in debug builds.
  */
 #include <arch.h>
 #include <arch/io.h>
@@ -12,7 +14,6 @@
 #include <sel4/arch/invocation_labels.h>
 
 #define PORTS 65536
-#define UART_PORTS 8
 #define EXIT_PORTS 4 /* the board's isa-debug-exit iosize; halt.c writes 32 bits */
 
 static word_t ports_taken[PORTS / 64];
@@ -36,10 +37,9 @@ static bool ports_free(word_t first, word_t last)
     return true;
 }
 
-/* The UART, the legacy PICs, the PIT and port 0x61 (timer calibration), isa-debug-exit. */
+/* The legacy PICs, the PIT and port 0x61 (timer calibration), isa-debug-exit. */
 void io_port_reserve_kernel(void)
 {
-    ports_mark(BOARD_UART_BASE, BOARD_UART_BASE + UART_PORTS - 1, true);
     ports_mark(0x20, 0x21, true);
     ports_mark(0xa0, 0xa1, true);
     ports_mark(0x40, 0x43, true);

@@ -73,16 +73,14 @@ void test_frame_map_missing_tables(struct env *env)
                                                ATTR), 21);
 }
 
-/* A frame maps once: again elsewhere is InvalidArgument, again in place a remap; another
- * frame over it is DeleteFirst. Unmap frees the entry and the frame maps anywhere again. */
+/* A frame maps once: again elsewhere is InvalidArgument, again in place a remap. Unmap frees
+ * the entry and the frame maps anywhere again. */
 void test_frame_map_twice_and_remap(struct env *env)
 {
     map_tables(env, VSPACE, REGION);
     seL4_CPtr frame = retype(env, seL4_X86_4K), other = retype(env, seL4_X86_4K);
     CHECK(env, seL4_X86_Page_Map(frame, VSPACE, REGION, seL4_ReadWrite, ATTR) == seL4_NoError);
     *word_at(REGION) = 7;
-    CHECK(env, seL4_X86_Page_Map(other, VSPACE, REGION, seL4_ReadWrite, ATTR) ==
-                   seL4_DeleteFirst);
     CHECK(env, seL4_X86_Page_Map(frame, VSPACE, REGION + PAGE, seL4_ReadWrite, ATTR) ==
                    seL4_InvalidArgument);
     CHECK_MR(env, 0, 0);
@@ -103,6 +101,38 @@ void test_frame_map_twice_and_remap(struct env *env)
     CHECK(env, *word_at(REGION + PAGE) == 0);
     CHECK(env, seL4_X86_Page_Unmap(third) == seL4_NoError);
     CHECK(env, seL4_X86_Page_Unmap(other) == seL4_NoError);
+}
+
+/* A frame mapped where another is mapped replaces it, as seL4 does on x86. The replaced
+ * frame's capability still records the address, so it may map there again (a remap, which
+ * replaces in turn), and its Unmap leaves whatever else is mapped there now alone. */
+void test_frame_map_over_mapping(struct env *env)
+{
+    map_tables(env, VSPACE, REGION);
+    seL4_CPtr first = retype(env, seL4_X86_4K), second = retype(env, seL4_X86_4K);
+    CHECK(env, seL4_X86_Page_Map(first, VSPACE, REGION, seL4_ReadWrite, ATTR) == seL4_NoError);
+    *word_at(REGION) = 7;
+    CHECK(env, seL4_X86_Page_Map(second, VSPACE, REGION, seL4_ReadWrite, ATTR) == seL4_NoError);
+    CHECK(env, *word_at(REGION) == 0);
+    *word_at(REGION) = 8;
+    CHECK(env, seL4_X86_Page_Unmap(first) == seL4_NoError);
+    CHECK(env, *word_at(REGION) == 8);
+    CHECK(env, seL4_X86_Page_Map(first, VSPACE, REGION + PAGE, seL4_ReadWrite, ATTR) ==
+                   seL4_NoError);
+    CHECK(env, *word_at(REGION + PAGE) == 7);
+    CHECK(env, seL4_X86_Page_Unmap(first) == seL4_NoError);
+    CHECK(env, seL4_X86_Page_Map(first, VSPACE, REGION, seL4_ReadWrite, ATTR) == seL4_NoError);
+    CHECK(env, seL4_X86_Page_Map(first, VSPACE, REGION, seL4_ReadWrite, ATTR) == seL4_NoError);
+    CHECK(env, *word_at(REGION) == 7);
+    CHECK(env, seL4_X86_Page_Unmap(second) == seL4_NoError);
+    CHECK(env, *word_at(REGION) == 7);
+    CHECK(env, seL4_X86_Page_Unmap(first) == seL4_NoError);
+    /* Deleting the replaced frame's last capability leaves the mapping over it alone too. */
+    CHECK(env, seL4_X86_Page_Map(first, VSPACE, REGION, seL4_ReadWrite, ATTR) == seL4_NoError);
+    CHECK(env, seL4_X86_Page_Map(second, VSPACE, REGION, seL4_ReadWrite, ATTR) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, first, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, *word_at(REGION) == 8);
+    CHECK(env, seL4_X86_Page_Unmap(second) == seL4_NoError);
 }
 
 /* Rights: a read-only copy maps read-only whatever Map asks; a copy without read, or a Map
@@ -258,5 +288,41 @@ void test_large_and_huge_pages(struct env *env)
                    seL4_NoError);
     CHECK(env, seL4_X86_Page_Unmap(huge) == seL4_NoError);
     CHECK(env, seL4_X86_Page_Unmap(large) == seL4_NoError);
+    CHECK(env, seL4_CNode_Revoke(ROOT, device, ROOT_DEPTH) == seL4_NoError);
+}
+
+/* 2 MiB and 1 GiB pages replace a page of their size mapped there (a table there is
+ * DeleteFirst: test_large_and_huge_pages); a table Map tells whether the entry is in use,
+ * since nothing backs this device memory. */
+void test_large_and_huge_pages_map_over_mapping(struct env *env)
+{
+    seL4_Word base;
+    seL4_CPtr device = device_untyped(env, seL4_HugePageBits + 2, 1ul << 32, &base);
+    seL4_CPtr huge = retype_from(env, device, seL4_X64_HugePageObject, 0);
+    seL4_CPtr other_huge = retype_from(env, device, seL4_X64_HugePageObject, 0);
+    seL4_CPtr large = retype_from(env, device, seL4_X86_LargePageObject, 0);
+    seL4_CPtr other_large = retype_from(env, device, seL4_X86_LargePageObject, 0);
+    map_tables(env, VSPACE, REGION);
+    seL4_CPtr pt = retype(env, seL4_X86_PageTableObject);
+    CHECK(env, seL4_X86_Page_Map(large, VSPACE, REGION + LARGE, seL4_ReadWrite, ATTR) ==
+                   seL4_NoError);
+    CHECK(env, seL4_X86_Page_Map(other_large, VSPACE, REGION + LARGE, seL4_ReadWrite, ATTR) ==
+                   seL4_NoError);
+    CHECK(env, seL4_X86_Page_Unmap(large) == seL4_NoError);
+    CHECK(env, seL4_X86_PageTable_Map(pt, VSPACE, REGION + LARGE, ATTR) == seL4_DeleteFirst);
+    CHECK(env, seL4_X86_Page_Unmap(other_large) == seL4_NoError);
+    CHECK(env, seL4_X86_PageTable_Map(pt, VSPACE, REGION + LARGE, ATTR) == seL4_NoError);
+
+    seL4_CPtr pdpt = retype(env, seL4_X86_PDPTObject);
+    seL4_CPtr pd = retype(env, seL4_X86_PageDirectoryObject);
+    CHECK(env, seL4_X86_PDPT_Map(pdpt, VSPACE, FAR_REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_X86_Page_Map(huge, VSPACE, FAR_REGION, seL4_ReadWrite, ATTR) ==
+                   seL4_NoError);
+    CHECK(env, seL4_X86_Page_Map(other_huge, VSPACE, FAR_REGION, seL4_ReadWrite, ATTR) ==
+                   seL4_NoError);
+    CHECK(env, seL4_X86_Page_Unmap(huge) == seL4_NoError);
+    CHECK(env, seL4_X86_PageDirectory_Map(pd, VSPACE, FAR_REGION, ATTR) == seL4_DeleteFirst);
+    CHECK(env, seL4_X86_Page_Unmap(other_huge) == seL4_NoError);
+    CHECK(env, seL4_X86_PageDirectory_Map(pd, VSPACE, FAR_REGION, ATTR) == seL4_NoError);
     CHECK(env, seL4_CNode_Revoke(ROOT, device, ROOT_DEPTH) == seL4_NoError);
 }

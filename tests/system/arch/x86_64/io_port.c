@@ -1,5 +1,6 @@
 /* System tests of I/O ports: IOPortControl Issue and IOPort In/Out, through the CMOS RTC's
- * ports (its RAM byte 0x7e is unused by the firmware). */
+ * ports (its RAM byte 0x7e is unused by the firmware), and the console's COM1, which user level
+ * may own (tests/system/test_system.py looks for the line printed through it). */
 #include "x86_tests.h"
 
 #define CMOS_SCRATCH 0x7e
@@ -16,7 +17,7 @@ void test_io_port_control(struct env *env)
                    seL4_IllegalOperation);
     CHECK(env, issue_io_ports(CMOS_DATA, CMOS_INDEX, port) == seL4_InvalidArgument);
     CHECK_MR(env, 0, 1);
-    CHECK(env, issue_io_ports(0x3f8, 0x3f8, port) == seL4_RevokeFirst); /* the kernel's UART */
+    CHECK(env, issue_io_ports(0x60, 0x61, port) == seL4_RevokeFirst); /* the kernel's port 0x61 */
     CHECK(env, issue_io_ports(CMOS_INDEX, CMOS_DATA, seL4_CapInitThreadTCB) ==
                    seL4_DeleteFirst);
     CHECK(env, seL4_X86_IOPortControl_Issue(seL4_CapIOPortControl, CMOS_INDEX, CMOS_DATA, ROOT,
@@ -61,4 +62,37 @@ void test_io_port_in_out(struct env *env)
     CHECK(env, seL4_InvokeWords(port, X86IOPortIn8, words, 0, 0) == seL4_TruncatedMessage);
     CHECK(env, seL4_InvokeWords(port, X86IOPortControlIssue, words, 2, 0) ==
                    seL4_IllegalOperation);
+}
+
+#define COM1 0x3f8
+#define COM1_LAST 0x3ff
+#define UART_LINE_STATUS 5
+#define LINE_STATUS_THR_EMPTY 0x20
+#define COM1_LINE "system-test: hello from user-level COM1\n"
+
+static void com1_print(struct env *env, seL4_CPtr port, const char *text)
+{
+    for (; *text; text++) {
+        seL4_X86_IOPort_In8_t status;
+        do {
+            status = seL4_X86_IOPort_In8(port, COM1 + UART_LINE_STATUS);
+        } while (status.error == seL4_NoError && !(status.result & LINE_STATUS_THR_EMPTY));
+        CHECK(env, status.error == seL4_NoError);
+        CHECK(env, seL4_X86_IOPort_Out8(port, COM1, (seL4_Uint8)*text) == seL4_NoError);
+    }
+}
+
+/* The console UART is user level's to take (upstream keeps only its debug printing on it): the
+ * whole of COM1 issues, a range overlapping it is RevokeFirst until the capability goes, and a
+ * line written through it reaches the console. */
+void test_io_port_console_uart(struct env *env)
+{
+    seL4_CPtr port = env_slot(env), other = env_slot(env);
+    CHECK(env, issue_io_ports(COM1, COM1_LAST, port) == seL4_NoError);
+    CHECK(env, issue_io_ports(COM1_LAST, COM1_LAST + 1, other) == seL4_RevokeFirst);
+    CHECK(env, issue_io_ports(COM1 - 1, COM1, other) == seL4_RevokeFirst);
+    com1_print(env, port, COM1_LINE);
+    CHECK(env, seL4_CNode_Delete(ROOT, port, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, issue_io_ports(COM1 + UART_LINE_STATUS, COM1_LAST + 1, other) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, other, ROOT_DEPTH) == seL4_NoError);
 }

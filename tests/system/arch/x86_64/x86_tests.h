@@ -1,8 +1,8 @@
 /*
  * The x86_64 system tests, one file per topic: frames (frame.c), the paging structures
  * (page_table.c), ASID control and pools (asid.c), I/O ports (io_port.c), interrupts (irq.c),
- * SSE state (fpu.c), the boot's capabilities and reserved devices (boot.c); the table is in
- * tests.c, the helpers they share in helpers.c. Test mappings go in the root task's own
+ * SSE state (fpu.c), the FS and GS bases (tls.c), the boot's capabilities and device
+ * untypeds (boot.c); the table is in tests.c, the helpers they share in helpers.c. Test mappings go in the root task's own
  * VSpace at 1 GiB (an entry of the boot PDPT nothing uses) and 512 GiB (a PML4 entry the boot
  * leaves empty), always through tables the test made, so revoking the test's untyped takes
  * them out again.
@@ -55,10 +55,12 @@ void test_frame_map_write_read(struct env *env);
 void test_frame_map_argument_errors(struct env *env);
 void test_frame_map_missing_tables(struct env *env);
 void test_frame_map_twice_and_remap(struct env *env);
+void test_frame_map_over_mapping(struct env *env);
 void test_frame_rights(struct env *env);
 void test_frame_read_only_write_faults(struct env *env);
 void test_frame_get_address(struct env *env);
 void test_large_and_huge_pages(struct env *env);
+void test_large_and_huge_pages_map_over_mapping(struct env *env);
 void test_page_table_map_errors(struct env *env);
 void test_page_table_unmap(struct env *env);
 void test_asid_control_errors(struct env *env);
@@ -67,8 +69,12 @@ void test_asid_pool_assign(struct env *env);
 void test_asid_pool_deletion_stops_threads(struct env *env);
 void test_io_port_control(struct env *env);
 void test_io_port_in_out(struct env *env);
+void test_io_port_console_uart(struct env *env);
 void test_irq_control_errors(struct env *env);
 void test_irq_rtc_interrupt(struct env *env);
 void test_boot_capabilities(struct env *env);
 void test_boot_kernel_devices_reserved(struct env *env);
+void test_boot_device_untypeds_cover_firmware(struct env *env);
+void test_boot_bios_area_maps(struct env *env);
 void test_fpu_state_per_thread(struct env *env);
+void test_tls_bases_per_thread(struct env *env);

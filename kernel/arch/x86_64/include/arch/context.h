@@ -12,6 +12,8 @@
 #define CONTEXT_RFLAGS 168
 #define CONTEXT_RSP 176
 #define CONTEXT_FRAME_END 192 /* where TSS.rsp0 points: just past ss */
+#define CONTEXT_FS_BASE 192
+#define CONTEXT_GS_BASE 200
 
 /* The vector recorded for a SYSCALL entry (not a hardware vector), so the exit can use SYSRET. */
 #define VECTOR_SYSCALL 256
@@ -50,7 +52,9 @@ struct arch_context {
     word_t vector;   /* how the thread last entered: exception or interrupt vector, or SYSCALL */
     word_t error;    /* the exception's error code, else 0 */
     word_t rip, cs, rflags, rsp, ss; /* the CPU's interrupt frame; rip is where it resumes */
-    word_t fs_base, gs_base;         /* loaded into their MSRs on the way out (context.c) */
+    /* Loaded on the way out (context.c); with FSGSBASE user code may change them, so
+     * entry.S saves them on every entry from user mode. */
+    word_t fs_base, gs_base;
     uint8_t fpu[FPU_STATE_BYTES] __attribute__((aligned(16))); /* FXSAVE image: x87, SSE */
 } __attribute__((aligned(16)));
 
@@ -60,6 +64,8 @@ _Static_assert(__builtin_offsetof(struct arch_context, rip) == CONTEXT_RIP, "ent
 _Static_assert(__builtin_offsetof(struct arch_context, rflags) == CONTEXT_RFLAGS, "entry.S");
 _Static_assert(__builtin_offsetof(struct arch_context, rsp) == CONTEXT_RSP, "entry.S");
 _Static_assert(__builtin_offsetof(struct arch_context, ss) + 8 == CONTEXT_FRAME_END, "entry.S");
+_Static_assert(__builtin_offsetof(struct arch_context, fs_base) == CONTEXT_FS_BASE, "entry.S");
+_Static_assert(__builtin_offsetof(struct arch_context, gs_base) == CONTEXT_GS_BASE, "entry.S");
 _Static_assert(CONTEXT_FRAME_END % 16 == 0, "the CPU aligns the interrupt frame to 16 bytes");
 
 static inline word_t *arch_user_reg_slot(struct arch_context *context, enum user_reg reg)

@@ -15,6 +15,7 @@
 #define CR4_PGE 0x80
 #define CR4_OSFXSR 0x200
 #define CR4_OSXMMEXCPT 0x400
+#define CR4_FSGSBASE 0x10000
 #define CR4_SMEP 0x100000
 
 #define MSR_APIC_BASE 0x1b
@@ -29,16 +30,22 @@
 #define EFER_LME 0x100
 #define EFER_NXE 0x800
 
+/* Byte offset of cpu_features.fsgsbase, for entry.S. */
+#define CPU_FEATURES_FSGSBASE 0
+
 #ifndef __ASSEMBLER__
 #include <types.h>
 
 struct cpu_features {
+    bool fsgsbase; /* CR4.FSGSBASE: user code may use rd/wrfsbase and rd/wrgsbase */
     bool nx;       /* EFER.NXE and the page-table NX bit */
     bool page_1g;  /* 1 GiB pages (pdpe1gb) */
     bool global;   /* CR4.PGE: kernel mappings survive CR3 writes */
     bool smep;     /* CR4.SMEP: the kernel never runs user pages */
 };
 extern struct cpu_features cpu_features;
+_Static_assert(__builtin_offsetof(struct cpu_features, fsgsbase) == CPU_FEATURES_FSGSBASE,
+               "entry.S");
 
 /* Find the CPU's features, panic on a missing required one, and set CR0, CR4 and EFER. */
 void cpu_init(void);
@@ -109,6 +116,17 @@ static inline word_t cpu_read_cr4(void)
 static inline void cpu_write_cr4(word_t value)
 {
     __asm__ volatile("mov %0, %%cr4" ::"r"(value) : "memory");
+}
+
+/* The FS and GS base registers, without an MSR access; only when cpu_features.fsgsbase. */
+static inline void cpu_write_fs_base(word_t base)
+{
+    __asm__ volatile("wrfsbase %0" ::"r"(base));
+}
+
+static inline void cpu_write_gs_base(word_t base)
+{
+    __asm__ volatile("wrgsbase %0" ::"r"(base));
 }
 
 static inline uint64_t cpu_read_tsc(void)

@@ -34,8 +34,9 @@ struct multiboot_mmap_entry {
 } __attribute__((packed));
 _Static_assert(sizeof(struct multiboot_mmap_entry) == 24, "sel4-abi.md §6.2");
 
-/* Fill `params` from the info at `info_paddr`: RAM, the root task (module 0) and reservations
- * for low memory, the info itself and every module. Panics when the loader gave no memory map. */
+/* Fill `params` from the info at `info_paddr`: RAM from 1 MiB up, the root task (module 0) and
+ * reservations for the info itself and every module that lie in RAM. Panics when the loader
+ * gave no memory map. */
 void multiboot_read(paddr_t info_paddr, struct boot_params *params);
 /* The loader's memory map, as copied at boot (at most MULTIBOOT_MEMORY_MAP_MAX entries). */
 const struct multiboot_mmap_entry *multiboot_memory_map(unsigned *count);
