@@ -21,14 +21,18 @@ _Noreturn void riscv_boot(word_t hart, paddr_t device_tree);
 
 static struct boot_params params;
 
+/* Read RAM from the device tree, then pack it (it may sit in a larger buffer; the root task
+ * gets only the tree) and record it. */
 static void read_device_tree(paddr_t device_tree)
 {
-    const void *blob = arch_phys_to_virt(device_tree);
+    void *blob = arch_phys_to_virt(device_tree);
     if (!device_tree || !fdt_valid(blob))
         kernel_panic("boot: no valid device tree at %lx", device_tree);
     if (!fdt_read_memory(blob, &params) || !params.ram_count)
         kernel_panic("boot: no memory in the device tree at %lx", device_tree);
-    params.device_tree = (struct memory_region){device_tree, device_tree + fdt_total_size(blob)};
+    word_t size = fdt_total_size(blob), packed = fdt_pack(blob);
+    kprintf("kernel: device tree of %lu bytes packed into %lu\n", size, packed);
+    params.device_tree = (struct memory_region){device_tree, device_tree + packed};
 }
 
 /* The window must reach the end of RAM (devices on this board sit below RAM). */
