@@ -47,12 +47,13 @@ static void map_ram(void)
     }
 }
 
-/* The UART and the GIC are the kernel's: no device untyped may cover them. */
+/* The GIC is the kernel's: no device untyped may cover it. The console UART is not kept
+ * from user level (seL4 marks serial consoles user-visible): release root tasks print
+ * through it, while the kernel keeps printing through its own mapping. */
 static void reserve_kernel_devices(void)
 {
     paddr_t gicd = BOARD_INTERRUPT_CONTROLLER_DISTRIBUTOR_BASE;
     paddr_t gicc = BOARD_INTERRUPT_CONTROLLER_CPU_INTERFACE_BASE;
-    boot_params_add_reserved(&params, BOARD_UART_BASE, BOARD_UART_BASE + PAGE_SIZE);
     boot_params_add_reserved(&params, gicd, gicd + GIC_DISTRIBUTOR_SIZE);
     boot_params_add_reserved(&params, gicc, gicc + GIC_CPU_INTERFACE_SIZE);
 }

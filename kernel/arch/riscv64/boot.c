@@ -55,14 +55,15 @@ static void find_root_task(paddr_t kernel_end)
 }
 
 /* The kernel's own devices never become device untypeds (seL4 keeps its PLIC too): the PLIC
- * (QEMU virt's device tree: 6 MiB), the console UART and the exit device, a page each. */
+ * (QEMU virt's device tree: 6 MiB) and the exit device (a page). The console UART is left to
+ * user level, as seL4 leaves serial consoles: release root tasks print through it, while
+ * the kernel keeps printing through the physical window. */
 #define PLIC_SIZE 0x600000ul
 
 static void reserve_kernel_devices(void)
 {
     paddr_t plic = BOARD_INTERRUPT_CONTROLLER_BASE;
     boot_params_add_reserved(&params, plic, plic + PLIC_SIZE);
-    boot_params_add_reserved(&params, BOARD_UART_BASE, BOARD_UART_BASE + PAGE_SIZE);
     boot_params_add_reserved(&params, BOARD_EXIT_BASE, BOARD_EXIT_BASE + PAGE_SIZE);
 }
 
