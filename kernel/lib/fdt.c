@@ -1,5 +1,6 @@
-/* A reader for flattened device trees (DTSpec v0.3): enough to find RAM and reservations.
- * Blobs are big-endian and only 4-byte aligned, so every field is read byte by byte. */
+/* A reader for flattened device trees (DTSpec v0.3): enough to find RAM and reservations,
+ * and to pack a blob whose blocks have free space between or after them. Blobs are
+ * big-endian and only 4-byte aligned, so every field is read and written byte by byte. */
 #include <lib/fdt.h>
 #include <lib/string.h>
 
@@ -10,9 +11,25 @@
 #define FDT_NOP 4u
 #define FDT_END 9u
 #define FDT_MAX_DEPTH 16
+/* Header offsets of the fields packing rewrites or needs (version 17 headers). */
+#define FDT_TOTALSIZE 4
+#define FDT_OFF_DT_STRUCT 8
+#define FDT_OFF_DT_STRINGS 12
+#define FDT_OFF_MEM_RSVMAP 16
+#define FDT_SIZE_DT_STRINGS 32
+#define FDT_SIZE_DT_STRUCT 36
+#define FDT_HEADER_V17_SIZE 40
+#define FDT_RESERVATION_SIZE 16
+#define FDT_BLOCKS 3
 
 struct fdt_header_fields {
     uint32_t magic, totalsize, off_dt_struct, off_dt_strings, off_mem_rsvmap, version;
+};
+
+/* One block of the blob: where its header offset field is, where it lies, its alignment. */
+struct fdt_block {
+    unsigned offset_field;
+    word_t start, size, align;
 };
 
 /* Where a walk is: the cells in force at each depth and the kind of node being read. */
@@ -30,6 +47,13 @@ static uint32_t read_be32(const void *p)
 {
     const uint8_t *b = p;
     return ((uint32_t)b[0] << 24) | ((uint32_t)b[1] << 16) | ((uint32_t)b[2] << 8) | b[3];
+}
+
+static void write_be32(void *p, uint32_t value)
+{
+    uint8_t *b = p;
+    for (int i = 0; i < 4; i++)
+        b[i] = (uint8_t)(value >> (24 - 8 * i));
 }
 
 static uint64_t read_cells(const uint8_t *p, uint32_t cells)
@@ -144,4 +168,64 @@ bool fdt_read_memory(const void *blob, struct boot_params *params)
         }
     }
     return false;
+}
+
+/* The reservation map's size up to and including its (0, 0) terminator, or 0 when there is
+ * no terminator before `limit` bytes into the blob. */
+static word_t reservation_map_size(const uint8_t *blob, word_t start, word_t limit)
+{
+    for (word_t at = start; at + FDT_RESERVATION_SIZE <= limit; at += FDT_RESERVATION_SIZE) {
+        if (!read_cells(blob + at, 2) && !read_cells(blob + at + 8, 2))
+            return at + FDT_RESERVATION_SIZE - start;
+    }
+    return 0;
+}
+
+/* The three blocks in the order they lie in; false if they are misaligned, overlap each
+ * other or the header, or run past totalsize. */
+static bool fdt_blocks(const uint8_t *blob, struct fdt_block blocks[FDT_BLOCKS])
+{
+    word_t total = read_be32(blob + FDT_TOTALSIZE);
+    word_t rsvmap = read_be32(blob + FDT_OFF_MEM_RSVMAP);
+    blocks[0] = (struct fdt_block){FDT_OFF_MEM_RSVMAP, rsvmap,
+                                   reservation_map_size(blob, rsvmap, total), 8};
+    blocks[1] = (struct fdt_block){FDT_OFF_DT_STRUCT, read_be32(blob + FDT_OFF_DT_STRUCT),
+                                   read_be32(blob + FDT_SIZE_DT_STRUCT), 4};
+    blocks[2] = (struct fdt_block){FDT_OFF_DT_STRINGS, read_be32(blob + FDT_OFF_DT_STRINGS),
+                                   read_be32(blob + FDT_SIZE_DT_STRINGS), 1};
+    if (!blocks[0].size)
+        return false;
+    for (int i = 1; i < FDT_BLOCKS; i++) {
+        for (int j = i; j > 0 && blocks[j].start < blocks[j - 1].start; j--) {
+            struct fdt_block lower = blocks[j];
+            blocks[j] = blocks[j - 1];
+            blocks[j - 1] = lower;
+        }
+    }
+    word_t end = FDT_HEADER_V17_SIZE;
+    for (int i = 0; i < FDT_BLOCKS; i++) {
+        if (blocks[i].start < end || blocks[i].start % blocks[i].align ||
+            blocks[i].size > total - blocks[i].start)
+            return false;
+        end = blocks[i].start + blocks[i].size;
+    }
+    return true;
+}
+
+word_t fdt_pack(void *blob)
+{
+    uint8_t *b = blob;
+    struct fdt_block blocks[FDT_BLOCKS];
+    if (read_header(blob).version < 17 || !fdt_blocks(b, blocks))
+        return fdt_total_size(blob);
+    /* Each block moves down (or stays), in address order, so none overwrites the next. */
+    word_t end = FDT_HEADER_V17_SIZE;
+    for (int i = 0; i < FDT_BLOCKS; i++) {
+        word_t start = ROUND_UP(end, blocks[i].align);
+        memmove(b + start, b + blocks[i].start, blocks[i].size);
+        write_be32(b + blocks[i].offset_field, (uint32_t)start);
+        end = start + blocks[i].size;
+    }
+    write_be32(b + FDT_TOTALSIZE, (uint32_t)end);
+    return end;
 }

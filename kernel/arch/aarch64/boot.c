@@ -18,19 +18,23 @@ extern char _kernel_start[], _kernel_end[];
 
 static struct boot_params params;
 
-/* Map the device tree into the window and record it; panics without a valid one, since it
- * is the only description of RAM. */
+/* Map the device tree into the window, pack it (QEMU hands over a 1 MiB buffer; the root
+ * task gets only the tree) and record it; panics without a valid one, since it is the only
+ * description of RAM. */
 static const void *map_device_tree(paddr_t device_tree)
 {
     if (!device_tree || !window_map_memory(device_tree, device_tree + FDT_HEADER_SIZE))
         kernel_panic("boot: no device tree (x0 was %lx at entry)", device_tree);
-    const void *blob = arch_phys_to_virt(device_tree);
+    void *blob = arch_phys_to_virt(device_tree);
     if (!fdt_valid(blob))
         kernel_panic("boot: no valid device tree at %lx", device_tree);
-    paddr_t end = device_tree + fdt_total_size(blob);
-    if (!window_map_memory(device_tree, end))
-        kernel_panic("boot: cannot map the device tree [%lx, %lx)", device_tree, end);
-    params.device_tree = (struct memory_region){device_tree, end};
+    word_t size = fdt_total_size(blob);
+    if (!window_map_memory(device_tree, device_tree + size))
+        kernel_panic("boot: cannot map the device tree [%lx, %lx)", device_tree,
+                     device_tree + size);
+    word_t packed = fdt_pack(blob);
+    kprintf("kernel: device tree of %lu bytes packed into %lu\n", size, packed);
+    params.device_tree = (struct memory_region){device_tree, device_tree + packed};
     return blob;
 }
 
@@ -43,12 +47,13 @@ static void map_ram(void)
     }
 }
 
-/* The UART and the GIC are the kernel's: no device untyped may cover them. */
+/* The GIC is the kernel's: no device untyped may cover it. The console UART is not kept
+ * from user level (seL4 marks serial consoles user-visible): release root tasks print
+ * through it, while the kernel keeps printing through its own mapping. */
 static void reserve_kernel_devices(void)
 {
     paddr_t gicd = BOARD_INTERRUPT_CONTROLLER_DISTRIBUTOR_BASE;
     paddr_t gicc = BOARD_INTERRUPT_CONTROLLER_CPU_INTERFACE_BASE;
-    boot_params_add_reserved(&params, BOARD_UART_BASE, BOARD_UART_BASE + PAGE_SIZE);
     boot_params_add_reserved(&params, gicd, gicd + GIC_DISTRIBUTOR_SIZE);
     boot_params_add_reserved(&params, gicc, gicc + GIC_CPU_INTERFACE_SIZE);
 }

@@ -1,7 +1,9 @@
 /* Frame objects (4 KiB, 2 MiB and 1 GiB pages): Map, Unmap, GetAddress and the cache
  * flushes, each checked in seL4's order. A frame capability maps its frame at most once;
  * mapping it again at the same address in the same VSpace changes the rights or attributes
- * (a remap), and a copy of the capability is needed for a second mapping. */
+ * (a remap), and a copy of the capability is needed for a second mapping. As on seL4 for
+ * aarch64, Map replaces whatever page the entry held; the capability of the page replaced
+ * keeps its stale record, which Unmap and the flushes check against the entry. */
 #include <arch.h>
 #include <arch/asid.h>
 #include <arch/cache.h>
@@ -34,9 +36,8 @@ static struct syscall_error frame_check_target(struct cap cap, word_t asid, vadd
     return error_none();
 }
 
-/* The entry for the mapping: the walk must end at the frame's level, and an entry in use
- * must be this capability's own mapping. Upstream aarch64 overwrites another frame's entry
- * silently; we refuse with DeleteFirst, as seL4 does on x86 and RISC-V. */
+/* The entry for the mapping: the walk must end at the frame's level (a table there would
+ * have been walked through). A page already in the entry is replaced (vspace_set_entry). */
 static struct syscall_error frame_find_entry(struct cap cap, paddr_t root, vaddr_t vaddr,
                                              pte_t **entry)
 {
@@ -45,9 +46,6 @@ static struct syscall_error frame_find_entry(struct cap cap, paddr_t root, vaddr
         struct lookup_fault fault = {LOOKUP_MISSING_CAPABILITY, slot.bits_left, 0, 0};
         return error_failed_lookup(false, &fault);
     }
-    if (pte_is_valid(*slot.entry) &&
-        !(cap_frame_is_mapped(cap) && pte_address(*slot.entry) == cap_object(cap)))
-        return error_plain(seL4_DeleteFirst);
     *entry = slot.entry;
     return error_none();
 }

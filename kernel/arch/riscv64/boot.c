@@ -21,14 +21,18 @@ _Noreturn void riscv_boot(word_t hart, paddr_t device_tree);
 
 static struct boot_params params;
 
+/* Read RAM from the device tree, then pack it (it may sit in a larger buffer; the root task
+ * gets only the tree) and record it. */
 static void read_device_tree(paddr_t device_tree)
 {
-    const void *blob = arch_phys_to_virt(device_tree);
+    void *blob = arch_phys_to_virt(device_tree);
     if (!device_tree || !fdt_valid(blob))
         kernel_panic("boot: no valid device tree at %lx", device_tree);
     if (!fdt_read_memory(blob, &params) || !params.ram_count)
         kernel_panic("boot: no memory in the device tree at %lx", device_tree);
-    params.device_tree = (struct memory_region){device_tree, device_tree + fdt_total_size(blob)};
+    word_t size = fdt_total_size(blob), packed = fdt_pack(blob);
+    kprintf("kernel: device tree of %lu bytes packed into %lu\n", size, packed);
+    params.device_tree = (struct memory_region){device_tree, device_tree + packed};
 }
 
 /* The window must reach the end of RAM (devices on this board sit below RAM). */
@@ -51,14 +55,15 @@ static void find_root_task(paddr_t kernel_end)
 }
 
 /* The kernel's own devices never become device untypeds (seL4 keeps its PLIC too): the PLIC
- * (QEMU virt's device tree: 6 MiB), the console UART and the exit device, a page each. */
+ * (QEMU virt's device tree: 6 MiB) and the exit device (a page). The console UART is left to
+ * user level, as seL4 leaves serial consoles: release root tasks print through it, while
+ * the kernel keeps printing through the physical window. */
 #define PLIC_SIZE 0x600000ul
 
 static void reserve_kernel_devices(void)
 {
     paddr_t plic = BOARD_INTERRUPT_CONTROLLER_BASE;
     boot_params_add_reserved(&params, plic, plic + PLIC_SIZE);
-    boot_params_add_reserved(&params, BOARD_UART_BASE, BOARD_UART_BASE + PAGE_SIZE);
     boot_params_add_reserved(&params, BOARD_EXIT_BASE, BOARD_EXIT_BASE + PAGE_SIZE);
 }
 

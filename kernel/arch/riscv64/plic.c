@@ -6,7 +6,6 @@
 #include <arch/csr.h>
 #include <arch/plic.h>
 #include <board.h>
-#include <sel4/arch/invocation_labels.h>
 
 #define PLIC_PRIORITY(source) (4u * (source))
 #define PLIC_ENABLE(context, word) (0x2000u + 0x80u * (context) + 4u * (word))
@@ -88,13 +87,4 @@ struct syscall_error arch_irq_check(word_t irq)
     if (irq < 1 || irq > ARCH_MAX_IRQ)
         return error_range(1, ARCH_MAX_IRQ);
     return error_none();
-}
-
-/* IssueIRQHandlerTrigger(irq, trigger, index, depth): the PLIC on QEMU virt cannot set a
- * trigger mode, so once the message is complete it is refused, as seL4 refuses it there. */
-struct syscall_error arch_decode_irq_control(struct invocation *inv)
-{
-    if (inv->label == RISCVIRQIssueIRQHandlerTrigger && (inv->length < 4 || inv->extra_caps < 1))
-        return error_plain(seL4_TruncatedMessage);
-    return error_plain(seL4_IllegalOperation);
 }

@@ -1,5 +1,6 @@
 /* Object types (ABI §4.1): the generic ones, MCS numbering; each arch's follow from
- * seL4_NonArchObjectTypeCount in <sel4/arch/object_type.h>. */
+ * seL4_NonArchObjectTypeCount in <sel4/arch/object_type.h>, which also gives
+ * seL4_MaxUntypedBits (ABI §4.2: it depends on the arch's address space). */
 #pragma once
 #include <sel4/types.h>
 
@@ -15,7 +16,6 @@ typedef enum api_object {
 } seL4_ObjectType;
 
 #define seL4_MinUntypedBits 4
-#define seL4_MaxUntypedBits 47
 #define seL4_TCBBits 11
 #define seL4_EndpointBits 4
 #define seL4_NotificationBits 6

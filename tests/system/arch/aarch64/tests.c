@@ -1,12 +1,14 @@
 /*
  * aarch64 system tests: frames (Map, Unmap, GetAddress, rights, cache flushes, a write to a
- * read-only mapping), page tables (Map, Unmap), VSpaces, ASID control and pools, large pages
- * from device memory, and what deleting these capabilities does to mappings; threads.c and
- * irq.c hold the tests of per-thread registers and of interrupts. Test mappings go in the root task's own
+ * read-only mapping, mapping over a mapping), page tables (Map, Unmap), VSpaces, ASID
+ * control and pools, large pages from device memory, what deleting these capabilities does
+ * to mappings, the largest untyped, and the console UART driven from user level; threads.c
+ * and irq.c hold the tests of per-thread registers and of interrupts. Test mappings go in the root task's own
  * VSpace at REGION, a level-0 entry the boot leaves empty, always through tables the test made
  * (so revoking the test's untyped takes them out again).
  */
 #include "arch_tests.h"
+#include "../../device_tree.h"
 
 #define VSPACE seL4_CapInitThreadVSpace
 #define REGION 0x10000000000ul /* 1 TiB: level-0 entry 2 */
@@ -86,9 +88,9 @@ static seL4_Error invoke_raw(seL4_CPtr cap, seL4_Word label, seL4_Word length, s
     return seL4_InvokeWords(cap, label, words, length, caps);
 }
 
-/* The kernel's own devices on QEMU virt: GIC distributor, GIC CPU interface (two pages),
- * PL011 UART. */
-static const seL4_Word kernel_device_pages[] = {0x08000000, 0x08010000, 0x08011000, 0x09000000};
+/* The kernel's own devices on QEMU virt: GIC distributor, GIC CPU interface (two pages).
+ * The console UART is not one of them (test_console_uart_from_user). */
+static const seL4_Word kernel_device_pages[] = {0x08000000, 0x08010000, 0x08011000};
 
 static void test_boot_caps(struct env *env)
 {
@@ -156,7 +158,6 @@ static void test_frame_map_errors(struct env *env)
     check_missing_table(env, map(page, VSPACE, REGION + HUGE, seL4_AllRights), 30);
     check_missing_table(env, map(page, VSPACE, REGION + LARGE, seL4_AllRights), 21);
     CHECK(env, map(page, VSPACE, REGION, seL4_AllRights) == seL4_NoError);
-    CHECK(env, map(other, VSPACE, REGION, seL4_AllRights) == seL4_DeleteFirst);
     CHECK(env, map(page, VSPACE, REGION + PAGE, seL4_AllRights) == seL4_InvalidArgument);
     CHECK_MR(env, 0, 0);
     CHECK(env, map(page, assigned_vspace(env), REGION, seL4_AllRights) ==
@@ -184,6 +185,39 @@ static void test_frame_unmap_and_remap(struct env *env)
     CHECK(env, seL4_ARM_Page_GetAddress(page).error == seL4_NoError);
     CHECK(env, seL4_ARM_Page_Unmap(other) == seL4_NoError);
     CHECK(env, seL4_ARM_Page_Unmap(page) == seL4_NoError);
+}
+
+/* Map over another frame's mapping replaces it (and the TLB forgets the old page), as seL4
+ * does on aarch64. The replaced frame's capability still records its mapping: a remap in
+ * place through it takes the entry back, and its Unmap leaves another frame's entry alone. */
+static void test_frame_map_over_mapping(struct env *env)
+{
+    seL4_CPtr first = frame(env), second = frame(env);
+    map_tables(env, VSPACE, REGION, 3);
+    CHECK(env, map(first, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    *word_at(REGION) = 1;
+    seL4_Error replaced = map(second, VSPACE, REGION, seL4_ReadWrite);
+    CHECK(env, replaced == seL4_NoError);
+    if (replaced != seL4_NoError)
+        return; /* the reads below would fault once the first frame's Unmap took REGION */
+    CHECK(env, *word_at(REGION) == 0);
+    *word_at(REGION) = 2;
+    /* The first capability's record is stale: flushes through it are refused. */
+    CHECK(env, seL4_ARM_Page_Clean_Data(first, 0, PAGE) == seL4_InvalidCapability);
+    CHECK_MR(env, 0, 0);
+    CHECK(env, seL4_ARM_Page_Unmap(first) == seL4_NoError);
+    CHECK(env, *word_at(REGION) == 2); /* still the second frame: no fault */
+    CHECK(env, map(first, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    CHECK(env, *word_at(REGION) == 1);
+    /* Now the second capability is the stale one; remapping in place takes the entry back. */
+    CHECK(env, map(second, VSPACE, REGION, seL4_CanRead) == seL4_NoError);
+    CHECK(env, *word_at(REGION) == 2);
+    CHECK(env, map(first, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    CHECK(env, seL4_ARM_Page_Unmap(second) == seL4_NoError);
+    CHECK(env, *word_at(REGION) == 1);
+    CHECK(env, seL4_ARM_Page_Clean_Data(first, 0, PAGE) == seL4_NoError);
+    CHECK(env, seL4_ARM_Page_Unmap(first) == seL4_NoError);
+    CHECK(env, seL4_ARM_Page_Clean_Data(second, 0, PAGE) == seL4_IllegalOperation);
 }
 
 /* A write to a read-only mapping would fault this thread, so the rights a mapping got are
@@ -515,11 +549,87 @@ static void test_large_device_page(struct env *env)
     CHECK(env, seL4_CNode_Revoke(ROOT, untyped, ROOT_DEPTH) == seL4_NoError);
 }
 
+/* seL4_MaxUntypedBits is 47 on aarch64 (ABI §4.2): a larger untyped is a range error before
+ * memory is looked at; 2^39 is in range (and too large for the test's untyped). */
+static void test_untyped_max_bits(struct env *env)
+{
+    seL4_BootInfo *bi = env->bootinfo;
+    seL4_CPtr slot = env_slot(env);
+    CHECK(env, seL4_MaxUntypedBits == 47);
+    CHECK(env, seL4_Untyped_Retype(env->untyped, seL4_UntypedObject, 48, ROOT, 0, 0, slot,
+                                   1) == seL4_RangeError);
+    CHECK_MR(env, 0, 0);
+    CHECK_MR(env, 1, 47);
+    CHECK(env, seL4_Untyped_Retype(env->untyped, seL4_UntypedObject, 39, ROOT, 0, 0, slot,
+                                   1) == seL4_NotEnoughMemory);
+    for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start; i++)
+        CHECK(env, bi->untypedList[i].sizeBits <= seL4_MaxUntypedBits);
+}
+
+/* A frame capability to the device page at `paddr`, retyped from the device untyped that
+ * covers it: untyped children of the sizes of the bits of its offset take up the memory
+ * before it. The device untyped is returned in *untyped, to revoke afterwards; 0 if no
+ * device untyped covers `paddr`. */
+static seL4_CPtr device_frame_at(struct env *env, seL4_Word paddr, seL4_CPtr *untyped)
+{
+    seL4_BootInfo *bi = env->bootinfo;
+    for (seL4_CPtr slot = bi->untyped.start; slot < bi->untyped.end; slot++) {
+        const seL4_UntypedDesc *desc = &bi->untypedList[slot - bi->untyped.start];
+        if (!desc->isDevice || paddr < desc->paddr || (paddr - desc->paddr) >> desc->sizeBits)
+            continue;
+        seL4_Word offset = paddr - desc->paddr;
+        for (seL4_Word bits = desc->sizeBits; bits-- > seL4_PageBits;) {
+            if (offset & (1ul << bits))
+                CHECK(env, seL4_Untyped_Retype(slot, seL4_UntypedObject, bits, ROOT, 0, 0,
+                                               env_slot(env), 1) == seL4_NoError);
+        }
+        *untyped = slot;
+        seL4_CPtr page = env_slot(env);
+        CHECK(env, seL4_Untyped_Retype(slot, seL4_ARM_SmallPageObject, 0, ROOT, 0, 0, page, 1) ==
+                       seL4_NoError);
+        return page;
+    }
+    return 0;
+}
+
+/* The console: QEMU virt's PL011, polled as the kernel does. The line goes out at user
+ * level only; tests/system/test_system.py looks for it on the console. */
+#define UART_PADDR 0x09000000ul
+#define PL011_DR 0x00
+#define PL011_FR 0x18
+#define PL011_FR_TXFF (1u << 5)
+
+static void pl011_print(volatile seL4_Uint32 *uart, const char *line)
+{
+    for (const char *c = line; *c; c++) {
+        while (uart[PL011_FR / 4] & PL011_FR_TXFF)
+            ;
+        uart[PL011_DR / 4] = (seL4_Uint8)*c;
+    }
+}
+
+static void test_console_uart_from_user(struct env *env)
+{
+    seL4_CPtr untyped = 0, page = device_frame_at(env, UART_PADDR, &untyped);
+    CHECK(env, page != 0);
+    if (!page)
+        return;
+    CHECK(env, seL4_ARM_Page_GetAddress(page).paddr == UART_PADDR);
+    map_tables(env, VSPACE, REGION, 3);
+    /* No attributes: not cacheable, which makes the mapping device memory. */
+    CHECK(env, seL4_ARM_Page_Map(page, VSPACE, REGION, seL4_ReadWrite, 0) == seL4_NoError);
+    pl011_print((volatile seL4_Uint32 *)REGION,
+                "system-test: hello from the user-level UART\n");
+    CHECK(env, seL4_ARM_Page_Unmap(page) == seL4_NoError);
+    CHECK(env, seL4_CNode_Revoke(ROOT, untyped, ROOT_DEPTH) == seL4_NoError);
+}
+
 const struct system_test arch_system_tests[] = {
     {"aarch64_boot_caps", test_boot_caps},
     {"aarch64_frame_map_and_access", test_frame_map_and_access},
     {"aarch64_frame_map_errors", test_frame_map_errors},
     {"aarch64_frame_unmap_and_remap", test_frame_unmap_and_remap},
+    {"aarch64_frame_map_over_mapping", test_frame_map_over_mapping},
     {"aarch64_frame_rights", test_frame_rights},
     {"aarch64_frame_read_only_write_faults", test_frame_read_only_write_faults},
     {"aarch64_frame_flush", test_frame_flush},
@@ -532,6 +642,9 @@ const struct system_test arch_system_tests[] = {
     {"aarch64_asid_pool_delete", test_asid_pool_delete},
     {"aarch64_asid_pools_run_out", test_asid_pools_run_out},
     {"aarch64_large_device_page", test_large_device_page},
+    {"aarch64_untyped_max_bits", test_untyped_max_bits},
+    {"aarch64_console_uart_from_user", test_console_uart_from_user},
+    {"aarch64_device_tree_chunk", test_device_tree_chunk},
     {"aarch64_fpu_registers_per_thread", test_fpu_registers_per_thread},
     {"aarch64_fpu_disabled_thread_faults", test_fpu_disabled_thread_faults},
     {"aarch64_irq_control_trigger", test_irq_control_trigger},

@@ -1,13 +1,15 @@
 /*
- * riscv64 system tests: frames (Map, Unmap, GetAddress, rights), page tables (Map, Unmap),
- * ASID control and pools, large pages from device memory, what copying and deleting these
- * capabilities does to mappings, the arch's IRQControl checks, the kernel's own devices left
- * out of device untypeds, and a device interrupt end to end (the goldfish RTC); the table of
- * every riscv64 test (FP state: fpu.c). Test mappings go in the root task's own VSpace, in a
+ * riscv64 system tests: frames (Map, Unmap, GetAddress, rights, mapping over a mapping), page
+ * tables (Map, Unmap), ASID control and pools, large pages from device memory, what copying
+ * and deleting these capabilities does to mappings, the largest untyped, the arch's
+ * IRQControl checks and its trigger variant, the kernel's own devices left out of device
+ * untypeds, the console UART driven from user level, and a device interrupt end to end (the
+ * goldfish RTC); the table of every riscv64 test (FP state: fpu.c). Test mappings go in the root task's own VSpace, in a
  * gigabyte no boot mapping uses, always through tables the test made (so revoking the test's
  * untyped takes them out again).
  */
 #include "arch_tests.h"
+#include "../../device_tree.h"
 
 #define VSPACE seL4_CapInitThreadVSpace
 #define REGION 0x1000000000ul /* 64 GiB: root entry 64 */
@@ -19,6 +21,7 @@
 #define CAP_TYPE_PAGE_TABLE 3
 #define CAP_TYPE_ASID_CONTROL 11
 #define CAP_TYPE_ASID_POOL 13
+#define CAP_TYPE_IRQ_HANDLER 16
 
 
 static seL4_CPtr frame(struct env *env)
@@ -139,6 +142,50 @@ static void test_frame_rights(struct env *env)
     CHECK(env, map(page, VSPACE, REGION, seL4_CanRead) == seL4_NoError);
     CHECK(env, *word_at(REGION) == 7);
     CHECK(env, seL4_RISCV_Page_Unmap(page) == seL4_NoError);
+}
+
+/* As seL4 on RISC-V: Map through a capability with no mapping refuses an entry in use
+ * (DeleteFirst); a capability that records a mapping at that address remaps it whatever the
+ * entry holds now, and the Unmap of the page it replaced leaves the entry alone. */
+static void test_frame_map_over_mapping(struct env *env)
+{
+    seL4_CPtr middle = page_table(env), leaf = page_table(env);
+    seL4_CPtr first = frame(env), second = frame(env), third = frame(env);
+    CHECK(env, seL4_RISCV_PageTable_Map(middle, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Map(leaf, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, map(first, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    *word_at(REGION) = 1;
+    /* Unmapping the table clears it; the first capability still records REGION. */
+    CHECK(env, seL4_RISCV_PageTable_Unmap(leaf) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Map(leaf, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, map(second, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    *word_at(REGION) = 2;
+    CHECK(env, map(third, VSPACE, REGION, seL4_ReadWrite) == seL4_DeleteFirst);
+    CHECK(env, map(first, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    CHECK(env, *word_at(REGION) == 1);
+    CHECK(env, seL4_RISCV_Page_Unmap(second) == seL4_NoError);
+    CHECK(env, *word_at(REGION) == 1); /* still the first frame: no fault */
+    CHECK(env, seL4_RISCV_Page_Unmap(first) == seL4_NoError);
+    CHECK(env, map(third, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    CHECK(env, *word_at(REGION) == 0);
+}
+
+/* seL4_MaxUntypedBits is 38 on riscv64 (Sv39; ABI §4.2, §11 row 3): an untyped of 2^39 is a
+ * range error before memory is looked at; 2^38 is in range (and too large for the test's
+ * untyped); no boot untyped is larger. */
+static void test_untyped_max_bits(struct env *env)
+{
+    seL4_BootInfo *bi = env->bootinfo;
+    seL4_CPtr slot = env_slot(env);
+    CHECK(env, seL4_MaxUntypedBits == 38);
+    CHECK(env, seL4_Untyped_Retype(env->untyped, seL4_UntypedObject, 39, ROOT, 0, 0, slot,
+                                   1) == seL4_RangeError);
+    CHECK_MR(env, 0, 0);
+    CHECK_MR(env, 1, 38);
+    CHECK(env, seL4_Untyped_Retype(env->untyped, seL4_UntypedObject, 38, ROOT, 0, 0, slot,
+                                   1) == seL4_NotEnoughMemory);
+    for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start; i++)
+        CHECK(env, bi->untypedList[i].sizeBits <= 38);
 }
 
 static void test_page_table_map_unmap(struct env *env)
@@ -371,8 +418,6 @@ static void test_irq_control(struct env *env)
     CHECK_MR(env, 1, 96);
     CHECK(env, irq_get(97, slot) == seL4_RangeError);
     CHECK(env, irq_get(96, slot) == seL4_RevokeFirst); /* the kernel's timer */
-    CHECK(env, seL4_IRQControl_GetTrigger(control, 1, 1, ROOT, slot, ROOT_DEPTH) ==
-                   seL4_IllegalOperation);
     CHECK(env, invoke_raw(control, RISCVIRQIssueIRQHandlerTrigger, 3, 1) ==
                    seL4_TruncatedMessage);
     /* A virtio-mmio slot with no device: it never fires. */
@@ -382,8 +427,44 @@ static void test_irq_control(struct env *env)
     CHECK(env, seL4_CNode_Delete(ROOT, slot, ROOT_DEPTH) == seL4_NoError);
 }
 
-/* The kernel's own devices (PLIC, console UART, exit device on QEMU virt) are in no device
- * untyped; the RTC next to the exit device is. */
+static seL4_Error get_trigger(seL4_Word irq, seL4_Word trigger, seL4_CPtr slot,
+                              seL4_Word depth)
+{
+    return seL4_IRQControl_GetTrigger(seL4_CapIRQControl, irq, trigger, ROOT, slot, depth);
+}
+
+/* IssueIRQHandlerTrigger: Get's checks in Get's order (range 1..96, the timer and issued
+ * interrupts, the destination slot), then a handler like Get's; the trigger is ignored. */
+static void test_irq_control_get_trigger(struct env *env)
+{
+    seL4_CPtr slot = env_slot(env), other = env_slot(env), control = seL4_CapIRQControl;
+    CHECK(env, get_trigger(0, 1, slot, ROOT_DEPTH) == seL4_RangeError);
+    CHECK_MR(env, 0, 1);
+    CHECK_MR(env, 1, 96);
+    CHECK(env, get_trigger(97, 0, slot, ROOT_DEPTH) == seL4_RangeError);
+    CHECK_MR(env, 0, 1);
+    CHECK_MR(env, 1, 96);
+    CHECK(env, get_trigger(96, 1, slot, ROOT_DEPTH) == seL4_RevokeFirst);
+    CHECK(env, get_trigger(2, 1, seL4_CapInitThreadTCB, ROOT_DEPTH) == seL4_DeleteFirst);
+    CHECK(env, get_trigger(2, 1, slot, 0) == seL4_RangeError);
+    CHECK_MR(env, 0, 1);
+    CHECK_MR(env, 1, seL4_WordBits);
+    CHECK(env, invoke_raw(control, RISCVIRQIssueIRQHandlerTrigger, 4, 0) ==
+                   seL4_TruncatedMessage);
+    /* A virtio-mmio slot with no device: it never fires. */
+    CHECK(env, get_trigger(2, 1, slot, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_DebugCapIdentify(slot) == CAP_TYPE_IRQ_HANDLER);
+    CHECK(env, get_trigger(2, 0, other, ROOT_DEPTH) == seL4_RevokeFirst);
+    CHECK(env, irq_get(2, other) == seL4_RevokeFirst);
+    CHECK(env, irq_ack(slot) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, slot, ROOT_DEPTH) == seL4_NoError);
+    /* Deleting the handler frees the interrupt; level (0) works the same. */
+    CHECK(env, get_trigger(2, 0, other, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, other, ROOT_DEPTH) == seL4_NoError);
+}
+
+/* The kernel's own devices (PLIC and exit device on QEMU virt) are in no device untyped; the
+ * RTC next to the exit device is, and so is the console UART, which is the user's too. */
 static int in_untyped(seL4_BootInfo *bi, seL4_Word paddr)
 {
     for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start; i++) {
@@ -398,8 +479,8 @@ static void test_kernel_devices_reserved(struct env *env)
 {
     CHECK(env, !in_untyped(env->bootinfo, 0x0c000000)); /* PLIC, 6 MiB */
     CHECK(env, !in_untyped(env->bootinfo, 0x0c5ff000));
-    CHECK(env, !in_untyped(env->bootinfo, 0x10000000)); /* UART */
-    CHECK(env, !in_untyped(env->bootinfo, 0x100000));   /* exit device */
+    CHECK(env, !in_untyped(env->bootinfo, 0x100000)); /* exit device */
+    CHECK(env, in_untyped(env->bootinfo, 0x10000000)); /* UART */
     CHECK(env, in_untyped(env->bootinfo, 0x0c600000));
     CHECK(env, in_untyped(env->bootinfo, 0x101000)); /* the RTC */
 }
@@ -444,6 +525,37 @@ static seL4_CPtr device_frame_at(struct env *env, seL4_Word paddr, seL4_CPtr *un
         return retype_from(env, slot, seL4_RISCV_4K_Page);
     }
     return 0;
+}
+
+/* The console: QEMU virt's 16550, polled as the kernel does. The line goes out at user
+ * level only; tests/system/test_system.py looks for it on the console. */
+#define UART_PADDR 0x10000000ul
+#define UART_THR 0
+#define UART_LSR 5
+#define UART_LSR_THRE 0x20
+
+static void uart_print(volatile seL4_Uint8 *uart, const char *line)
+{
+    for (const char *c = line; *c; c++) {
+        while (!(uart[UART_LSR] & UART_LSR_THRE))
+            ;
+        uart[UART_THR] = (seL4_Uint8)*c;
+    }
+}
+
+static void test_console_uart_from_user(struct env *env)
+{
+    seL4_CPtr untyped = 0, page = device_frame_at(env, UART_PADDR, &untyped);
+    CHECK(env, page != 0);
+    if (!page)
+        return;
+    CHECK(env, seL4_RISCV_Page_GetAddress(page).paddr == UART_PADDR);
+    map_tables(env, VSPACE, REGION);
+    CHECK(env, seL4_RISCV_Page_Map(page, VSPACE, REGION, seL4_ReadWrite,
+                                   seL4_RISCV_ExecuteNever) == seL4_NoError);
+    uart_print((volatile seL4_Uint8 *)REGION, "system-test: hello from the user-level UART\n");
+    CHECK(env, seL4_RISCV_Page_Unmap(page) == seL4_NoError);
+    CHECK(env, seL4_CNode_Revoke(ROOT, untyped, ROOT_DEPTH) == seL4_NoError);
 }
 
 /* Poll the notification, yielding in between, until a badge arrives (or a bound). */
@@ -510,6 +622,7 @@ const struct system_test arch_system_tests[] = {
     {"riscv_frame_map_errors", test_frame_map_errors},
     {"riscv_frame_unmap_and_remap", test_frame_unmap_and_remap},
     {"riscv_frame_rights", test_frame_rights},
+    {"riscv_frame_map_over_mapping", test_frame_map_over_mapping},
     {"riscv_page_table_map_unmap", test_page_table_map_unmap},
     {"riscv_page_table_copies", test_page_table_copies},
     {"riscv_delete_unmaps", test_delete_unmaps},
@@ -519,9 +632,13 @@ const struct system_test arch_system_tests[] = {
     {"riscv_asid_pool_delete", test_asid_pool_delete},
     {"riscv_large_pages", test_large_pages},
     {"riscv_irq_control", test_irq_control},
+    {"riscv_irq_control_get_trigger", test_irq_control_get_trigger},
     {"riscv_fp_state_per_thread", test_fp_state_per_thread},
     {"riscv_fp_disabled", test_fp_disabled},
     {"riscv_kernel_devices_reserved", test_kernel_devices_reserved},
     {"riscv_device_interrupt", test_device_interrupt},
+    {"riscv_untyped_max_bits", test_untyped_max_bits},
+    {"riscv_console_uart_from_user", test_console_uart_from_user},
+    {"riscv_device_tree_chunk", test_device_tree_chunk},
     {0, 0},
 };

@@ -1,3 +1,4 @@
 /* Stand-in arch for host unit tests: no arch object types. */
 #pragma once
 #define seL4_ObjectTypeCount seL4_NonArchObjectTypeCount
+#define seL4_MaxUntypedBits 47

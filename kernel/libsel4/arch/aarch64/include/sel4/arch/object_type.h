@@ -12,6 +12,7 @@ enum seL4_ArmObjectType {
 
 #define seL4_ARM_VCPUObject 0xfffe
 #define seL4_ARM_IOPageTableObject 0xffff
+#define seL4_MaxUntypedBits 47
 #define seL4_PageBits 12
 #define seL4_LargePageBits 21
 #define seL4_HugePageBits 30

@@ -76,8 +76,8 @@ static inline seL4_Error seL4_RISCV_ASIDPool_Assign(seL4_RISCV_ASIDPool service,
     return seL4_InvokeWords(service, RISCVASIDPoolAssign, 0, 0, 1);
 }
 
-/* IssueIRQHandlerTrigger; on QEMU virt the kernel cannot set a trigger mode and refuses it
- * (IllegalOperation), as seL4 does there. */
+/* IssueIRQHandlerTrigger: IRQControl Get with a trigger mode, which the PLIC of QEMU virt
+ * has no setting for (the kernel ignores it). */
 static inline seL4_Error seL4_IRQControl_GetTrigger(seL4_CPtr service, seL4_Word irq,
                                                     seL4_Word trigger, seL4_CNode root,
                                                     seL4_Word index, seL4_Uint8 depth)

@@ -10,6 +10,7 @@ enum seL4_RISCVObjectType {
 };
 
 #define seL4_RISCV_Tera_Page 0xffffffff
+#define seL4_MaxUntypedBits 38 /* Sv39: user space is the lower 2^38 bytes */
 #define seL4_PageBits 12
 #define seL4_LargePageBits 21
 #define seL4_HugePageBits 30

@@ -13,6 +13,7 @@ enum seL4_X86ObjectType {
 };
 
 #define seL4_X86_IOPageTableObject 0xffffff
+#define seL4_MaxUntypedBits 47
 #define seL4_PageBits 12
 #define seL4_LargePageBits 21
 #define seL4_HugePageBits 30
