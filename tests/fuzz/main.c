@@ -460,7 +460,7 @@ static void report(seL4_CPtr spare)
 
 int main(seL4_BootInfo *bi)
 {
-    printf("fuzz: seed %#llx, %d workers\n", (unsigned long long)FUZZ_SEED, WORKERS);
+    printf("fuzz: seed 0x%llx, %d workers\n", (unsigned long long)FUZZ_SEED, WORKERS);
     workers[0].rng = seed_state(FUZZ_SEED, WORKERS);
     if (FUZZ_DEBUG_SYSCALLS)
         state.tcb_tag = seL4_DebugCapIdentify(seL4_CapInitThreadTCB);
