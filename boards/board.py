@@ -3,30 +3,87 @@
 
 A board is one TOML file beside this module. The build reads it through `cmake` and `header`,
 the harness through load() and qemu_argv(); nothing about a board lives anywhere else.
-Standard library only, so that CMake can run it at configure time.
+Standard library and Debian's python3-jsonschema (CMake runs it with /usr/bin/python3).
 """
 import argparse
 import os
 import sys
 import tomllib
 
+import jsonschema
+
 BOARDS_DIR = os.path.dirname(os.path.abspath(__file__))
 ARCHES = ("x86_64", "aarch64", "riscv64")
 BOOT_METHODS = ("multiboot", "image")
 EXIT_KINDS = ("isa-debug-exit", "semihosting", "sifive-test")
-REQUIRED = {
-    "": ("name", "arch", "cpu", "memory_mib"),
-    "boot": ("method",),
-    "uart": ("kind", "base"),
-    "timer": ("kind", "irq"),
-    "interrupt_controller": ("kind",),
-    "counter": ("kind",),
-    "exit": ("kind",),
-    "qemu": ("binary", "args"),
-}
 REQUIRED_MODES = ("icount", "tcg")
 # Sections whose fields become BOARD_<SECTION>_<FIELD> in board.h.
 C_SECTIONS = ("boot", "uart", "timer", "interrupt_controller", "counter", "exit")
+
+
+def _word(expected, maximum=2**64 - 1, minimum=0):
+    return {"type": "integer", "minimum": minimum, "maximum": maximum, "expected": expected}
+
+
+def _text(expected, pattern=r"^[A-Za-z0-9_.,+=:-]+$"):
+    """A string that can go into board.h between quotes and onto a QEMU command line."""
+    return {"type": "string", "pattern": pattern, "expected": expected}
+
+
+def _enum(values):
+    return {"enum": list(values), "expected": "one of " + ", ".join(values)}
+
+
+ADDRESS = _word("an address: an integer from 0 to 2**64-1")
+IRQ = _word("an interrupt number from 0 to 4095", 4095)
+ARGS = {"type": "array", "items": _text("a string", r"^\S+$"),
+        "expected": "a list of strings (QEMU arguments, one per element)"}
+# Board-specific facts beyond the named ones (e.g. a controller's register bases) still become
+# C defines: an integer, a boolean or a plain word.
+C_SCALAR = {"anyOf": [ADDRESS, {"type": "boolean"}, _text("a plain word")],
+            "expected": "an integer from 0 to 2**64-1, a boolean or a plain word"}
+
+
+def _section(required, fields, extra=C_SCALAR):
+    return {"type": "object", "required": list(required), "properties": fields,
+            "additionalProperties": extra, "expected": "a table"}
+
+
+MODE = {"type": "object", "additionalProperties": False, "expected": "a table",
+        "properties": {"args": ARGS, "cpu": _text("a QEMU -cpu value"),
+                       "probe": _enum(("kvm",))}}
+# The one description of a board file: every field's type and range (boards/README.md says
+# what each means). "expected" is this module's own keyword: the words of the error message.
+SCHEMA = {
+    "type": "object", "additionalProperties": False,
+    "required": ["name", "arch", "cpu", "memory_mib", "boot", "uart", "timer",
+                 "interrupt_controller", "counter", "exit", "qemu", "modes"],
+    "properties": {
+        "name": _text("a board name (lower case, digits, '-' and '_')", r"^[a-z0-9_-]+$"),
+        "arch": _enum(ARCHES),
+        "cpu": _text("a QEMU -cpu value"),
+        "memory_mib": _word("an integer number of MiB from 16 to 1048576", 2**20, 16),
+        "boot": _section(("method",), {"method": _enum(BOOT_METHODS),
+                                       "kernel_phys": ADDRESS, "ram_base": ADDRESS}),
+        "uart": _section(("kind", "base"), {"kind": _text("a UART kind"), "base": ADDRESS,
+                                            "irq": IRQ}),
+        "timer": _section(("kind", "irq"), {"kind": _text("a timer kind"), "irq": IRQ,
+                                            "frequency_hz": _word("a frequency in Hz from 1 "
+                                                                  "to 2**64-1", minimum=1)}),
+        "interrupt_controller": _section(("kind",), {"kind": _text("a controller kind"),
+                                                     "irq_max": IRQ}),
+        "counter": _section(("kind",), {"kind": _text("a counter kind")}),
+        "exit": _section(("kind",), {"kind": _enum(EXIT_KINDS),
+                                     "port": _word("an I/O port from 0 to 0xffff", 0xFFFF),
+                                     "base": ADDRESS}),
+        "qemu": _section(("binary", "args"), {"binary": _text("a QEMU program name",
+                                                              r"^[A-Za-z0-9_./+-]+$"),
+                                              "args": ARGS}, extra=False),
+        "modes": {"type": "object", "required": list(REQUIRED_MODES), "expected": "a table",
+                  "propertyNames": {"pattern": r"^[a-z0-9_-]+$"},
+                  "additionalProperties": MODE},
+    },
+}
 
 
 class BoardError(Exception):
@@ -59,27 +116,35 @@ def load(name_or_path):
 
 
 def validate(board, path):
-    for section, fields in REQUIRED.items():
-        table = board if section == "" else board.get(section)
-        if not isinstance(table, dict):
-            raise BoardError(f"{path}: missing section [{section}]")
-        for field in fields:
-            if field not in table:
-                where = f"[{section}] " if section else ""
-                raise BoardError(f"{path}: {where}missing field '{field}'")
-    checks = (
-        (board["arch"] in ARCHES, f"arch must be one of {ARCHES}"),
-        (board["boot"]["method"] in BOOT_METHODS, f"boot.method must be one of {BOOT_METHODS}"),
-        (board["exit"]["kind"] in EXIT_KINDS, f"exit.kind must be one of {EXIT_KINDS}"),
-        (os.path.basename(path) == board["name"] + ".toml", "name must match the file name"),
-    )
-    for ok, message in checks:
-        if not ok:
-            raise BoardError(f"{path}: {message}")
-    modes = board.get("modes", {})
-    for mode in REQUIRED_MODES:
-        if mode not in modes:
-            raise BoardError(f"{path}: missing mode [modes.{mode}]")
+    """Check `board` against SCHEMA; raise BoardError naming the file, the field and what was
+    expected (the first problem only)."""
+    errors = jsonschema.Draft202012Validator(SCHEMA).iter_errors(board)
+    error = min(errors, key=lambda e: [str(part) for part in e.absolute_path], default=None)
+    if error is not None:
+        raise BoardError(f"{path}: {describe(error)}")
+    stem = os.path.basename(path)[:-len(".toml")]
+    if board["name"] != stem:
+        raise BoardError(f"{path}: field 'name': expected {stem!r} (the name must match the "
+                         f"file name), got {board['name']!r}")
+
+
+def describe(error):
+    """One line for a schema error: where, what was expected, what was there."""
+    where = ".".join(str(part) for part in error.absolute_path)
+    if error.validator == "required":
+        missing = next(f for f in error.validator_value if f not in error.instance)
+        if where == "modes":
+            return f"missing mode [modes.{missing}]"
+        if not where and SCHEMA["properties"][missing].get("type") == "object":
+            return f"missing section [{missing}]"
+        return f"{'[' + where + '] ' if where else ''}missing field '{missing}'"
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return f"{'[' + where + '] ' if where else ''}unknown field '{extra[0]}'"
+    if error.validator == "propertyNames":
+        return f"field '{where}': mode name {error.instance!r} is not a plain word"
+    expected = error.schema.get("expected", error.message)
+    return f"field '{where}': expected {expected}, got {error.instance!r}"
 
 
 def cmake_values(board):

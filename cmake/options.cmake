@@ -28,3 +28,25 @@ foreach(name IN LISTS CONFIG_OPTIONS)
 endforeach()
 list(JOIN option_values ", " CONFIG_OPTIONS_JSON)
 file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/gen/config.h CONTENT "${config_text}")
+
+# The fuzz root task's seed (tests/fuzz; harness run --fuzz-seed): 1 to 2**64-1, decimal or
+# 0x hex. 0 is refused: the fuzzer's xorshift generator would repeat one invocation forever.
+set(FUZZ_SEED 0x2545f4914f6cdd1d CACHE STRING "Seed of the syscall fuzzer (1 to 2**64-1)")
+string(REGEX REPLACE "^0x0*" "0x" fuzz_seed_digits "${FUZZ_SEED}")
+string(LENGTH "${FUZZ_SEED}" fuzz_seed_length)
+if(FUZZ_SEED MATCHES "^0x[0-9a-fA-F]+$")
+  string(LENGTH "${fuzz_seed_digits}" fuzz_seed_length)
+  set(fuzz_seed_ok 0)
+  if(fuzz_seed_length GREATER 2 AND fuzz_seed_length LESS_EQUAL 18)
+    set(fuzz_seed_ok 1)
+  endif()
+elseif(FUZZ_SEED MATCHES "^[1-9][0-9]*$" AND (fuzz_seed_length LESS 20 OR
+       (fuzz_seed_length EQUAL 20 AND FUZZ_SEED STRLESS_EQUAL "18446744073709551615")))
+  set(fuzz_seed_ok 1)
+else()
+  set(fuzz_seed_ok 0)
+endif()
+if(NOT fuzz_seed_ok)
+  message(FATAL_ERROR "FUZZ_SEED='${FUZZ_SEED}': expected an integer from 1 to 2**64-1 "
+    "(decimal, or hex with 0x); 0 would make the fuzzer repeat one invocation")
+endif()

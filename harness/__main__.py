@@ -1,24 +1,31 @@
 """The harness CLI: `/usr/bin/python3 -m harness build|run ...` (see --help).
 
 `run` builds a board, boots a root task under QEMU, streams the serial console here while
-keeping it in build/<dir>/logs/<root-task>-<mode>.log, and exits with the guest's status; with
---all (the default) it runs every board and closes with a line per board. The work is done by
+keeping it in build/<dir>/logs/<root-task>-<mode>.log, and judges the run by the root task's own
+closing line `N passed, M failed` and its declared final status (harness/verdict.py); with
+--all (the default) it runs every board and closes with a line per board. It exits 0 only when
+every board it ran passed and it ran at least one; SIGTERM or SIGINT stop the guest first. The work is done by
 build.py, kvm.py and qemu.py; this module only chooses, prints and sets the exit status.
 """
 import argparse
 import dataclasses
 import os
+import shutil
+import signal
 import sys
 
 from boards import board as boards
-from harness import build, kvm, qemu
+from harness import build, kvm, qemu, verdict
 
 DEFAULT_ROOT_TASK = "boot-test"
 DEFAULT_TIMEOUT = 120.0
-# Exit statuses when the guest gave none of its own (guest statuses are 0..127).
-EXIT_FOR_KIND = {"hung": 131, "crashed": 132, "silent": 133}
+# Exit statuses: 0 every board run passed; 1 a root task's own verdict was a failure (or it
+# ended with another status than it declares); the rest say why there was no verdict.
+EXIT_FAILED = 1
+EXIT_FOR_KIND = {"hung": 131, "crashed": 132, "silent": 133, "missing": 136}
 EXIT_REFUSED = 134
 EXIT_ERROR = 135
+SEED_LIMIT = 2**64
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,14 +51,46 @@ def parse_args(argv):
     run_parser.add_argument("--mode", default="icount", help="a mode of the board file")
     add_build_options(run_parser)
     run_parser.add_argument("--root-task", default=DEFAULT_ROOT_TASK)
-    run_parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds")
-    run_parser.add_argument("--memory", type=int, help="guest RAM in MiB (default: the board's)")
+    run_parser.add_argument("--timeout", type=positive(float), default=DEFAULT_TIMEOUT,
+                            help="seconds")
+    run_parser.add_argument("--memory", type=positive(int),
+                            help="guest RAM in MiB (default: the board's)")
     return parser.parse_args(argv)
 
 
 def add_build_options(parser):
     parser.add_argument("--toolchain", default="gcc", choices=build.TOOLCHAINS)
     parser.add_argument("--fastpath", default="on", choices=("on", "off"))
+    parser.add_argument("--fuzz-seed", type=fuzz_seed, help="the fuzz root task's seed, "
+                        "1 to 2**64-1, decimal or 0x hex (default: the build's, "
+                        "cmake/options.cmake)")
+
+
+def positive(kind):
+    """An argparse type: a number of `kind` greater than zero."""
+    def parse(text):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"must be greater than 0, got {text}")
+        return value
+    parse.__name__ = f"positive {kind.__name__}"
+    return parse
+
+
+def fuzz_seed(text):
+    """An argparse type: a seed the fuzzer's generator can use (never 0, which would make it
+    produce one invocation over and over)."""
+    try:
+        value = int(text, 0)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+    if not 0 < value < SEED_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be 1 to 2**64-1 (0 would make every "
+                                         f"invocation the same), got {text}")
+    return value
 
 
 def say(message):
@@ -69,7 +108,7 @@ def command_build(args):
     directory = build.build_dir(args.board, args.toolchain, fastpath)
     say(f"building {args.board} ({args.toolchain}, {build.VARIANTS[fastpath]}) in {directory}")
     try:
-        manifest = build.build(args.board, args.toolchain, fastpath)
+        manifest = build.build(args.board, args.toolchain, fastpath, fuzz_seed=args.fuzz_seed)
     except build.BuildError as e:
         say(f"build failed: {e}")
         return EXIT_ERROR
@@ -80,6 +119,10 @@ def command_build(args):
 
 
 def command_run(args):
+    problem = unknown_mode(args.mode)
+    if problem:
+        say(problem)
+        return EXIT_ERROR
     if args.board:
         result = run_board(args.board, args, skip_missing_mode=False)
         print(summary_line(result))
@@ -87,7 +130,23 @@ def command_run(args):
     results = [run_board(name, args, skip_missing_mode=True) for name in boards.names()]
     for result in results:
         print(summary_line(result))
-    return 0 if all(r.verdict in ("passed", "skipped") for r in results) else 1
+    if all(r.verdict == "skipped" for r in results):
+        say(f"nothing ran: no board has mode '{args.mode}'")
+        return EXIT_ERROR
+    return 0 if all(r.verdict in ("passed", "skipped") for r in results) else EXIT_FAILED
+
+
+def unknown_mode(mode):
+    """Why `mode` is no mode of any (loadable) board, or None when some board has it."""
+    known = set()
+    for name in boards.names():
+        try:
+            known |= set(boards.load(name)["modes"])
+        except boards.BoardError:
+            continue
+    if mode in known:
+        return None
+    return f"unknown mode '{mode}': the boards have {', '.join(sorted(known)) or 'none'}"
 
 
 def run_board(name, args, skip_missing_mode):
@@ -120,30 +179,54 @@ def check_kvm(board, mode):
 def boot(board, args):
     name, fastpath = board["name"], args.fastpath == "on"
     directory = build.build_dir(name, args.toolchain, fastpath)
+    missing = missing_qemu(board)
+    if missing:
+        say(f"{name}: {missing}")
+        return BoardResult(name, "error", missing, EXIT_FOR_KIND["missing"])
+    log = qemu.log_path(directory, args.root_task, args.mode)
+    try:
+        qemu.prepare_log(log)
+    except qemu.LogError as e:
+        say(f"{name}: {e}")
+        return BoardResult(name, "error", str(e), EXIT_ERROR)
     say(f"building {name} ({args.toolchain}, {build.VARIANTS[fastpath]}) in {directory}")
     try:
-        files = build.root_task_files(build.build(name, args.toolchain, fastpath), args.root_task)
+        files = build.root_task_files(build.build(name, args.toolchain, fastpath,
+                                                  fuzz_seed=args.fuzz_seed), args.root_task)
     except build.BuildError as e:
         say(f"{name}: build failed: {e}")
         return BoardResult(name, "error", "build failed", EXIT_ERROR)
-    log = qemu.log_path(directory, args.root_task, args.mode)
     say(f"{name}: booting {args.root_task} in mode {args.mode} (timeout {args.timeout:g} s, "
         f"log {os.path.relpath(log)})")
     outcome = qemu.run_root_task(board, files, args.mode, log, args.timeout, args.memory, echo)
     return judge(name, files["expected_status"], outcome)
 
 
+def missing_qemu(board):
+    """Why the board's QEMU cannot run here (not on PATH), or None."""
+    binary = board["qemu"]["binary"]
+    if shutil.which(binary):
+        return None
+    package = qemu.DEBIAN_PACKAGES.get(os.path.basename(binary))
+    return (f"QEMU binary {binary} not found on PATH; " +
+            (f"Debian package {package} has it (bash ci/deps.sh installs it)" if package
+             else "no Debian package known for it"))
+
+
 def judge(name, expected, outcome):
-    """The BoardResult of an outcome; a guest that did not exit is reported with its tail."""
+    """The BoardResult of an outcome, from the root task's own verdict line and its declared
+    final status; a guest that did not exit is reported with its tail."""
     if outcome.kind != "exited":
         say(f"{name}: {outcome.kind}: {outcome.reason}; last lines of {outcome.log_path}:\n"
             f"{outcome.tail}")
         return BoardResult(name, "failed", f"{outcome.kind}: {outcome.reason}",
                            EXIT_FOR_KIND[outcome.kind], outcome.log_path, outcome.seconds)
-    verdict = "passed" if outcome.guest_status == expected else "failed"
-    detail = outcome.reason + ("" if verdict == "passed" else f", expected {expected}")
-    return BoardResult(name, verdict, detail, outcome.guest_status, outcome.log_path,
-                       outcome.seconds)
+    judged = verdict.judge(outcome, expected)
+    if not judged.passed:
+        say(f"{name}: failed: {judged.reason}; last lines of {outcome.log_path}:\n"
+            f"{outcome.tail}")
+    return BoardResult(name, "passed" if judged.passed else "failed", judged.reason,
+                       0 if judged.passed else EXIT_FAILED, outcome.log_path, outcome.seconds)
 
 
 def summary_line(result):
@@ -153,9 +236,29 @@ def summary_line(result):
     return line
 
 
+def stop_on_signal(number, _frame):
+    """SIGTERM/SIGINT while running: ignore more of them while the guest is stopped (by the
+    unwinding of qemu.run_process), then say so in main()."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise qemu.Interrupted(signal.Signals(number).name)
+
+
 def main(argv=None):
     args = parse_args(argv)
-    return {"build": command_build, "run": command_run}[args.command](args)
+    if args.command == "build":
+        return command_build(args)
+    previous = {number: signal.signal(number, stop_on_signal)
+                for number in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        return command_run(args)
+    except qemu.Interrupted as e:
+        where = f"; the incomplete log is {e.log_path}" if e.log_path else ""
+        say(f"interrupted by {e.signal_name}: stopped the guest and the run{where}")
+        return 128 + signal.Signals[e.signal_name].value
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 if __name__ == "__main__":

@@ -22,18 +22,24 @@ def build_dir(board_name, toolchain, fastpath, root=REPO_ROOT):
     return root / "build" / f"{board_name}-{toolchain}-{VARIANTS[fastpath]}"
 
 
-def configure_command(board_name, toolchain, fastpath, directory, source=REPO_ROOT):
+def configure_command(board_name, toolchain, fastpath, directory, source=REPO_ROOT,
+                      fuzz_seed=None):
+    """The cmake configure command. Without a fuzz seed the cached one is dropped, so the
+    build's default (cmake/options.cmake) applies again after a run with --fuzz-seed."""
+    seed = f"-DFUZZ_SEED={fuzz_seed:#x}" if fuzz_seed is not None else "-UFUZZ_SEED"
     return ["cmake", "-G", "Ninja", "-S", str(source), "-B", str(directory),
             f"-DBOARD={board_name}", f"-DTOOLCHAIN={toolchain}",
-            f"-DFASTPATH={'ON' if fastpath else 'OFF'}"]
+            f"-DFASTPATH={'ON' if fastpath else 'OFF'}", seed]
 
 
-def build(board_name, toolchain="gcc", fastpath=True, source=REPO_ROOT, directory=None):
+def build(board_name, toolchain="gcc", fastpath=True, source=REPO_ROOT, directory=None,
+          fuzz_seed=None):
     """Configure and build; return the parsed run-manifest.json. Raises BuildError."""
     if toolchain not in TOOLCHAINS:
         raise BuildError(f"unknown toolchain '{toolchain}' (have: {', '.join(TOOLCHAINS)})")
     directory = directory or build_dir(board_name, toolchain, fastpath)
-    run_step("configure", configure_command(board_name, toolchain, fastpath, directory, source))
+    run_step("configure", configure_command(board_name, toolchain, fastpath, directory, source,
+                                            fuzz_seed))
     run_step("build", ["cmake", "--build", str(directory)])
     return load_manifest(directory)
 

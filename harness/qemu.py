@@ -1,12 +1,16 @@
 """Run QEMU with a hard timeout, tee its serial output to a log, and classify the outcome.
 
-run_process() launches a command in its own process group with stdin on /dev/null, writes the
-serial output (QEMU's stdout) to the log as it arrives and hands each chunk to an optional
-echo; classify() turns what happened into one of OUTCOMES, as data. Board facts (QEMU argv,
+run_process() launches a command in its own process group with stdin on /dev/null, set to die
+with the harness (a parent-death signal), writes the serial output (QEMU's stdout) to
+<log>.partial as it arrives, hands each chunk to an optional echo, and renames the log into
+place when the run ends; an interrupted run leaves <log>.partial, marked, beside the last
+complete log. classify() turns what happened into one of OUTCOMES, as data. Board facts (QEMU argv,
 exit device) come from boards/board.py; the kernel's own statuses from core/exit_status.h.
 """
+import ctypes
 import dataclasses
 import os
+import pathlib
 import re
 import selectors
 import signal
@@ -16,13 +20,34 @@ import time
 from boards import board as boards
 from harness import REPO_ROOT, text_tail
 
-OUTCOMES = ("exited", "hung", "crashed", "silent")
+OUTCOMES = ("exited", "hung", "crashed", "silent", "missing")
 TAIL_LINES = 20
 PANIC_MARKER = "KERNEL PANIC"
 STDERR_MARKER = "--- QEMU stderr ---"
 EXIT_STATUS_HEADER = REPO_ROOT / "kernel" / "include" / "core" / "exit_status.h"
 POLL_SECONDS = 0.2
 CHUNK_BYTES = 65536
+PARTIAL_SUFFIX = ".partial"
+INTERRUPTED_MARKER = "--- harness interrupted ({}): this log is incomplete ---"
+PR_SET_PDEATHSIG = 1
+# The Debian package of each QEMU binary a board may name (ci/deps.sh installs them).
+DEBIAN_PACKAGES = {"qemu-system-x86_64": "qemu-system-x86",
+                   "qemu-system-aarch64": "qemu-system-arm",
+                   "qemu-system-riscv64": "qemu-system-misc"}
+
+
+class Interrupted(Exception):
+    """The harness was told to stop (SIGTERM, SIGINT) while a guest ran; raised by the CLI's
+    signal handler. run_process() stops the guest and records `log_path` (the partial log)."""
+
+    def __init__(self, signal_name):
+        super().__init__(signal_name)
+        self.signal_name = signal_name
+        self.log_path = None
+
+
+class LogError(Exception):
+    """The log cannot be written where it must go."""
 
 
 def load_status_names(path=EXIT_STATUS_HEADER):
@@ -45,6 +70,7 @@ class Process:
     output: bytes        # stdout: the guest's serial console
     errors: bytes        # stderr: QEMU's own messages
     seconds: float
+    start_error: str = ""  # why the command did not start at all
 
 
 @dataclasses.dataclass(frozen=True)
@@ -89,24 +115,79 @@ def console_text(output):
 
 def run_process(argv, log, timeout, echo=None):
     """Run `argv` in a new process group, stdin /dev/null, killing the group after `timeout`
-    seconds. Serial output goes to `log` as it arrives; QEMU's stderr is appended at the end.
-    `echo(stream, chunk)` sees every chunk ("serial" or "stderr") as it comes. A command that
-    cannot start ends like a shell's: status 127, the reason on stderr."""
-    log.parent.mkdir(parents=True, exist_ok=True)
+    seconds; the child gets SIGKILL if the harness dies first. Serial output goes to
+    <log>.partial as it arrives and QEMU's stderr is appended at the end; the file becomes `log`
+    when the run ends. `echo(stream, chunk)` sees every chunk ("serial" or "stderr") as it
+    comes. A command that cannot start ends like a shell's: status 127, the reason on stderr."""
+    partial = prepare_log(log)
     start = time.monotonic()
-    with open(log, "wb") as log_file:
+    start_error = ""
+    with open(partial, "wb") as log_file:
         try:
             child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, start_new_session=True)
+                                     stderr=subprocess.PIPE, start_new_session=True,
+                                     preexec_fn=die_with_parent(os.getpid()))
         except OSError as e:
             returncode, timed_out = 127, False
-            captured = {"serial": b"", "stderr": f"cannot run {argv[0]}: {e.strerror}\n".encode()}
+            start_error = cannot_start(argv[0], e)
+            captured = {"serial": b"", "stderr": f"{start_error}\n".encode()}
         else:
-            returncode, timed_out, captured = supervise(child, log_file, start + timeout, echo)
+            try:
+                returncode, timed_out, captured = supervise(child, log_file, start + timeout,
+                                                            echo)
+            except BaseException as e:
+                mark_interrupted(log_file, e, partial)
+                raise
         if captured["stderr"]:
             log_file.write(f"\n{STDERR_MARKER}\n".encode() + bytes(captured["stderr"]))
+    os.replace(partial, log)
     return Process(returncode, timed_out, timeout, bytes(captured["serial"]),
-                   bytes(captured["stderr"]), time.monotonic() - start)
+                   bytes(captured["stderr"]), time.monotonic() - start, start_error)
+
+
+def prepare_log(log):
+    """Make the log's folder and check it takes a file; return the partial log's path. Raises
+    LogError naming the folder and why."""
+    log = pathlib.Path(log)
+    partial = log.with_name(log.name + PARTIAL_SUFFIX)
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        partial.touch()
+    except OSError as e:
+        raise LogError(f"cannot write the log {partial} in {log.parent}: "
+                       f"{e.strerror or e}") from None
+    return partial
+
+
+def mark_interrupted(log_file, error, partial):
+    """End an interrupted run's log with a marker line; tell an Interrupted where it is."""
+    why = error.signal_name if isinstance(error, Interrupted) else type(error).__name__
+    log_file.write(("\n" + INTERRUPTED_MARKER.format(why) + "\n").encode())
+    log_file.flush()
+    if isinstance(error, Interrupted):
+        error.log_path = str(partial)
+
+
+def die_with_parent(parent_pid):
+    """A preexec_fn: the child gets SIGKILL when the harness dies, however it dies. Without
+    it, QEMU (in a session of its own) would run on under PID 1."""
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def arm():
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0 or \
+                os.getppid() != parent_pid:  # the harness died before the signal was set
+            os._exit(127)
+    return arm
+
+
+def cannot_start(program, error):
+    """Why `program` did not start, with the Debian package that has it when it is missing."""
+    if isinstance(error, FileNotFoundError):
+        package = DEBIAN_PACKAGES.get(os.path.basename(program))
+        where = (f"Debian package {package} has it (bash ci/deps.sh installs it)" if package
+                 else "no Debian package known for it")
+        return f"cannot run {program}: no such program; {where}"
+    return f"cannot run {program}: {error.strerror or error}"
 
 
 def supervise(child, log_file, deadline, echo):
@@ -167,6 +248,8 @@ def kill_group(child):
 def classify(board, process):
     """(kind, reason, guest_status) of a finished Process run as `board`'s QEMU."""
     text = console_text(process.output)
+    if process.start_error:
+        return "missing", process.start_error, None
     if not text.strip():
         return "silent", f"no output at all ({describe_end(process)})", None
     if process.timed_out:

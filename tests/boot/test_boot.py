@@ -1,12 +1,14 @@
 """The boot test on every board with both toolchains: build (once per board and toolchain, via
 harness.build), boot the boot-test root task (tests/boot/main.c) in icount mode via
-harness.qemu, and read the console for each line main.c and the kernel must print."""
+harness.qemu, judge it as `harness run` does (harness/verdict.py: the root task's own
+"boot-test: N passed, 0 failed" and status 125), and read the console for each line main.c and
+the kernel must print."""
 import re
 
 import pytest
 
 from boards import board as boards
-from harness import build, qemu
+from harness import build, qemu, verdict
 from tests.conftest import expect
 
 ROOT_TASK = "boot-test"
@@ -41,7 +43,8 @@ def boot(manifest, board_name, toolchain):
 
 @pytest.mark.parametrize("board_name, toolchain", CASES, ids=[f"{b}-{t}" for b, t in CASES])
 def test_boot(builds, board_name, toolchain):
-    outcome = boot(builds(board_name, toolchain), board_name, toolchain)
+    manifest = builds(board_name, toolchain)
+    outcome = boot(manifest, board_name, toolchain)
     console = outcome.output
     lines = [line.strip() for line in console.splitlines()]
     expect(qemu.PANIC_MARKER not in console, "the kernel panicked", outcome)
@@ -59,7 +62,10 @@ def test_boot(builds, board_name, toolchain):
     expect([i for i, _ in chunks] == [i for i, _ in expected] and
            all(n is None or n == length for (_, length), (_, n) in zip(chunks, expected)),
            f"extra boot info chunks {chunks}, expected {expected}", outcome)
-    expect("boot-test: 0 failed;" in console, "no line 'boot-test: 0 failed; ...'", outcome)
+    judged = verdict.judge(outcome, build.root_task_files(manifest, ROOT_TASK)["expected_status"])
+    expect(judged.passed, f"the harness's verdict: {judged.reason}", outcome)
+    expect(f"boot-test: {judged.checks_passed} passed, 0 failed" in console,
+           "no closing line 'boot-test: N passed, 0 failed'", outcome)
     expect(USER_FAULT.search(console), "the user read of the kernel address was not reported "
            "as a VMFault of 'rootserver' at ffffffff80000000", outcome)
     kernel_lines = [line for line in lines if line.startswith("kernel:")]

@@ -1,11 +1,23 @@
 /*
- * The syscall fuzzer root task. A fuzz thread, in a CSpace of its own that holds only objects
+ * The syscall fuzzer root task. Fuzz workers, in a CSpace of their own that holds only objects
  * made for it (every object type, from a scratch untyped), the IRQ and ASID control caps and a
- * cap to that CSpace itself, makes thousands of seeded random invocations: any label, on any
- * of its slots, with random words (mostly small, slot-like or depth-like) and random extra
- * caps. The kernel must answer every one -- no crash, no hang -- and the root task, whose own
- * capabilities the fuzz thread cannot reach, must still run at the end. It ends with
- * "fuzz: N passed, M failed" (one check per invocation batch, and one for the survivor).
+ * cap to that CSpace itself, make thousands of seeded random syscalls: every syscall number the
+ * ABI names (Call, Send and NBSend of any label on any slot with random words and caps, Poll,
+ * Yield, the debug syscalls in debug builds except DebugHalt, SetTLSBase) and unknown numbers
+ * (Recv, Wait, ReplyRecv and the rest, which this kernel does not have yet, and random ones).
+ * One worker has the root task's IPC buffer, one has none.
+ *
+ * A syscall that faults (an unknown number, a capability that does not look up) stops its
+ * thread: the kernel reports it and there is no fault handler yet. The root task watches each
+ * worker's heartbeat between its own Yields; a worker that has not moved for STALL_ROUNDS
+ * rounds has been stopped, and the root restarts it where its loop begins (WriteRegisters with
+ * resume), counting whether the stop came from a syscall that may fault.
+ *
+ * The root task, whose own capabilities no worker can reach, ends with its checks and
+ * "fuzz: N passed, M failed": every invocation answered, results that are not degenerate
+ * (enough distinct error codes and some successes: a broken seed or generator fails here),
+ * every syscall kind tried, unknown syscalls always stopping their thread, no stop that a
+ * syscall cannot explain, and the root task's own CSpace still working.
  */
 #include <sel4runtime/runtime.h>
 #include <stdbool.h>
@@ -13,88 +25,286 @@
 #define FUZZ_BITS 8
 #define FUZZ_SLOTS (1ul << FUZZ_BITS)
 #define SCRATCH_BITS 22
-#define BATCHES 100
-#define PER_BATCH 100
+#define INVOCATIONS_PER_WORKER 5000
 #define STACK_WORDS 2048
-#define YIELD_LIMIT 100000
+#define ROUND_LIMIT 200000
+#define STALL_ROUNDS 3
+/* Each stop prints the thread's registers; this many keep the console readable. */
+#define MAX_STOPS 40
+#define MIN_DISTINCT_RESULTS 4
+#define NAME_BYTES 32
 
 #define ROOT seL4_CapInitThreadCNode
 #define DEPTH seL4_WordBits
+
+#ifndef FUZZ_SEED
+#error "FUZZ_SEED comes from the build (cmake/options.cmake; harness run --fuzz-seed)"
+#endif
 
 /* Slots of the fuzz CSpace. */
 enum { FUZZ_UNTYPED = 1, FUZZ_IRQ_CONTROL, FUZZ_ASID_CONTROL, FUZZ_SCHED_CONTROL, FUZZ_SELF,
        FUZZ_FIRST_OBJECT = 8 };
 
-struct fuzz_state {
-    volatile seL4_Word batches;
-    seL4_Word errors[seL4_NumErrors];
+enum kind { KIND_CALL, KIND_SEND, KIND_NBSEND, KIND_POLL, KIND_YIELD, KIND_SET_TLS_BASE,
+            KIND_UNKNOWN, KIND_PUT_CHAR, KIND_CAP_IDENTIFY, KIND_NAME_THREAD,
+            KIND_DUMP_SCHEDULER, KINDS };
+static const char *const kind_names[KINDS] = {
+    "Call", "Send", "NBSend", "Poll", "Yield", "SetTLSBase", "unknown", "DebugPutChar",
+    "DebugCapIdentify", "DebugNameThread", "DebugDumpScheduler"};
+/* The debug syscalls exist only in debug builds (without them they are unknown numbers). */
+#define FIRST_DEBUG_KIND KIND_PUT_CHAR
+
+/* Syscall numbers this kernel answers as unknown (a fault that stops the thread): IPC that
+ * arrives with the IPC issue, and numbers of options this kernel does not have. */
+static const seL4_Word unknown_numbers[] = {
+    (seL4_Word)seL4_SysReplyRecv, (seL4_Word)seL4_SysNBSendRecv, (seL4_Word)seL4_SysNBSendWait,
+    (seL4_Word)seL4_SysRecv, (seL4_Word)seL4_SysNBRecv, (seL4_Word)seL4_SysWait,
+    (seL4_Word)seL4_SysDebugSnapshot, (seL4_Word)seL4_SysBenchmarkFlushCaches,
+    (seL4_Word)seL4_SysBenchmarkNullSyscall, (seL4_Word)-18, (seL4_Word)-40, 0, 1, 7,
+    (seL4_Word)1 << 40};
+
+struct worker {
+    const char *name;
+    bool has_ipc_buffer;
+    seL4_CPtr tcb;
+    uint64_t rng;
+    volatile seL4_Word done;       /* invocations answered (a stop answers one too) */
+    volatile seL4_Word heartbeat;  /* moves on every syscall */
+    volatile bool may_stop;        /* the syscall in flight may fault */
+    volatile bool must_stop;       /* ... must fault */
+    volatile bool finished;
+    seL4_Word seen_heartbeat, idle_rounds;
+    seL4_Word stack[STACK_WORDS] __attribute__((aligned(16)));
 };
 
-static struct fuzz_state state;
-static seL4_Word stack[STACK_WORDS] __attribute__((aligned(16)));
-/* Another seed: build with -DFUZZ_SEED=<n> (CI keeps this one, so its runs repeat exactly). */
-#ifndef FUZZ_SEED
-#define FUZZ_SEED 0x2545f4914f6cdd1dull
-#endif
-static uint64_t rng = FUZZ_SEED;
+enum { WORKER_SHARED_BUFFER, WORKER_NO_IPC_BUFFER, WORKERS };
+static struct worker workers[WORKERS] = {
+    {.name = "fuzz-ipc-buffer", .has_ipc_buffer = true},
+    {.name = "fuzz-no-buffer", .has_ipc_buffer = false},
+};
 
-static seL4_Word rnd(seL4_Word bound)
+static struct {
+    seL4_Word results[seL4_NumErrors + 1]; /* Call's error codes; the last: any other label */
+    seL4_Word kinds[KINDS];
+    volatile seL4_Word stops, expected_stops, unexpected_stops, unknown_returned;
+    seL4_Word tcb_tag;
+} state;
+
+static int passes, failures;
+
+static void check(bool ok, const char *what)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return bound ? rng % bound : rng;
+    printf("fuzz: %s: %s\n", ok ? "ok" : "FAILED", what);
+    passes += ok;
+    failures += !ok;
+}
+
+static seL4_Word rnd(struct worker *w, seL4_Word bound)
+{
+    w->rng ^= w->rng << 13;
+    w->rng ^= w->rng >> 7;
+    w->rng ^= w->rng << 17;
+    return bound ? w->rng % bound : w->rng;
+}
+
+/* A xorshift state from any seed (splitmix64), never 0, different for each worker. */
+static uint64_t seed_state(uint64_t seed, uint64_t stream)
+{
+    uint64_t z = seed + (stream + 1) * 0x9e3779b97f4a7c15ull;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    z ^= z >> 31;
+    return z ? z : 0x2545f4914f6cdd1dull;
 }
 
 /* A word an invocation might plausibly take: small, a slot, a depth, a size, or anything. */
-static seL4_Word any_word(void)
+static seL4_Word any_word(struct worker *w)
 {
-    switch (rnd(6)) {
-    case 0: return rnd(16);
-    case 1: return rnd(FUZZ_SLOTS);
-    case 2: return rnd(3) ? seL4_WordBits : rnd(70);
-    case 3: return 1ul << rnd(seL4_WordBits);
-    case 4: return rnd(0x100000) << 12;
-    default: return rnd(0);
+    switch (rnd(w, 6)) {
+    case 0: return rnd(w, 16);
+    case 1: return rnd(w, FUZZ_SLOTS);
+    case 2: return rnd(w, 3) ? seL4_WordBits : rnd(w, 70);
+    case 3: return 1ul << rnd(w, seL4_WordBits);
+    case 4: return rnd(w, 0x100000) << 12;
+    default: return rnd(w, 0);
     }
 }
 
-static void fuzz_one(void)
+/* A slot of the fuzz CSpace (mostly the full lower half), or now and then a cptr that does
+ * not look up at all (its bits above the CNode's guard are not zero). */
+static seL4_CPtr any_slot(struct worker *w, bool wild)
 {
-    seL4_Word words[8];
-    seL4_Word length = rnd(9), caps = rnd(4);
-    for (int i = 0; i < 8; i++)
-        words[i] = any_word();
+    if (wild)
+        return rnd(w, 0) | FUZZ_SLOTS << 4;
+    return rnd(w, 4) ? rnd(w, FUZZ_SLOTS / 2) : rnd(w, FUZZ_SLOTS);
+}
+
+static bool stops_left(void)
+{
+    return state.stops < MAX_STOPS;
+}
+
+/* The registers of a random invocation: label, length, extra caps (in the IPC buffer) and
+ * message words. */
+static struct seL4_SyscallRegs any_invocation(struct worker *w, seL4_CPtr target)
+{
+    seL4_Word length = rnd(w, 9), caps = rnd(w, 4);
     for (seL4_Word i = 0; i < caps; i++)
-        seL4_SetCap((int)i, rnd(4) ? rnd(FUZZ_SLOTS) : FUZZ_SELF);
-    seL4_CPtr target = rnd(4) ? rnd(FUZZ_SLOTS / 2) : rnd(FUZZ_SLOTS); /* mostly full slots */
-    seL4_Error error = seL4_InvokeWords(target, 1 + rnd(nArchInvocationLabels - 1), words,
-                                        length, caps);
-    state.errors[error < seL4_NumErrors ? error : seL4_InvalidArgument]++;
+        seL4_SetCap((int)i, rnd(w, 4) ? rnd(w, FUZZ_SLOTS) : FUZZ_SELF);
+    for (seL4_Word i = 4; i < length; i++)
+        seL4_SetMR((int)i, any_word(w));
+    seL4_MessageInfo_t info = seL4_MessageInfo_new(1 + rnd(w, nArchInvocationLabels - 1), 0,
+                                                   caps, length);
+    struct seL4_SyscallRegs regs = {target, info.words[0], {0, 0, 0, 0}, 0};
+    for (int i = 0; i < 4; i++)
+        regs.mr[i] = any_word(w);
+    return regs;
 }
 
-static void fuzz_main(seL4_Word unused0, seL4_Word unused1)
+static void syscall_may_stop(struct worker *w, seL4_Word number, struct seL4_SyscallRegs *regs,
+                             bool may_stop)
 {
-    (void)unused0, (void)unused1;
-    for (; state.batches < BATCHES; state.batches++) {
-        for (int i = 0; i < PER_BATCH; i++)
-            fuzz_one();
+    w->may_stop = may_stop;
+    w->heartbeat++;
+    seL4_ArchSyscall(number, regs);
+    w->may_stop = false;
+    w->heartbeat++;
+}
+
+static void invoke(struct worker *w, enum kind kind)
+{
+    static const seL4_Word numbers[] = {[KIND_CALL] = (seL4_Word)seL4_SysCall,
+                                        [KIND_SEND] = (seL4_Word)seL4_SysSend,
+                                        [KIND_NBSEND] = (seL4_Word)seL4_SysNBSend};
+    bool wild = stops_left() && rnd(w, 16) == 0;
+    struct seL4_SyscallRegs regs = any_invocation(w, any_slot(w, wild));
+    /* A blocking syscall on a cptr that does not look up, or on a notification without the
+     * right to signal it, is a cap fault (no fault handler yet: the thread stops). */
+    syscall_may_stop(w, numbers[kind], &regs, kind != KIND_NBSEND);
+    if (kind == KIND_CALL) {
+        seL4_Word label = seL4_MessageInfo_get_label((seL4_MessageInfo_t){{regs.info}});
+        state.results[label < seL4_NumErrors ? label : seL4_NumErrors]++;
     }
-    for (;;)
+}
+
+/* Name a thread the worker holds a TCB cap to, from its IPC buffer. Only on a TCB and only
+ * with an IPC buffer: anything else halts the kernel, by design (a debugging aid). */
+static void name_thread(struct worker *w, seL4_CPtr slot)
+{
+    if (!w->has_ipc_buffer ||
+        seL4_SyscallCapOnly((seL4_Word)seL4_SysDebugCapIdentify, slot) != state.tcb_tag)
+        return;
+    static const char name[] = "fuzzed";
+    char *to = (char *)&seL4_GetIPCBuffer()->msg[0];
+    for (seL4_Word i = 0; i < sizeof(name); i++)
+        to[i] = name[i];
+    seL4_SyscallCapOnly((seL4_Word)seL4_SysDebugNameThread, slot);
+}
+
+static enum kind choose_kind(struct worker *w)
+{
+    seL4_Word roll = rnd(w, 1000);
+    if (roll < 600)
+        return KIND_CALL;
+    if (roll < 700)
+        return KIND_SEND;
+    if (roll < 800)
+        return KIND_NBSEND;
+    if (roll < 850)
+        return KIND_YIELD;
+    if (roll < 870)
+        return KIND_POLL;
+    if (roll < 880)
+        return KIND_SET_TLS_BASE;
+    if (roll < 890)
+        return KIND_UNKNOWN;
+    if (!FUZZ_DEBUG_SYSCALLS)
+        return KIND_CALL;
+    if (roll < 895)
+        return KIND_PUT_CHAR;
+    if (roll < 990)
+        return KIND_CAP_IDENTIFY;
+    return roll < 999 ? KIND_NAME_THREAD : KIND_DUMP_SCHEDULER;
+}
+
+static void fuzz_one(struct worker *w)
+{
+    enum kind kind = choose_kind(w);
+    bool stops = kind == KIND_POLL || kind == KIND_UNKNOWN ||
+                 (kind == KIND_SET_TLS_BASE && !FUZZ_HAS_SET_TLS_BASE);
+    if (stops && !stops_left())
+        kind = KIND_CALL;
+    state.kinds[kind]++;
+    struct seL4_SyscallRegs regs = {any_slot(w, false), 0, {0, 0, 0, 0}, 0};
+    switch (kind) {
+    case KIND_CALL:
+    case KIND_SEND:
+    case KIND_NBSEND:
+        invoke(w, kind);
+        break;
+    case KIND_POLL: /* anything but a readable notification is a cap fault */
+        syscall_may_stop(w, (seL4_Word)seL4_SysNBWait, &regs, true);
+        break;
+    case KIND_YIELD:
+        syscall_may_stop(w, (seL4_Word)seL4_SysYield, &regs, false);
+        break;
+    case KIND_SET_TLS_BASE: /* x86_64 only; elsewhere an unknown syscall. Nothing uses TLS. */
+        regs.cap = any_word(w);
+        syscall_may_stop(w, (seL4_Word)seL4_SysSetTLSBase, &regs, !FUZZ_HAS_SET_TLS_BASE);
+        break;
+    case KIND_UNKNOWN:
+        w->must_stop = true;
+        regs.info = rnd(w, 0);
+        syscall_may_stop(w, unknown_numbers[rnd(w, sizeof(unknown_numbers) /
+                                                    sizeof(unknown_numbers[0]))], &regs, true);
+        w->must_stop = false;
+        state.unknown_returned++;
+        break;
+    case KIND_PUT_CHAR:
+        regs.cap = '.';
+        syscall_may_stop(w, (seL4_Word)seL4_SysDebugPutChar, &regs, false);
+        break;
+    case KIND_CAP_IDENTIFY:
+        regs.cap = rnd(w, 2) ? regs.cap : rnd(w, 0);
+        syscall_may_stop(w, (seL4_Word)seL4_SysDebugCapIdentify, &regs, false);
+        break;
+    case KIND_NAME_THREAD:
+        name_thread(w, regs.cap);
+        break;
+    case KIND_DUMP_SCHEDULER:
+        syscall_may_stop(w, (seL4_Word)seL4_SysDebugDumpScheduler, &regs, false);
+        break;
+    case KINDS:
+        break;
+    }
+}
+
+static void worker_main(seL4_Word index, seL4_Word unused)
+{
+    (void)unused;
+    struct worker *w = &workers[index];
+    while (w->done < INVOCATIONS_PER_WORKER) {
+        fuzz_one(w);
+        w->done++;
+    }
+    w->finished = true;
+    for (;;) {
+        w->heartbeat++;
         seL4_Yield();
+    }
 }
 
 /* Generic objects of random types, from the scratch untyped (root slot `scratch`), into the
- * fuzz CNode; returns how many were made. (The fuzz thread makes arch objects itself, by
+ * fuzz CNode; returns how many were made. (The workers make arch objects themselves, by
  * random Retypes of the scratch untyped.) */
-static int populate(seL4_CPtr scratch, seL4_CPtr fuzz)
+static int populate(struct worker *w, seL4_CPtr scratch, seL4_CPtr fuzz)
 {
     int made = 0;
     for (seL4_Word slot = FUZZ_FIRST_OBJECT; slot < FUZZ_SLOTS / 2; slot++) {
-        seL4_Word type = rnd(seL4_NonArchObjectTypeCount);
-        seL4_Word size = type == seL4_UntypedObject ? 12 + rnd(4)
-                         : type == seL4_CapTableObject ? 1 + rnd(4)
-                         : type == seL4_SchedContextObject ? 7 + rnd(2)
+        seL4_Word type = rnd(w, seL4_NonArchObjectTypeCount);
+        seL4_Word size = type == seL4_UntypedObject ? 12 + rnd(w, 4)
+                         : type == seL4_CapTableObject ? 1 + rnd(w, 4)
+                         : type == seL4_SchedContextObject ? 7 + rnd(w, 2)
                                                             : 0;
         made += seL4_Untyped_Retype(scratch, type, size, fuzz, 0, 0, slot, 1) == seL4_NoError;
     }
@@ -109,7 +319,7 @@ static seL4_CPtr make_cspace(seL4_BootInfo *bi, seL4_CPtr parent, seL4_CPtr next
     if (seL4_Untyped_Retype(parent, seL4_CapTableObject, FUZZ_BITS, ROOT, 0, 0, fuzz, 1) ||
         seL4_Untyped_Retype(parent, seL4_UntypedObject, SCRATCH_BITS, ROOT, 0, 0, scratch, 1))
         return 0;
-    printf("fuzz: %d objects made\n", populate(scratch, fuzz));
+    printf("fuzz: %d objects made\n", populate(&workers[0], scratch, fuzz));
     seL4_CNode_Move(fuzz, FUZZ_UNTYPED, FUZZ_BITS, ROOT, scratch, DEPTH);
     seL4_CNode_Move(fuzz, FUZZ_IRQ_CONTROL, FUZZ_BITS, ROOT, seL4_CapIRQControl, DEPTH);
     seL4_CNode_Move(fuzz, FUZZ_ASID_CONTROL, FUZZ_BITS, ROOT, seL4_CapASIDControl, DEPTH);
@@ -127,46 +337,153 @@ static bool failed(const char *step, seL4_Error error)
     return error != seL4_NoError;
 }
 
-/* The fuzz thread: the root task's VSpace and IPC buffer (the root only yields meanwhile),
- * the fuzz CSpace, the root's priority. */
-static bool start_fuzz_thread(seL4_BootInfo *bi, seL4_CPtr parent, seL4_CPtr fuzz,
-                              seL4_CPtr next)
+/* (Re)start worker `index` at the top of its loop on a fresh stack. */
+static seL4_Error start_worker(seL4_Word index)
 {
+    struct worker *w = &workers[index];
+    seL4_UserContext context = {0};
+    sel4runtime_context_init(&context, (seL4_Word)worker_main,
+                             (seL4_Word)&w->stack[STACK_WORDS], index, 0);
+    w->may_stop = w->must_stop = false;
+    return seL4_TCB_WriteRegisters(w->tcb, 1, 0, seL4_UserContextWords, &context);
+}
+
+static void name(seL4_CPtr tcb, const char *text)
+{
+    if (!FUZZ_DEBUG_SYSCALLS)
+        return;
+    char *to = (char *)&seL4_GetIPCBuffer()->msg[0];
+    int i = 0;
+    for (; i < NAME_BYTES - 1 && text[i]; i++)
+        to[i] = text[i];
+    to[i] = 0;
+    seL4_SyscallCapOnly((seL4_Word)seL4_SysDebugNameThread, tcb);
+}
+
+/* A worker thread: the root task's VSpace, its IPC buffer or none, the fuzz CSpace, the
+ * root's priority, its own scheduling context. */
+static bool make_worker(seL4_BootInfo *bi, seL4_CPtr parent, seL4_CPtr fuzz, seL4_CPtr next,
+                        seL4_Word index)
+{
+    struct worker *w = &workers[index];
     seL4_CPtr tcb = next, sc = next + 1;
     seL4_Word guard = seL4_CNode_CapData_new(0, seL4_WordBits - FUZZ_BITS);
-    seL4_UserContext context = {0};
-    sel4runtime_context_init(&context, (seL4_Word)fuzz_main, (seL4_Word)&stack[STACK_WORDS],
-                             0, 0);
-    return !failed("TCB", seL4_Untyped_Retype(parent, seL4_TCBObject, 0, ROOT, 0, 0, tcb, 1)) &&
-           !failed("SC", seL4_Untyped_Retype(parent, seL4_SchedContextObject, 8, ROOT, 0, 0,
-                                             sc, 1)) &&
-           !failed("budget", seL4_SchedControl_Configure(bi->schedcontrol.start, sc, 5000,
-                                                         5000, 0, 0)) &&
-           !failed("Configure", seL4_TCB_Configure(tcb, fuzz, guard, seL4_CapInitThreadVSpace,
-                                                   0, (seL4_Word)bi->ipcBuffer,
-                                                   seL4_CapInitThreadIPCBuffer)) &&
-           !failed("SetSchedParams", seL4_TCB_SetSchedParams(tcb, seL4_CapInitThreadTCB,
-                                                             seL4_MaxPrio, seL4_MaxPrio, sc,
-                                                             0)) &&
-           !failed("WriteRegisters", seL4_TCB_WriteRegisters(tcb, 1, 0, seL4_UserContextWords,
-                                                             &context));
+    w->tcb = tcb;
+    w->rng = seed_state(FUZZ_SEED, index);
+    seL4_Word buffer = w->has_ipc_buffer ? (seL4_Word)bi->ipcBuffer : 0;
+    seL4_CPtr frame = w->has_ipc_buffer ? seL4_CapInitThreadIPCBuffer : seL4_CapNull;
+    if (failed("TCB", seL4_Untyped_Retype(parent, seL4_TCBObject, 0, ROOT, 0, 0, tcb, 1)) ||
+        failed("SC", seL4_Untyped_Retype(parent, seL4_SchedContextObject, 8, ROOT, 0, 0,
+                                         sc, 1)) ||
+        failed("budget", seL4_SchedControl_Configure(bi->schedcontrol.start, sc, 5000, 5000,
+                                                     0, 0)) ||
+        failed("Configure", seL4_TCB_Configure(tcb, fuzz, guard, seL4_CapInitThreadVSpace, 0,
+                                               buffer, frame)) ||
+        failed("SetSchedParams", seL4_TCB_SetSchedParams(tcb, seL4_CapInitThreadTCB,
+                                                         seL4_MaxPrio, seL4_MaxPrio, sc, 0)))
+        return false;
+    name(tcb, w->name);
+    return !failed("WriteRegisters", start_worker(index));
+}
+
+/* A worker whose heartbeat has not moved for STALL_ROUNDS of the root's Yields was stopped by
+ * a fault: count the invocation as answered and start it again. */
+static void restart_if_stopped(seL4_Word index)
+{
+    struct worker *w = &workers[index];
+    if (w->heartbeat != w->seen_heartbeat) {
+        w->seen_heartbeat = w->heartbeat;
+        w->idle_rounds = 0;
+        return;
+    }
+    if (++w->idle_rounds < STALL_ROUNDS)
+        return;
+    state.stops++;
+    if (w->may_stop)
+        state.expected_stops++;
+    else
+        state.unexpected_stops++;
+    w->done++;
+    w->idle_rounds = 0;
+    if (start_worker(index) != seL4_NoError)
+        printf("fuzz: could not restart %s\n", w->name);
+}
+
+static bool all_finished(void)
+{
+    for (int i = 0; i < WORKERS; i++) {
+        if (!workers[i].finished)
+            return false;
+    }
+    return true;
+}
+
+/* The root task's own CSpace still works: copy its TCB cap and delete the copy. */
+static bool root_cspace_works(seL4_CPtr spare)
+{
+    return seL4_CNode_Copy(ROOT, spare, DEPTH, ROOT, seL4_CapInitThreadTCB, DEPTH,
+                           seL4_AllRights) == seL4_NoError &&
+           seL4_CNode_Delete(ROOT, spare, DEPTH) == seL4_NoError;
+}
+
+static void report(seL4_CPtr spare)
+{
+    seL4_Word answered = 0, distinct = 0, calls = 0;
+    bool every_kind = true;
+    printf("\nfuzz: syscalls by kind:");
+    for (int k = 0; k < KINDS; k++) {
+        printf(" %s %lu", kind_names[k], state.kinds[k]);
+        every_kind &= state.kinds[k] > 0 || (!FUZZ_DEBUG_SYSCALLS && k >= FIRST_DEBUG_KIND);
+    }
+    printf("\nfuzz: Call results (seL4_Error 0..10, other):");
+    for (int e = 0; e <= seL4_NumErrors; e++) {
+        printf(" %lu", state.results[e]);
+        distinct += state.results[e] > 0;
+        calls += state.results[e];
+    }
+    for (int i = 0; i < WORKERS; i++)
+        answered += workers[i].done;
+    printf("\nfuzz: %lu invocations answered; %lu distinct results and %lu successes of %lu "
+           "Calls; %lu threads stopped by a fault (%lu by a syscall that may fault) and "
+           "restarted\n", answered, distinct, state.results[seL4_NoError], calls, state.stops,
+           state.expected_stops);
+    check(answered == WORKERS * INVOCATIONS_PER_WORKER && all_finished(),
+          "every worker's invocations answered");
+    check(distinct >= MIN_DISTINCT_RESULTS, "Call results not degenerate (4+ distinct codes)");
+    check(state.results[seL4_NoError] > 0, "some invocations succeeded");
+    check(every_kind, "every syscall kind tried");
+    check(state.unknown_returned == 0, "every unknown syscall stopped its thread");
+    check(state.stops > 0 && state.unexpected_stops == 0,
+          "every stop came from a syscall that may fault, and was restarted");
+    check(root_cspace_works(spare), "the root task's CSpace still works");
 }
 
 int main(seL4_BootInfo *bi)
 {
+    printf("fuzz: seed 0x%llx, %d workers\n", (unsigned long long)FUZZ_SEED, WORKERS);
+    workers[0].rng = seed_state(FUZZ_SEED, WORKERS);
+    if (FUZZ_DEBUG_SYSCALLS)
+        state.tcb_tag = seL4_DebugCapIdentify(seL4_CapInitThreadTCB);
     seL4_CPtr parent = sel4runtime_find_untyped(bi, SCRATCH_BITS + 2);
-    seL4_CPtr fuzz = parent ? make_cspace(bi, parent, bi->empty.start) : 0;
-    if (!fuzz || !start_fuzz_thread(bi, parent, fuzz, bi->empty.start + 2)) {
-        printf("fuzz: set-up failed\n");
+    seL4_CPtr next = bi->empty.start;
+    seL4_CPtr fuzz = parent ? make_cspace(bi, parent, next) : 0;
+    next += 2;
+    for (seL4_Word i = 0; fuzz && i < WORKERS; i++, next += 2) {
+        if (!make_worker(bi, parent, fuzz, next, i))
+            fuzz = 0;
+    }
+    if (!fuzz) {
+        printf("fuzz: set-up failed\nfuzz: 0 passed, 1 failed\n");
         return 2;
     }
-    int passed = 0;
-    for (int i = 0; i < YIELD_LIMIT && state.batches < BATCHES; i++)
+    for (int round = 0; round < ROUND_LIMIT && !all_finished(); round++) {
         seL4_Yield();
-    passed = (int)state.batches < BATCHES ? (int)state.batches : BATCHES;
-    printf("fuzz: %d invocations; count by result (seL4_Error 0..10):", passed * PER_BATCH);
-    for (int e = 0; e < seL4_NumErrors; e++)
-        printf(" %lu", state.errors[e]);
-    printf("\nfuzz: %d passed, %d failed\n", passed + 1, BATCHES - passed);
-    return passed == BATCHES ? 0 : 1;
+        for (seL4_Word i = 0; i < WORKERS; i++) {
+            if (!workers[i].finished)
+                restart_if_stopped(i);
+        }
+    }
+    report(next);
+    printf("fuzz: %d passed, %d failed\n", passes, failures);
+    return failures ? 1 : 0;
 }

@@ -54,3 +54,14 @@ def prints_in_chunks(directory, chunks, status):
             sys.stdout.write(chunk); sys.stdout.flush(); time.sleep(0.05)
         sys.exit({status})
     """)
+
+
+def hangs_and_tells_its_pid(directory, pid_file):
+    """Prints, writes its pid to pid_file, then spins at full CPU like a guest that never
+    stops (until killed)."""
+    return script(directory, "spins", f"""
+        print("kernel: booting", flush=True)
+        open({str(pid_file)!r}, "w").write(str(os.getpid()))
+        while True:
+            pass
+    """)

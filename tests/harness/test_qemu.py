@@ -123,11 +123,22 @@ def test_run_silent(tmp_path):
     assert (tmp_path / "t.log").read_bytes() == b""
 
 
-def test_missing_qemu_is_silent_and_says_why(tmp_path):
+def test_missing_qemu_is_missing_not_silent_and_says_why(tmp_path):
     outcome = qemu.run(X86, [str(tmp_path / "qemu-system-none")], tmp_path / "t.log", 10)
-    assert (outcome.kind, outcome.qemu_status) == ("silent", 127)
-    assert outcome.errors.startswith("cannot run ") and "No such file" in outcome.errors
-    assert "No such file" in outcome.tail
+    assert (outcome.kind, outcome.qemu_status) == ("missing", 127)
+    assert outcome.reason == f"cannot run {tmp_path}/qemu-system-none: no such program; " \
+        "no Debian package known for it"
+    assert outcome.reason in outcome.tail
+
+
+@pytest.mark.parametrize("binary, package", [("qemu-system-x86_64", "qemu-system-x86"),
+                                             ("qemu-system-aarch64", "qemu-system-arm"),
+                                             ("qemu-system-riscv64", "qemu-system-misc")])
+def test_missing_qemu_names_its_debian_package(tmp_path, binary, package):
+    outcome = qemu.run(X86, [str(tmp_path / binary)], tmp_path / "t.log", 10)
+    assert outcome.kind == "missing"
+    assert outcome.reason.endswith(f"no such program; Debian package {package} has it "
+                                   "(bash ci/deps.sh installs it)")
 
 
 def test_run_dies_on_signal(tmp_path):
@@ -143,7 +154,7 @@ def test_log_is_written_as_output_arrives(tmp_path):
     seen = []
 
     def echo(stream, chunk):
-        seen.append((stream, chunk, log.read_bytes()))
+        seen.append((stream, chunk, (tmp_path / "t.log.partial").read_bytes()))
 
     outcome = qemu.run(AARCH64, fake_qemu.prints_in_chunks(tmp_path, chunks, 7), log, 10, echo)
     assert outcome.guest_status == 7
