@@ -8,7 +8,7 @@
 static _Noreturn void stop_thread(void)
 {
     arch_context_print(&current_thread->context);
-    tcb_suspend(current_thread);
+    thread_set_state(current_thread, THREAD_INACTIVE); /* Resume redoes what faulted */
     kernel_exit();
 }
 

@@ -10,6 +10,7 @@
 #include <object/endpoint.h>
 #include <object/irq.h>
 #include <object/notification.h>
+#include <object/reply.h>
 #include <object/sched_context.h>
 #include <object/tcb.h>
 #include <object/untyped.h>
@@ -62,11 +63,16 @@ void invocation_set_result(struct invocation *inv, word_t i, word_t value)
 
 void invocation_reply_length(struct invocation *inv, word_t length)
 {
-    if (!inv->is_call)
-        return;
+    inv->reply_length = length;
+}
+
+/* The reply's message info: `label`, and `length` words (at most 4 without a buffer). */
+static void reply_message_info(struct invocation *inv, word_t label, word_t length)
+{
     if (!inv->reply_buffer && length > MESSAGE_REGS)
         length = MESSAGE_REGS;
-    arch_user_reg_set(&inv->thread->context, REG_MSGINFO, length & MASK(seL4_MsgLengthBits));
+    seL4_MessageInfo_t info = seL4_MessageInfo_new(label, 0, 0, length);
+    arch_user_reg_set(&inv->thread->context, REG_MSGINFO, info.words[0]);
 }
 
 struct cte *invocation_lookup_slot(struct cap root, cptr_t cptr, word_t depth, bool source,
@@ -98,6 +104,13 @@ static struct cte *lookup_cap(struct tcb *thread, cptr_t cptr, struct lookup_fau
 bool invocation_read(struct invocation *inv, struct tcb *thread, struct lookup_fault *fault,
                      cptr_t *failed)
 {
+    return invocation_read_cap(inv, thread, arch_user_reg_get(&thread->context, REG_CAP), fault,
+                               failed);
+}
+
+bool invocation_read_cap(struct invocation *inv, struct tcb *thread, cptr_t cptr,
+                         struct lookup_fault *fault, cptr_t *failed)
+{
     seL4_MessageInfo_t info = {{arch_user_reg_get(&thread->context, REG_MSGINFO)}};
     *inv = (struct invocation){.thread = thread, .label = seL4_MessageInfo_get_label(info)};
     inv->buffer = tcb_ipc_buffer(thread, false);
@@ -105,7 +118,7 @@ bool invocation_read(struct invocation *inv, struct tcb *thread, struct lookup_f
     inv->length = seL4_MessageInfo_get_length(info);
     if (inv->length > (inv->buffer ? seL4_MsgMaxLength : MESSAGE_REGS))
         inv->length = inv->buffer ? seL4_MsgMaxLength : MESSAGE_REGS;
-    *failed = arch_user_reg_get(&thread->context, REG_CAP);
+    *failed = cptr;
     if (!(inv->slot = lookup_cap(thread, *failed, fault)))
         return false;
     inv->cap = inv->slot->cap;
@@ -118,15 +131,12 @@ bool invocation_read(struct invocation *inv, struct tcb *thread, struct lookup_f
     return true;
 }
 
-/* The error reply: label = error, detail words as results, badge register 0. */
+/* The error reply: label = error, detail words as results. */
 static void reply_error(struct invocation *inv, struct syscall_error error)
 {
     for (word_t i = 0; i < error.count; i++)
         invocation_set_result(inv, i, error.words[i]);
-    invocation_reply_length(inv, error.count);
-    word_t info = arch_user_reg_get(&inv->thread->context, REG_MSGINFO);
-    arch_user_reg_set(&inv->thread->context, REG_MSGINFO, info | ((word_t)error.type << 12));
-    arch_user_reg_set(&inv->thread->context, REG_CAP, 0);
+    reply_message_info(inv, error.type, error.count);
 }
 
 static struct syscall_error decode(struct invocation *inv)
@@ -148,6 +158,8 @@ static struct syscall_error decode(struct invocation *inv)
         return notification_decode_signal(inv);
     case CAP_ENDPOINT:
         return endpoint_decode(inv);
+    case CAP_REPLY:
+        return reply_decode(inv);
     case CAP_IRQ_CONTROL:
         return irq_control_decode(inv);
     case CAP_IRQ_HANDLER:
@@ -157,22 +169,22 @@ static struct syscall_error decode(struct invocation *inv)
     default:
         if (cap_is_arch(inv->cap))
             return arch_decode_invocation(inv);
-        /* Replies carry IPC, which arrives with its issue (#11). */
         return error_plain(seL4_IllegalOperation);
     }
 }
 
-/* Decode and perform; for a Call, the reply goes back in the caller's registers. A decoder
- * that succeeded has set its own result length (0 unless it returns words). */
+/* Decode and perform; for a Call, the reply goes back in the caller's registers (label 0
+ * and the decoder's result length, or the error), with badge 0 (replyFromKernel_*). The
+ * message info register is written last: an IPC send reads it. */
 void invocation_perform(struct invocation *inv, bool is_call)
 {
     inv->is_call = is_call;
-    if (is_call)
-        arch_user_reg_set(&inv->thread->context, REG_MSGINFO, 0);
     struct syscall_error error = decode(inv);
-    if (!is_call)
+    if (!is_call || inv->sent_ipc)
         return;
     if (!error_is_none(error))
         reply_error(inv, error);
+    else
+        reply_message_info(inv, 0, inv->reply_length);
     arch_user_reg_set(&inv->thread->context, REG_CAP, 0);
 }

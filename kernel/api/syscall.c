@@ -1,6 +1,6 @@
-/* Syscall entry: dispatch on the syscall number. Call and Send on a kernel object invoke it;
- * IPC on endpoints, Recv and the rest arrive with the IPC issue and until then are reported
- * as unknown syscalls. */
+/* Syscall entry: dispatch on the syscall number (sel4-abi.md §12.1). Send, NBSend and Call
+ * invoke a capability; the receives check their source and reply object; ReplyRecv,
+ * NBSendRecv and NBSendWait are a silent non-blocking send, then a receive. */
 #include <api/invocation.h>
 #include <api/syscall.h>
 #include <arch.h>
@@ -9,13 +9,15 @@
 #include <core/stop.h>
 #include <core/thread.h>
 #include <lib/printf.h>
+#include <object/endpoint.h>
 #include <object/notification.h>
+#include <object/reply.h>
 #include <sel4/syscall_numbers.h>
 
 static _Noreturn void stop_faulting_thread(void)
 {
     arch_context_print(&current_thread->context);
-    tcb_suspend(current_thread);
+    thread_set_state(current_thread, THREAD_INACTIVE); /* Resume redoes what faulted */
     kernel_exit();
 }
 
@@ -27,16 +29,29 @@ _Noreturn void unknown_syscall(sword_t number)
     stop_faulting_thread();
 }
 
-/* A capability that did not look up, with no fault handler to send the CapFault to. */
-static _Noreturn void cap_fault(cptr_t cptr, const struct lookup_fault *fault)
+/* A CapFault (§7.2) with no fault handler to send it to: report it and stop the thread.
+ * `in_receive_phase` says whether the receive side's capability failed. */
+static _Noreturn void cap_fault(cptr_t cptr, bool in_receive_phase,
+                                const struct lookup_fault *fault)
 {
     struct tcb *thread = current_thread;
-    kprintf("fault: thread '%s': CapFault ip %lx cptr %lx type %u bits left %lu\n",
+    kprintf("fault: thread '%s': CapFault ip %lx cptr %lx in receive phase %d type %u bits "
+            "left %lu\n",
             thread->name, arch_user_reg_get(&thread->context, REG_FAULT_IP), cptr,
-            (unsigned)fault->type, fault->bits_left);
+            in_receive_phase, (unsigned)fault->type, fault->bits_left);
     stop_faulting_thread();
 }
 
+/* A capability that looked up but is the wrong type or lacks a right: MissingCapability
+ * with no bits left (§12.1, "wrong type/right" on the receive side). */
+static _Noreturn void cap_fault_unusable(cptr_t cptr)
+{
+    struct lookup_fault missing = {LOOKUP_MISSING_CAPABILITY, 0, 0, 0};
+    cap_fault(cptr, true, &missing);
+}
+
+/* Send, NBSend and Call (§12.1): a failed lookup is a CapFault for Send and Call, and
+ * silently nothing for NBSend. */
 static void handle_invocation(bool is_call, bool is_blocking)
 {
     struct invocation inv;
@@ -44,26 +59,85 @@ static void handle_invocation(bool is_call, bool is_blocking)
     cptr_t failed;
     if (!invocation_read(&inv, current_thread, &fault, &failed)) {
         if (is_blocking)
-            cap_fault(failed, &fault);
+            cap_fault(failed, false, &fault);
         return;
     }
+    inv.is_blocking = is_blocking;
+    inv.can_donate = is_call;
     invocation_perform(&inv, is_call);
 }
 
-/* NBWait (seL4_Poll) on a notification: its pending word in the badge register, or 0. */
-static void handle_poll(struct tcb *thread)
+/* Objects phase 1 does not invoke (§12.1 r3). */
+static bool first_phase_refuses(struct cap cap)
 {
-    struct lookup_fault fault = {LOOKUP_MISSING_CAPABILITY, 0, 0, 0};
-    cptr_t cptr = arch_user_reg_get(&thread->context, REG_CAP);
+    switch (cap_type(cap)) {
+    case CAP_THREAD:
+    case CAP_CNODE:
+    case CAP_DOMAIN:
+    case CAP_SCHED_CONTROL:
+    case CAP_SCHED_CONTEXT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Phase 1 of ReplyRecv, NBSendRecv and NBSendWait (§12.1 r3): a non-blocking send, which
+ * may donate, to the capability in `dest`; every failure is silent. */
+static void handle_first_phase(enum user_reg dest)
+{
+    struct invocation inv;
+    struct lookup_fault fault;
+    cptr_t failed;
+    cptr_t cptr = arch_user_reg_get(&current_thread->context, dest);
+    if (!invocation_read_cap(&inv, current_thread, cptr, &fault, &failed) ||
+        first_phase_refuses(inv.cap))
+        return;
+    inv.can_donate = true;
+    invocation_perform(&inv, false);
+}
+
+/* The reply object named by the reply register (seL4's lookupReply): anything but a reply
+ * capability there is a CapFault of the receive phase. */
+static struct reply *lookup_reply(struct tcb *thread)
+{
+    struct lookup_fault fault;
     word_t bits_left;
+    cptr_t cptr = arch_user_reg_get(&thread->context, REG_REPLY);
     struct cte *slot = cspace_resolve(thread->slots[TCB_CTABLE].cap, cptr, seL4_WordBits,
                                       &bits_left, &fault);
-    if (!slot || cap_type(slot->cap) != CAP_NOTIFICATION ||
-        !(cap_rights(slot->cap) & CAP_RIGHT_READ))
-        cap_fault(cptr, &fault);
-    word_t word = notification_poll(notification_at(cap_object(slot->cap)));
-    arch_user_reg_set(&thread->context, REG_CAP, word);
-    arch_user_reg_set(&thread->context, REG_MSGINFO, 0);
+    if (!slot)
+        cap_fault(cptr, true, &fault);
+    if (cap_type(slot->cap) != CAP_REPLY)
+        cap_fault_unusable(cptr);
+    return reply_at(cap_object(slot->cap));
+}
+
+/* Recv, NBRecv, Wait, NBWait and phase 2 (§12.1 r1): the source's lookup, type and Read
+ * right (for a notification, also no other thread bound to it), then the reply object. */
+static void handle_receive(bool blocking, bool with_reply)
+{
+    struct tcb *thread = current_thread;
+    struct lookup_fault fault;
+    word_t bits_left;
+    cptr_t cptr = arch_user_reg_get(&thread->context, REG_CAP);
+    struct cte *slot = cspace_resolve(thread->slots[TCB_CTABLE].cap, cptr, seL4_WordBits,
+                                      &bits_left, &fault);
+    if (!slot)
+        cap_fault(cptr, true, &fault);
+    struct cap cap = slot->cap;
+    bool can_read = cap_rights(cap) & CAP_RIGHT_READ;
+    if (cap_type(cap) == CAP_ENDPOINT && can_read) {
+        struct reply *reply = with_reply ? lookup_reply(thread) : 0;
+        endpoint_receive(endpoint_at(cap_object(cap)), thread, reply, blocking);
+    } else if (cap_type(cap) == CAP_NOTIFICATION && can_read) {
+        struct notification *ntfn = notification_at(cap_object(cap));
+        if (ntfn->bound_tcb && ntfn->bound_tcb != thread)
+            cap_fault_unusable(cptr);
+        notification_wait(ntfn, thread, blocking);
+    } else {
+        cap_fault_unusable(cptr);
+    }
 }
 
 void syscall_handle(void)
@@ -83,8 +157,29 @@ void syscall_handle(void)
     case seL4_SysYield:
         scheduler_yield(current_thread);
         break;
+    case seL4_SysRecv:
+        handle_receive(true, true);
+        break;
+    case seL4_SysNBRecv:
+        handle_receive(false, true);
+        break;
+    case seL4_SysWait:
+        handle_receive(true, false);
+        break;
     case seL4_SysNBWait:
-        handle_poll(current_thread);
+        handle_receive(false, false);
+        break;
+    case seL4_SysReplyRecv:
+        handle_first_phase(REG_REPLY);
+        handle_receive(true, true);
+        break;
+    case seL4_SysNBSendRecv:
+        handle_first_phase(REG_NBSEND_DEST);
+        handle_receive(true, true);
+        break;
+    case seL4_SysNBSendWait:
+        handle_first_phase(REG_REPLY);
+        handle_receive(true, false);
         break;
     case seL4_SysSetTLSBase:
         if (!ARCH_SET_TLS_BASE_SYSCALL)

@@ -19,7 +19,8 @@ static word_t bitmap_top;
 
 bool scheduler_can_run(const struct tcb *tcb)
 {
-    return tcb->state == THREAD_RUNNING && tcb->sc && tcb->sc->budget_us;
+    bool runnable = tcb->state == THREAD_RUNNING || tcb->state == THREAD_RESTART;
+    return runnable && tcb->sc && tcb->sc->budget_us;
 }
 
 static void mark(word_t priority)

@@ -7,6 +7,7 @@
 #include <core/cspace.h>
 #include <core/derive.h>
 #include <object/cnode.h>
+#include <object/endpoint.h>
 #include <sel4/invocation_labels.h>
 
 /* The source of Copy/Mint/Move/Mutate: looked up and full. */
@@ -128,13 +129,14 @@ static struct syscall_error cnode_decode_rotate(struct invocation *inv, struct c
     return error_none();
 }
 
-/* Until IPC arrives no thread can be waiting to send, so once the capability is checked
- * there is nothing to cancel. */
+/* An endpoint cap with all rights; its badge's queued senders restart (badge 0: none). */
 static struct syscall_error cnode_decode_cancel_badged_sends(struct cte *dest)
 {
     struct cap cap = dest->cap;
     if (cap_type(cap) != CAP_ENDPOINT || cap_rights(cap) != CAP_RIGHTS_ALL)
         return error_plain(seL4_IllegalOperation);
+    if (cap_badge(cap))
+        endpoint_cancel_badged_sends(endpoint_at(cap_object(cap)), cap_badge(cap));
     return error_none();
 }
 

@@ -5,9 +5,11 @@
  */
 #include <arch.h>
 #include <core/cspace.h>
+#include <object/endpoint.h>
 #include <object/irq.h>
 #include <object/notification.h>
 #include <object/object_type.h>
+#include <object/reply.h>
 #include <object/sched_context.h>
 #include <object/tcb.h>
 #include <sel4/object_type.h>
@@ -85,7 +87,13 @@ void object_finalise(struct cap cap)
         tcb_destroy(tcb_at(cap_object(cap)));
         break;
     case CAP_NOTIFICATION:
-        notification_unbind(notification_at(cap_object(cap)));
+        notification_destroy(notification_at(cap_object(cap)));
+        break;
+    case CAP_ENDPOINT:
+        endpoint_destroy(endpoint_at(cap_object(cap)));
+        break;
+    case CAP_REPLY:
+        reply_destroy(reply_at(cap_object(cap)));
         break;
     case CAP_SCHED_CONTEXT:
         sched_context_unbind_tcb(sched_context_at(cap_object(cap)));
@@ -94,8 +102,7 @@ void object_finalise(struct cap cap)
         irq_handler_destroy(cap_irq_handler_irq(cap));
         break;
     default:
-        /* Endpoints and replies hold no thread until IPC arrives; CNodes and TCBs had
-         * their slots emptied by cspace_delete. */
+        /* CNodes and TCBs had their slots emptied by cspace_delete. */
         if (cap_is_arch(cap))
             arch_object_finalise(cap);
         break;

@@ -39,6 +39,12 @@ void sched_context_unbind_tcb(struct sched_context *sc)
     sc->tcb = 0;
 }
 
+void sched_context_donate(struct sched_context *sc, struct tcb *tcb)
+{
+    sched_context_unbind_tcb(sc);
+    sched_context_bind_tcb(sc, tcb);
+}
+
 /* The thread named by the invocation's first extra capability, or an error. */
 static struct syscall_error thread_argument(const struct invocation *inv, struct tcb **tcb)
 {

@@ -5,6 +5,8 @@
  * Suspend, Resume, SetTLSBase, SetFlags. Each decoder checks all arguments first.
  */
 #include <core/derive.h>
+#include <core/ipc.h>
+#include <core/thread_state.h>
 #include <core/scheduler.h>
 #include <object/notification.h>
 #include <object/sched_context.h>
@@ -24,10 +26,15 @@ word_t *tcb_ipc_buffer(const struct tcb *tcb, bool writing)
     return arch_phys_to_virt(base + (tcb->ipc_buffer & MASK(size_bits)));
 }
 
+/* Cancel its IPC, then Inactive; a Running thread will resume where it is, not redo its
+ * last syscall (sel4-abi.md §12.9, seL4's suspend). */
 void tcb_suspend(struct tcb *tcb)
 {
-    tcb->state = THREAD_INACTIVE;
-    scheduler_update(tcb);
+    ipc_cancel(tcb);
+    if (tcb->state == THREAD_RUNNING)
+        arch_user_reg_set(&tcb->context, REG_FAULT_IP,
+                          arch_user_reg_get(&tcb->context, REG_NEXT_IP));
+    thread_set_state(tcb, THREAD_INACTIVE);
 }
 
 void tcb_destroy(struct tcb *tcb)
@@ -39,12 +46,13 @@ void tcb_destroy(struct tcb *tcb)
         notification_unbind(tcb->bound_notification);
 }
 
-/* Let a stopped thread run again from its saved registers. */
+/* Resume a stopped or blocked thread: its IPC is cancelled and it redoes the syscall it
+ * trapped on (Restart; §12.9 TCB_Resume). */
 static void tcb_restart(struct tcb *tcb)
 {
-    if (tcb->state == THREAD_INACTIVE) {
-        tcb->state = THREAD_RUNNING;
-        scheduler_update(tcb);
+    if (tcb->state == THREAD_INACTIVE || thread_is_blocked(tcb)) {
+        ipc_cancel(tcb);
+        thread_set_state(tcb, THREAD_RESTART);
     }
 }
 
@@ -53,6 +61,7 @@ static void tcb_set_priority(struct tcb *tcb, word_t priority)
     scheduler_remove(tcb);
     tcb->priority = priority;
     scheduler_update(tcb);
+    ipc_reorder(tcb);
 }
 
 /* Replace the capability in one of the TCB's own slots by `cap`, derived from `src`. */

@@ -3,12 +3,14 @@
  * made for it (every object type, from a scratch untyped), the IRQ and ASID control caps and a
  * cap to that CSpace itself, make thousands of seeded random syscalls: every syscall number the
  * ABI names (Call, Send and NBSend of any label on any slot with random words and caps, Poll,
- * Yield, the debug syscalls in debug builds except DebugHalt, SetTLSBase) and unknown numbers
- * (Recv, Wait, ReplyRecv and the rest, which this kernel does not have yet, and random ones).
- * One worker has the root task's IPC buffer, one has none.
+ * Yield, the debug syscalls in debug builds except DebugHalt, SetTLSBase, and the receive
+ * syscalls Recv, NBRecv, Wait, ReplyRecv, NBSendRecv and NBSendWait) and unknown numbers. One
+ * worker has the root task's IPC buffer, one has none. Endpoints are made as notifications
+ * until the fuzzer grows to IPC (issue #11): nothing here would receive a Call.
  *
  * A syscall that faults (an unknown number, a capability that does not look up) stops its
- * thread: the kernel reports it and there is no fault handler yet. The root task watches each
+ * thread: the kernel reports it and there is no fault handler yet. A receive with nothing to
+ * receive blocks its thread for good, which looks the same. The root task watches each
  * worker's heartbeat between its own Yields; a worker that has not moved for STALL_ROUNDS
  * rounds has been stopped, and the root restarts it where its loop begins (WriteRegisters with
  * resume), counting whether the stop came from a syscall that may fault.
@@ -30,7 +32,7 @@
 #define ROUND_LIMIT 200000
 #define STALL_ROUNDS 3
 /* Each stop prints the thread's registers; this many keep the console readable. */
-#define MAX_STOPS 40
+#define STOP_TRIES_PER_KIND 10
 #define MIN_DISTINCT_RESULTS 4
 #define NAME_BYTES 32
 
@@ -46,19 +48,24 @@ enum { FUZZ_UNTYPED = 1, FUZZ_IRQ_CONTROL, FUZZ_ASID_CONTROL, FUZZ_SCHED_CONTROL
        FUZZ_FIRST_OBJECT = 8 };
 
 enum kind { KIND_CALL, KIND_SEND, KIND_NBSEND, KIND_POLL, KIND_YIELD, KIND_SET_TLS_BASE,
-            KIND_UNKNOWN, KIND_PUT_CHAR, KIND_CAP_IDENTIFY, KIND_NAME_THREAD,
+            KIND_RECEIVE, KIND_UNKNOWN, KIND_PUT_CHAR, KIND_CAP_IDENTIFY, KIND_NAME_THREAD,
             KIND_DUMP_SCHEDULER, KINDS };
 static const char *const kind_names[KINDS] = {
-    "Call", "Send", "NBSend", "Poll", "Yield", "SetTLSBase", "unknown", "DebugPutChar",
+    "Call", "Send", "NBSend", "Poll", "Yield", "SetTLSBase", "receive", "unknown", "DebugPutChar",
     "DebugCapIdentify", "DebugNameThread", "DebugDumpScheduler"};
 /* The debug syscalls exist only in debug builds (without them they are unknown numbers). */
 #define FIRST_DEBUG_KIND KIND_PUT_CHAR
 
-/* Syscall numbers this kernel answers as unknown (a fault that stops the thread): IPC that
- * arrives with the IPC issue, and numbers of options this kernel does not have. */
-static const seL4_Word unknown_numbers[] = {
-    (seL4_Word)seL4_SysReplyRecv, (seL4_Word)seL4_SysNBSendRecv, (seL4_Word)seL4_SysNBSendWait,
+/* The syscalls with a receive phase: on a random cap each may fault (no readable endpoint or
+ * notification), block for good (nothing here sends to it) or return, all of which the root
+ * task accepts. */
+static const seL4_Word receive_numbers[] = {
     (seL4_Word)seL4_SysRecv, (seL4_Word)seL4_SysNBRecv, (seL4_Word)seL4_SysWait,
+    (seL4_Word)seL4_SysReplyRecv, (seL4_Word)seL4_SysNBSendRecv, (seL4_Word)seL4_SysNBSendWait};
+
+/* Syscall numbers this kernel answers as unknown (a fault that stops the thread): numbers of
+ * options this kernel does not have, and numbers no ABI has. */
+static const seL4_Word unknown_numbers[] = {
     (seL4_Word)seL4_SysDebugSnapshot, (seL4_Word)seL4_SysBenchmarkFlushCaches,
     (seL4_Word)seL4_SysBenchmarkNullSyscall, (seL4_Word)-18, (seL4_Word)-40, 0, 1, 7,
     (seL4_Word)1 << 40};
@@ -86,6 +93,7 @@ static struct worker workers[WORKERS] = {
 static struct {
     seL4_Word results[seL4_NumErrors + 1]; /* Call's error codes; the last: any other label */
     seL4_Word kinds[KINDS];
+    seL4_Word stop_tries[KINDS]; /* syscalls made that may stop their thread, by kind */
     volatile seL4_Word stops, expected_stops, unexpected_stops, unknown_returned;
     seL4_Word tcb_tag;
 } state;
@@ -139,9 +147,15 @@ static seL4_CPtr any_slot(struct worker *w, bool wild)
     return rnd(w, 4) ? rnd(w, FUZZ_SLOTS / 2) : rnd(w, FUZZ_SLOTS);
 }
 
-static bool stops_left(void)
+/* Whether a syscall of `kind` that may stop its thread can be made (and count it if so).
+ * Each stop prints a register dump, so their number is bounded; each kind has its own
+ * share, so that no kind starves another. */
+static bool stop_allowed(enum kind kind)
 {
-    return state.stops < MAX_STOPS;
+    if (state.stop_tries[kind] >= STOP_TRIES_PER_KIND)
+        return false;
+    state.stop_tries[kind]++;
+    return true;
 }
 
 /* The registers of a random invocation: label, length, extra caps (in the IPC buffer) and
@@ -155,7 +169,7 @@ static struct seL4_SyscallRegs any_invocation(struct worker *w, seL4_CPtr target
         seL4_SetMR((int)i, any_word(w));
     seL4_MessageInfo_t info = seL4_MessageInfo_new(1 + rnd(w, nArchInvocationLabels - 1), 0,
                                                    caps, length);
-    struct seL4_SyscallRegs regs = {target, info.words[0], {0, 0, 0, 0}, 0};
+    struct seL4_SyscallRegs regs = {target, info.words[0], {0, 0, 0, 0}, 0, 0};
     for (int i = 0; i < 4; i++)
         regs.mr[i] = any_word(w);
     return regs;
@@ -176,10 +190,10 @@ static void invoke(struct worker *w, enum kind kind)
     static const seL4_Word numbers[] = {[KIND_CALL] = (seL4_Word)seL4_SysCall,
                                         [KIND_SEND] = (seL4_Word)seL4_SysSend,
                                         [KIND_NBSEND] = (seL4_Word)seL4_SysNBSend};
-    bool wild = stops_left() && rnd(w, 16) == 0;
+    bool wild = rnd(w, 16) == 0 && kind != KIND_NBSEND && stop_allowed(kind);
     struct seL4_SyscallRegs regs = any_invocation(w, any_slot(w, wild));
-    /* A blocking syscall on a cptr that does not look up, or on a notification without the
-     * right to signal it, is a cap fault (no fault handler yet: the thread stops). */
+    /* A blocking syscall on a cptr that does not look up is a cap fault (no fault handler
+     * yet: the thread stops), and one on an endpoint that a random Retype made blocks. */
     syscall_may_stop(w, numbers[kind], &regs, kind != KIND_NBSEND);
     if (kind == KIND_CALL) {
         seL4_Word label = seL4_MessageInfo_get_label((seL4_MessageInfo_t){{regs.info}});
@@ -216,6 +230,8 @@ static enum kind choose_kind(struct worker *w)
         return KIND_POLL;
     if (roll < 880)
         return KIND_SET_TLS_BASE;
+    if (roll < 885)
+        return KIND_RECEIVE;
     if (roll < 890)
         return KIND_UNKNOWN;
     if (!FUZZ_DEBUG_SYSCALLS)
@@ -230,12 +246,12 @@ static enum kind choose_kind(struct worker *w)
 static void fuzz_one(struct worker *w)
 {
     enum kind kind = choose_kind(w);
-    bool stops = kind == KIND_POLL || kind == KIND_UNKNOWN ||
+    bool stops = kind == KIND_POLL || kind == KIND_RECEIVE || kind == KIND_UNKNOWN ||
                  (kind == KIND_SET_TLS_BASE && !FUZZ_HAS_SET_TLS_BASE);
-    if (stops && !stops_left())
+    if (stops && !stop_allowed(kind))
         kind = KIND_CALL;
     state.kinds[kind]++;
-    struct seL4_SyscallRegs regs = {any_slot(w, false), 0, {0, 0, 0, 0}, 0};
+    struct seL4_SyscallRegs regs = {any_slot(w, false), 0, {0, 0, 0, 0}, 0, 0};
     switch (kind) {
     case KIND_CALL:
     case KIND_SEND:
@@ -251,6 +267,13 @@ static void fuzz_one(struct worker *w)
     case KIND_SET_TLS_BASE: /* x86_64 only; elsewhere an unknown syscall. Nothing uses TLS. */
         regs.cap = any_word(w);
         syscall_may_stop(w, (seL4_Word)seL4_SysSetTLSBase, &regs, !FUZZ_HAS_SET_TLS_BASE);
+        break;
+    case KIND_RECEIVE:
+        regs.reply = any_slot(w, false);
+        regs.dest = any_slot(w, false);
+        regs.info = rnd(w, 0);
+        syscall_may_stop(w, receive_numbers[rnd(w, sizeof(receive_numbers) /
+                                                    sizeof(receive_numbers[0]))], &regs, true);
         break;
     case KIND_UNKNOWN:
         w->must_stop = true;
@@ -302,6 +325,10 @@ static int populate(struct worker *w, seL4_CPtr scratch, seL4_CPtr fuzz)
     int made = 0;
     for (seL4_Word slot = FUZZ_FIRST_OBJECT; slot < FUZZ_SLOTS / 2; slot++) {
         seL4_Word type = rnd(w, seL4_NonArchObjectTypeCount);
+        /* A Call on an endpoint now waits for a receiver, and nothing here receives: until
+         * the fuzzer grows to IPC (issue #11), endpoints become notifications. */
+        if (type == seL4_EndpointObject)
+            type = seL4_NotificationObject;
         seL4_Word size = type == seL4_UntypedObject ? 12 + rnd(w, 4)
                          : type == seL4_CapTableObject ? 1 + rnd(w, 4)
                          : type == seL4_SchedContextObject ? 7 + rnd(w, 2)

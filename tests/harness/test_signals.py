@@ -39,10 +39,14 @@ def start_harness(tmp_path):
     log.write_text(OLD_LOG)
     harness = subprocess.Popen([sys.executable, str(driver)], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
+    partial = log.with_name(log.name + ".partial")
     deadline = time.monotonic() + 20
-    while not (pid_file.exists() and pid_file.read_text()):
+    # Wait until the guest runs and the harness has logged its first line, so that the signal
+    # always comes in the middle of a run.
+    while not (pid_file.exists() and pid_file.read_text() and partial.exists() and
+               partial.read_text()):
         assert harness.poll() is None, harness.communicate()
-        assert time.monotonic() < deadline, "the fake QEMU never started"
+        assert time.monotonic() < deadline, "the fake QEMU never started or printed nothing"
         time.sleep(0.05)
     return harness, int(pid_file.read_text()), log
 

@@ -21,6 +21,10 @@ struct invocation {
     word_t *buffer;           /* the thread's IPC buffer as the kernel sees it, or NULL */
     word_t *reply_buffer;     /* the same, if the kernel may write replies there; or NULL */
     bool is_call;             /* a reply goes back (Call), else results are dropped (Send) */
+    bool is_blocking;         /* Send and Call (an endpoint send waits for its receiver) */
+    bool can_donate;          /* Call and phase-1 sends (sel4-abi.md §12.5 r1-2) */
+    bool sent_ipc;            /* an endpoint took the message: no kernel reply is written */
+    word_t reply_length;      /* result words of a successful Call */
     struct cte *extra[INVOCATION_MAX_EXTRA_CAPS];
 };
 
@@ -85,7 +89,11 @@ struct cte *invocation_lookup_slot(struct cap root, cptr_t cptr, word_t depth, b
  * capability or an extra one did not look up: *failed is its cptr, *fault says why. */
 bool invocation_read(struct invocation *inv, struct tcb *thread, struct lookup_fault *fault,
                      cptr_t *failed);
-/* Decode and perform `inv`; for a Call, write the reply into the caller's registers. A
+/* The same, invoking the capability at `cptr` rather than the cap register's. */
+bool invocation_read_cap(struct invocation *inv, struct tcb *thread, cptr_t cptr,
+                         struct lookup_fault *fault, cptr_t *failed);
+/* Decode and perform `inv` (inv->is_blocking and inv->can_donate set by the syscall); for a
+ * Call to anything but an endpoint, write the reply into the caller's registers. A
  * capability that lacks the right its invocation needs is an error reply (InvalidCapability
  * 0), never a fault: only a failed lookup is a CapFault (ABI §11 row 1). */
 void invocation_perform(struct invocation *inv, bool is_call);

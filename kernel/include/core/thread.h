@@ -1,6 +1,6 @@
 /* The running thread, and how control leaves the kernel. */
 #pragma once
-#include <object/tcb.h>
+#include <core/thread_state.h>
 
 /* The thread whose user registers the last trap saved; never NULL after boot. */
 extern struct tcb *current_thread;

@@ -172,6 +172,11 @@ static inline struct cap cap_reply(paddr_t reply, bool can_grant)
     return cap_with_field(cap_make(CAP_REPLY, reply, 0), 48, 1, can_grant);
 }
 
+static inline bool cap_reply_can_grant(struct cap cap)
+{
+    return cap_field(cap, 48, 1);
+}
+
 static inline struct cap cap_sched_context(paddr_t sc, word_t size_bits)
 {
     return cap_with_field(cap_make(CAP_SCHED_CONTEXT, sc, 0), 48, 6, size_bits);

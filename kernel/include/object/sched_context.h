@@ -3,6 +3,8 @@
 #pragma once
 #include <api/invocation.h>
 
+struct reply;
+
 struct sched_context {
     word_t budget_us;     /* 0: not configured, the bound thread cannot run */
     word_t period_us;     /* 0 with budget: round robin */
@@ -10,7 +12,8 @@ struct sched_context {
     word_t consumed_us;   /* since the last SchedContext_Consumed */
     word_t badge;         /* sent in timeout faults */
     word_t flags;
-    struct tcb *tcb;      /* the bound thread, or NULL */
+    struct tcb *tcb;      /* the thread running on it (bound, or given it by donation), or NULL */
+    struct reply *call_stack; /* the newest reply object of the Call chain it travels, or NULL */
 };
 _Static_assert(sizeof(struct sched_context) <= BIT(seL4_MinSchedContextBits), "fits");
 
@@ -26,6 +29,8 @@ void sched_context_configure(struct sched_context *sc, word_t budget_us, word_t 
 void sched_context_bind_tcb(struct sched_context *sc, struct tcb *tcb);
 /* Unbind whatever thread `sc` has. */
 void sched_context_unbind_tcb(struct sched_context *sc);
+/* Donation (§12.5): `sc` leaves its thread, if any, and runs `tcb` (which has none). */
+void sched_context_donate(struct sched_context *sc, struct tcb *tcb);
 
 /* Decode and perform SchedContext and SchedControl invocations. */
 struct syscall_error sched_context_decode(struct invocation *inv);

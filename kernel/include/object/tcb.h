@@ -8,10 +8,30 @@
 
 struct sched_context;
 struct notification;
+struct reply;
 
+/* The states of sel4-abi.md §12; core/thread.c and the IPC objects make every transition. */
 enum thread_state {
-    THREAD_INACTIVE, /* stopped: suspended, faulted with no handler, or never started */
-    THREAD_RUNNING,
+    THREAD_INACTIVE,   /* stopped: suspended, faulted with no handler, or never started */
+    THREAD_RUNNING,    /* runs on from where it is (after its syscall) */
+    THREAD_RESTART,    /* runs, and first redoes the syscall it trapped on (at FaultIP) */
+    THREAD_BLOCKED_ON_SEND,         /* queued on ipc.blocked_on, an endpoint */
+    THREAD_BLOCKED_ON_RECEIVE,      /* queued on ipc.blocked_on, an endpoint; holds ipc.reply */
+    THREAD_BLOCKED_ON_REPLY,        /* a caller waiting on its reply object, ipc.reply */
+    THREAD_BLOCKED_ON_NOTIFICATION, /* queued on ipc.blocked_on, a notification */
+};
+
+/* What a blocked thread waits on, and what its send carries (seL4's thread state words). */
+struct tcb_ipc {
+    void *blocked_on;        /* the endpoint or notification whose queue holds the thread */
+    struct reply *reply;     /* BlockedOnReceive: the reply object it receives with (or NULL);
+                              * BlockedOnReply: the reply object its caller will answer */
+    word_t badge;            /* BlockedOnSend: the badge of the capability it sends through */
+    bool can_grant;          /* BlockedOnSend: that capability's Grant right */
+    bool can_grant_reply;    /* BlockedOnSend: its GrantReply right */
+    bool is_call;            /* BlockedOnSend: a Call, which waits for a reply once received */
+    struct tcb *queue_next;  /* in the endpoint's or notification's queue (core/thread_queue.c) */
+    struct tcb *queue_prev;
 };
 
 enum tcb_slot {
@@ -36,6 +56,7 @@ struct tcb {
     struct tcb *ready_next;        /* in its priority's ready queue (core/scheduler.c) */
     struct tcb *ready_prev;
     bool queued;
+    struct tcb_ipc ipc;
     char name[16];
     struct cte slots[TCB_SLOT_COUNT];
 };

@@ -10,10 +10,10 @@
 #include <sel4/syscall_numbers.h>
 #include <sel4/types.h>
 
-/* The registers of one syscall: cap (badge on return), message info, MR0-MR3, and the MCS
- * reply object. */
+/* The registers of one syscall: cap (badge on return), message info, MR0-MR3, the MCS
+ * reply object, and NBSendRecv's send destination. */
 struct seL4_SyscallRegs {
-    seL4_Word cap, info, mr[4], reply;
+    seL4_Word cap, info, mr[4], reply, dest;
 };
 
 #include <sel4/arch/syscalls.h>
@@ -21,7 +21,7 @@ struct seL4_SyscallRegs {
 static inline struct seL4_SyscallRegs seL4_SyscallRegsFromBuffer(seL4_CPtr dest,
                                                                  seL4_MessageInfo_t info)
 {
-    struct seL4_SyscallRegs regs = {dest, info.words[0], {0, 0, 0, 0}, 0};
+    struct seL4_SyscallRegs regs = {dest, info.words[0], {0, 0, 0, 0}, 0, 0};
     for (int i = 0; i < 4; i++)
         regs.mr[i] = seL4_GetMR(i);
     return regs;
@@ -29,7 +29,7 @@ static inline struct seL4_SyscallRegs seL4_SyscallRegsFromBuffer(seL4_CPtr dest,
 
 static inline seL4_Word seL4_SyscallCapOnly(seL4_Word number, seL4_Word cap)
 {
-    struct seL4_SyscallRegs regs = {cap, 0, {0, 0, 0, 0}, 0};
+    struct seL4_SyscallRegs regs = {cap, 0, {0, 0, 0, 0}, 0, 0};
     seL4_ArchSyscall(number, &regs);
     return regs.cap;
 }
@@ -63,7 +63,7 @@ static inline seL4_MessageInfo_t seL4_CallWithMRs(seL4_CPtr dest, seL4_MessageIn
                                                   seL4_Word *mr2, seL4_Word *mr3)
 {
     seL4_Word *mrs[4] = {mr0, mr1, mr2, mr3};
-    struct seL4_SyscallRegs regs = {dest, info.words[0], {0, 0, 0, 0}, 0};
+    struct seL4_SyscallRegs regs = {dest, info.words[0], {0, 0, 0, 0}, 0, 0};
     seL4_Word length = seL4_MessageInfo_get_length(info);
     for (seL4_Word i = 0; i < 4; i++) {
         if (mrs[i] && i < length)
@@ -80,7 +80,7 @@ static inline seL4_MessageInfo_t seL4_CallWithMRs(seL4_CPtr dest, seL4_MessageIn
 /* Signal a notification: a Send with an empty message. */
 static inline void seL4_Signal(seL4_CPtr dest)
 {
-    struct seL4_SyscallRegs regs = {dest, seL4_MessageInfo_new(0, 0, 0, 0).words[0], {0}, 0};
+    struct seL4_SyscallRegs regs = {dest, seL4_MessageInfo_new(0, 0, 0, 0).words[0], {0}, 0, 0};
     seL4_ArchSyscall((seL4_Word)seL4_SysSend, &regs);
 }
 
@@ -89,7 +89,7 @@ static inline void seL4_Signal(seL4_CPtr dest)
 static inline seL4_MessageInfo_t seL4_WaitSyscall(seL4_Word number, seL4_CPtr src,
                                                   seL4_Word *sender)
 {
-    struct seL4_SyscallRegs regs = {src, 0, {0, 0, 0, 0}, 0};
+    struct seL4_SyscallRegs regs = {src, 0, {0, 0, 0, 0}, 0, 0};
     seL4_ArchSyscall(number, &regs);
     for (int i = 0; i < 4; i++)
         seL4_SetMR(i, regs.mr[i]);
@@ -111,6 +111,66 @@ static inline seL4_MessageInfo_t seL4_NBWait(seL4_CPtr src, seL4_Word *sender)
 static inline seL4_MessageInfo_t seL4_Poll(seL4_CPtr src, seL4_Word *sender)
 {
     return seL4_NBWait(src, sender);
+}
+
+/* A receive-type syscall's results: MR0-3 to the IPC buffer, the badge to *sender when it
+ * is not NULL, the message info returned. */
+static inline seL4_MessageInfo_t seL4_ReceiveResult(const struct seL4_SyscallRegs *regs,
+                                                    seL4_Word *sender)
+{
+    for (int i = 0; i < 4; i++)
+        seL4_SetMR(i, regs->mr[i]);
+    if (sender)
+        *sender = regs->cap;
+    return (seL4_MessageInfo_t){{regs->info}};
+}
+
+/* Recv / NBRecv on `src` with the reply object `reply` (MCS). */
+static inline seL4_MessageInfo_t seL4_Recv(seL4_CPtr src, seL4_Word *sender, seL4_CPtr reply)
+{
+    struct seL4_SyscallRegs regs = {src, 0, {0, 0, 0, 0}, reply, 0};
+    seL4_ArchSyscall((seL4_Word)seL4_SysRecv, &regs);
+    return seL4_ReceiveResult(&regs, sender);
+}
+
+static inline seL4_MessageInfo_t seL4_NBRecv(seL4_CPtr src, seL4_Word *sender,
+                                             seL4_CPtr reply)
+{
+    struct seL4_SyscallRegs regs = {src, 0, {0, 0, 0, 0}, reply, 0};
+    seL4_ArchSyscall((seL4_Word)seL4_SysNBRecv, &regs);
+    return seL4_ReceiveResult(&regs, sender);
+}
+
+/* Reply through `reply` with `info` and MR0-3 from the IPC buffer, then Recv on `src`. */
+static inline seL4_MessageInfo_t seL4_ReplyRecv(seL4_CPtr src, seL4_MessageInfo_t info,
+                                                seL4_Word *sender, seL4_CPtr reply)
+{
+    struct seL4_SyscallRegs regs = seL4_SyscallRegsFromBuffer(src, info);
+    regs.reply = reply;
+    seL4_ArchSyscall((seL4_Word)seL4_SysReplyRecv, &regs);
+    return seL4_ReceiveResult(&regs, sender);
+}
+
+/* NBSend to `dest`, then Recv on `src` with `reply`. */
+static inline seL4_MessageInfo_t seL4_NBSendRecv(seL4_CPtr dest, seL4_MessageInfo_t info,
+                                                 seL4_CPtr src, seL4_Word *sender,
+                                                 seL4_CPtr reply)
+{
+    struct seL4_SyscallRegs regs = seL4_SyscallRegsFromBuffer(src, info);
+    regs.reply = reply;
+    regs.dest = dest;
+    seL4_ArchSyscall((seL4_Word)seL4_SysNBSendRecv, &regs);
+    return seL4_ReceiveResult(&regs, sender);
+}
+
+/* NBSend to `dest` (which travels in the reply register), then Wait on `src`. */
+static inline seL4_MessageInfo_t seL4_NBSendWait(seL4_CPtr dest, seL4_MessageInfo_t info,
+                                                 seL4_CPtr src, seL4_Word *sender)
+{
+    struct seL4_SyscallRegs regs = seL4_SyscallRegsFromBuffer(src, info);
+    regs.reply = dest;
+    seL4_ArchSyscall((seL4_Word)seL4_SysNBSendWait, &regs);
+    return seL4_ReceiveResult(&regs, sender);
 }
 
 /* Give up the rest of this time slice to threads of the same priority. */

@@ -1,5 +1,5 @@
 /* riscv64 syscalls (sel4-abi.md §2): ecall with the number in a7, the cap register a0 (the
- * badge comes back there), msginfo a1, MR0-3 a2-a5, the MCS reply cptr a6. The kernel saves
+ * badge comes back there), msginfo a1, MR0-3 a2-a5, the MCS reply cptr a6, NBSendRecv's destination t0. The kernel saves
  * and restores every other user register, so only a0-a5 change. Included by <sel4/syscalls.h>,
  * which defines struct seL4_SyscallRegs and the stubs over this one function. */
 #pragma once
@@ -14,9 +14,10 @@ static inline void seL4_ArchSyscall(seL4_Word number, struct seL4_SyscallRegs *r
     register seL4_Word a5 __asm__("a5") = regs->mr[3];
     register seL4_Word a6 __asm__("a6") = regs->reply;
     register seL4_Word a7 __asm__("a7") = number;
+    register seL4_Word t0 __asm__("t0") = regs->dest;
     __asm__ volatile("ecall"
                      : "+r"(a0), "+r"(a1), "+r"(a2), "+r"(a3), "+r"(a4), "+r"(a5)
-                     : "r"(a6), "r"(a7)
+                     : "r"(a6), "r"(a7), "r"(t0)
                      : "memory");
     regs->cap = a0;
     regs->info = a1;

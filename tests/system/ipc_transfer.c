@@ -1,0 +1,123 @@
+/* System tests of message and capability transfer (sel4-abi.md §12.2, §12.3): messages of
+ * 0, 4, 5 and 120 words through both IPC buffers; caps with and without Grant, into a free,
+ * an occupied and a missing receive slot, and unwrapped to badges on their own endpoint.
+ * The receiving thread has an IPC buffer of its own: a page of this root task's image,
+ * whose frame capability the boot info lists. */
+#include "ipc_helpers.h"
+
+#define IMAGE_BASE 0x400000ul /* kernel/libsel4/runtime/root_task.ld */
+
+static seL4_IPCBuffer receiver_buffer __attribute__((aligned(4096)));
+
+struct receiver {
+    seL4_CPtr ep, reply;
+    seL4_Word info, badge;
+    volatile seL4_Word calls;
+};
+
+static struct receiver receiver;
+
+/* Receives, records msginfo and badge, and answers each message with the same words + 1
+ * (MR0-3 in registers, the rest from its own buffer) and the same length. */
+static void echo_plus_one(void *arg)
+{
+    struct receiver *r = arg;
+    struct seL4_SyscallRegs regs = {r->ep, 0, {0, 0, 0, 0}, r->reply, 0};
+    seL4_ArchSyscall((seL4_Word)seL4_SysRecv, &regs);
+    for (;;) {
+        r->info = regs.info;
+        r->badge = regs.cap;
+        r->calls++;
+        seL4_Word length = seL4_MessageInfo_get_length((seL4_MessageInfo_t){{regs.info}});
+        for (seL4_Word i = 4; i < length; i++)
+            receiver_buffer.msg[i]++;
+        for (int i = 0; i < 4; i++)
+            regs.mr[i]++;
+        regs = (struct seL4_SyscallRegs){r->ep, seL4_MessageInfo_new(0, 0, 0, length).words[0],
+                                         {regs.mr[0], regs.mr[1], regs.mr[2], regs.mr[3]},
+                                         r->reply, 0};
+        seL4_ArchSyscall((seL4_Word)seL4_SysReplyRecv, &regs);
+    }
+}
+
+/* The receiver thread, with its own IPC buffer, waiting on a new endpoint. */
+static seL4_CPtr start_receiver(struct env *env)
+{
+    receiver = (struct receiver){.ep = env_retype(env, seL4_EndpointObject, 0, 1),
+                                 .reply = env_retype(env, seL4_ReplyObject, 0, 1)};
+    seL4_CPtr tcb = env_thread(env, seL4_MaxPrio - 1);
+    seL4_Word page = (seL4_Word)&receiver_buffer;
+    seL4_CPtr frame = env->bootinfo->userImageFrames.start + (page - IMAGE_BASE) / 4096;
+    CHECK(env, seL4_TCB_SetIPCBuffer(tcb, page, frame) == seL4_NoError);
+    env_thread_start(env, tcb, echo_plus_one, &receiver);
+    return receiver.ep;
+}
+
+void test_ipc_transfer_message_lengths(struct env *env)
+{
+    seL4_CPtr ep = start_receiver(env);
+    const seL4_Word lengths[] = {0, 4, 5, 120};
+    for (unsigned n = 0; n < 4; n++) {
+        seL4_Word length = lengths[n];
+        for (seL4_Word i = 0; i < seL4_MsgMaxLength; i++)
+            seL4_SetMR((int)i, 1000 * n + i);
+        seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(0x33, 0, 0, length));
+        seL4_MessageInfo_t got = {{receiver.info}};
+        CHECK(env, seL4_MessageInfo_get_label(got) == 0x33);
+        CHECK(env, seL4_MessageInfo_get_length(got) == length);
+        CHECK(env, seL4_MessageInfo_get_length(info) == length);
+        for (seL4_Word i = 0; i < length; i++)
+            CHECK(env, seL4_GetMR((int)i) == 1000 * n + i + 1);
+        if (length >= 4 && length < seL4_MsgMaxLength) /* words past the length stay */
+            CHECK(env, seL4_GetMR((int)length) == 1000 * n + length);
+    }
+    /* A length above 120 is clamped to 120. */
+    seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(1, 0, 0, 127));
+    CHECK(env, seL4_MessageInfo_get_length(info) == seL4_MsgMaxLength);
+}
+
+/* Send `cap` with one Call; the receiver's slot is `slot` (depth 64 in the root CNode). */
+static seL4_MessageInfo_t send_cap(seL4_CPtr through, seL4_CPtr cap, seL4_CPtr slot)
+{
+    receiver_buffer.receiveCNode = ROOT;
+    receiver_buffer.receiveIndex = slot;
+    receiver_buffer.receiveDepth = ROOT_DEPTH;
+    seL4_SetCap(0, cap);
+    seL4_Call(through, seL4_MessageInfo_new(0, 0, 1, 0));
+    return (seL4_MessageInfo_t){{receiver.info}};
+}
+
+void test_ipc_transfer_caps(struct env *env)
+{
+    seL4_CPtr ep = start_receiver(env);
+    seL4_CPtr ntfn = env_retype(env, seL4_NotificationObject, 0, 1);
+    /* GrantReply without Grant: the reply comes back, caps do not travel. */
+    seL4_CPtr no_grant = env_copy(env, ep, seL4_CapRights_new(1, 0, 1, 1));
+    seL4_CPtr badged_ep = env_slot(env);
+    CHECK(env, seL4_CNode_Mint(ROOT, badged_ep, ROOT_DEPTH, ROOT, ep, ROOT_DEPTH,
+                               seL4_AllRights, 0x99) == seL4_NoError);
+    seL4_CPtr slot = env_slot(env);
+    /* Without Grant: nothing travels, the slot stays empty. */
+    seL4_MessageInfo_t got = send_cap(no_grant, ntfn, slot);
+    CHECK(env, seL4_MessageInfo_get_extraCaps(got) == 0);
+    CHECK(env, seL4_DebugCapIdentify(slot) == 0);
+    /* With Grant: copied into the free slot. */
+    got = send_cap(ep, ntfn, slot);
+    CHECK(env, seL4_MessageInfo_get_extraCaps(got) == 1);
+    CHECK(env, seL4_MessageInfo_get_capsUnwrapped(got) == 0);
+    CHECK(env, seL4_DebugCapIdentify(slot) == seL4_DebugCapIdentify(ntfn));
+    /* The slot is now occupied: nothing lands. */
+    got = send_cap(ep, ntfn, slot);
+    CHECK(env, seL4_MessageInfo_get_extraCaps(got) == 0);
+    /* A missing slot (depth 0 cannot resolve): nothing lands either. */
+    receiver_buffer.receiveDepth = 0;
+    seL4_SetCap(0, ntfn);
+    seL4_Call(ep, seL4_MessageInfo_new(0, 0, 1, 0));
+    CHECK(env, seL4_MessageInfo_get_extraCaps((seL4_MessageInfo_t){{receiver.info}}) == 0);
+    /* A cap to the endpoint the message travels on is unwrapped to its badge, needing no
+     * slot (the occupied one is named). */
+    got = send_cap(ep, badged_ep, slot);
+    CHECK(env, seL4_MessageInfo_get_extraCaps(got) == 1);
+    CHECK(env, seL4_MessageInfo_get_capsUnwrapped(got) == 1);
+    CHECK(env, receiver_buffer.caps_or_badges[0] == 0x99);
+}
