@@ -18,7 +18,7 @@ DEFAULT_BOARD = "qemu-riscv64"
 TOOLCHAIN = "gcc"
 ROOT_TASK = "system-test"
 MODE = "icount"
-MIN_TIMEOUT = 60.0
+MIN_TIMEOUT = 20.0
 TIMEOUT_FACTOR = 10.0
 
 
