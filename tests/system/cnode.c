@@ -230,9 +230,9 @@ void test_cnode_rotate_checks(struct env *env)
     CHECK_ERR(env, seL4_CNode_Rotate(ROOT, dest, ROOT_DEPTH, 0, cnode, 3, 4, 0, ROOT, b,
                                      ROOT_DEPTH),
               seL4_FailedLookup, 0, seL4_MissingCapability, 4);
-    /* The pivot may be neither the source nor the destination. */
-    CHECK_ERR(env, seL4_CNode_Rotate(ROOT, dest, ROOT_DEPTH, 0, ROOT, a, ROOT_DEPTH, 0, ROOT, a,
-                                     ROOT_DEPTH),
+    /* The pivot may be neither the source nor the destination (CNode caps: re-guardable). */
+    CHECK_ERR(env, seL4_CNode_Rotate(ROOT, dest, ROOT_DEPTH, 0, ROOT, cnode, ROOT_DEPTH, 0, ROOT,
+                                     cnode, ROOT_DEPTH),
               seL4_IllegalOperation);
     CHECK_ERR(env, seL4_CNode_Rotate(ROOT, dest, ROOT_DEPTH, 0, ROOT, dest, ROOT_DEPTH, 0, ROOT,
                                      a, ROOT_DEPTH),
