@@ -131,6 +131,10 @@ void test_cnode_guards_and_rotate_errors(struct env *env)
                    seL4_NoError);
     CHECK(env, seL4_CNode_CancelBadgedSends(ROOT, weak, ROOT_DEPTH) == seL4_IllegalOperation);
     CHECK(env, seL4_CNode_CancelBadgedSends(ROOT, cnode, ROOT_DEPTH) == seL4_IllegalOperation);
+    /* An unbadged notification cap with every right is still not an endpoint. */
+    seL4_CPtr ntfn = env_retype(env, seL4_NotificationObject, 0, 1);
+    CHECK_ERR(env, seL4_CNode_CancelBadgedSends(ROOT, ntfn, ROOT_DEPTH), seL4_IllegalOperation);
+    CHECK_ERR(env, seL4_CNode_CancelBadgedSends(ROOT, ep, ROOT_DEPTH), seL4_NoError);
     CHECK(env, seL4_CNode_Copy(cnode, 2, 4, ROOT, ep, ROOT_DEPTH, seL4_AllRights) ==
                    seL4_DeleteFirst);
     CHECK(env, seL4_CNode_Delete(cnode, 2, 4) == seL4_NoError);

@@ -339,3 +339,23 @@ void test_tcb_handler_and_binding_errors(struct env *env)
     CHECK_REPLY(env, env_invoke(tcb, UntypedRetype, 0, 0, 0, 0), seL4_IllegalOperation);
     CHECK_REPLY(env, env_invoke(tcb, CNodeCopy, 0, 0, 0, 0), seL4_IllegalOperation);
 }
+
+/* WriteRegisters changes exactly the `count` first words (compared with what the thread held
+ * before, as the arch may sanitise some words, e.g. x86_64's rflags). */
+void test_tcb_write_registers_partial(struct env *env)
+{
+    seL4_CPtr tcb = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_UserContext all = {0}, before = {0}, after = {0}, one = {0};
+    for (seL4_Word i = 0; i < seL4_UserContextWords; i++)
+        ((seL4_Word *)&all)[i] = 0x100 + i;
+    CHECK_ERR(env, seL4_TCB_WriteRegisters(tcb, 0, 0, seL4_UserContextWords, &all), seL4_NoError);
+    CHECK_ERR(env, seL4_TCB_ReadRegisters(tcb, 0, 0, seL4_UserContextWords, &before),
+              seL4_NoError);
+    ((seL4_Word *)&one)[0] = 0x2000;
+    CHECK_ERR(env, seL4_TCB_WriteRegisters(tcb, 0, 0, 1, &one), seL4_NoError);
+    CHECK_ERR(env, seL4_TCB_ReadRegisters(tcb, 0, 0, seL4_UserContextWords, &after),
+              seL4_NoError);
+    CHECK(env, ((seL4_Word *)&after)[0] == 0x2000 && ((seL4_Word *)&before)[0] == 0x100);
+    for (seL4_Word i = 1; i < seL4_UserContextWords; i++)
+        CHECK(env, ((seL4_Word *)&after)[i] == ((seL4_Word *)&before)[i]);
+}

@@ -43,3 +43,4 @@ void test_sched_context_invocation_checks(struct env *env);
 void test_domain_set_checks(struct env *env);
 void test_irq_control_get_checks(struct env *env);
 void test_irq_handler_checks(struct env *env);
+void test_tcb_write_registers_partial(struct env *env);
