@@ -12,6 +12,7 @@ import argparse
 import collections
 import pathlib
 import random
+import re
 import shutil
 import sys
 
@@ -112,6 +113,8 @@ def main(argv=None):
     parser.add_argument("--scratch", help="scratch folder to use and keep (default: a "
                         "temporary one, removed afterwards)")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
+    parser.add_argument("--rerun", metavar="LOG", help="only the mutants that survived in the "
+                        "output of an earlier run (matched by text, not line number)")
     args = parser.parse_args(argv)
 
     if args.list and not args.rev:
@@ -132,7 +135,20 @@ def main(argv=None):
 def select_args(args, source):
     """The mutants the command line asks for, found in the tree at `source`."""
     mutants = collect(args.folders, source, tuple(args.operators), args.file)
+    if args.rerun:
+        wanted = survivor_keys(pathlib.Path(args.rerun).read_text())
+        mutants = [m for m in mutants if m.key in wanted]
     return select(mutants, None if args.all else args.sample, args.seed)
+
+
+SURVIVOR_LINE = re.compile(r"^\[\d+/\d+\] survived [\d.]+ s  (\S+?):\d+: (\w+): (.*?)  =>  (.*)$",
+                           re.MULTILINE)
+
+
+def survivor_keys(log):
+    """The keys of the mutants an earlier run's output reports as survivors."""
+    return {(path, line, operator, mutated)
+            for path, operator, line, mutated in SURVIVOR_LINE.findall(log)}
 
 
 def list_mutants(mutants):

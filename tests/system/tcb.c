@@ -329,6 +329,9 @@ void test_tcb_handler_and_binding_errors(struct env *env)
     CHECK_ERR(env, seL4_TCB_BindNotification(tcb, ep), seL4_InvalidCapability, 1);
     CHECK_ERR(env, seL4_TCB_BindNotification(tcb, write_only), seL4_InvalidCapability, 1);
     CHECK_ERR(env, seL4_TCB_BindNotification(tcb, ntfn), seL4_NoError);
+    /* A bound thread takes no second notification; a bound notification no second thread. */
+    seL4_CPtr second = env_retype(env, seL4_NotificationObject, 0, 1);
+    CHECK_ERR(env, seL4_TCB_BindNotification(tcb, second), seL4_IllegalOperation);
     CHECK_ERR(env, seL4_TCB_BindNotification(other, ntfn), seL4_IllegalOperation);
     CHECK_ERR(env, seL4_TCB_BindNotification(tcb, ntfn), seL4_IllegalOperation);
     CHECK_ERR(env, seL4_TCB_UnbindNotification(tcb), seL4_NoError);
