@@ -101,6 +101,8 @@ def main(argv=None):
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--all", action="store_true", help="every mutant")
     which.add_argument("--sample", type=int, help="a seeded random sample of this many")
+    which.add_argument("--summarize", metavar="LOG", help="summarize the output of an earlier "
+                       "run again, with the current list of equivalent mutants")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--folders", nargs="+", default=list(FOLDERS),
                         help="repository folders to mutate (default: %(default)s)")
@@ -117,6 +119,8 @@ def main(argv=None):
                         "output of an earlier run (matched by text, not line number)")
     args = parser.parse_args(argv)
 
+    if args.summarize:
+        return 1 if summarize_log(pathlib.Path(args.summarize).read_text()) else 0
     if args.list and not args.rev:
         return list_mutants(select_args(args, REPO_ROOT))
     root = runner.make_scratch(args.scratch, args.rev)
@@ -141,14 +145,31 @@ def select_args(args, source):
     return select(mutants, None if args.all else args.sample, args.seed)
 
 
-SURVIVOR_LINE = re.compile(r"^\[\d+/\d+\] survived [\d.]+ s  (\S+?):\d+: (\w+): (.*?)  =>  (.*)$",
-                           re.MULTILINE)
+RESULT_LINE = re.compile(r"^\[\d+/\d+\] (\w+)(?: \(.*?\))? [\d.]+ s  (\S+?):(\d+): (\w+): "
+                         r"(.*?)  =>  (.*)$", re.MULTILINE)
+
+
+def logged_results(log):
+    """(outcome, Mutant) for each result line of an earlier run's output (no offsets)."""
+    for outcome, path, line, operator, text, mutated in RESULT_LINE.findall(log):
+        yield outcome, operators.Mutant(path, int(line), operator, 0, 0, "", text, mutated)
 
 
 def survivor_keys(log):
     """The keys of the mutants an earlier run's output reports as survivors."""
-    return {(path, line, operator, mutated)
-            for path, operator, line, mutated in SURVIVOR_LINE.findall(log)}
+    return {m.key for outcome, m in logged_results(log) if outcome == "survived"}
+
+
+def summarize_log(log):
+    """Summarize an earlier run's output again, with today's list of equivalent mutants."""
+    known = equivalents.load()
+    results, skipped = [], []
+    for outcome, mutant in logged_results(log):
+        if mutant.key in known:
+            skipped.append(mutant)
+        else:
+            results.append(runner.Result(mutant, outcome, "", 0.0))
+    return summarize(results, skipped)
 
 
 def list_mutants(mutants):
