@@ -297,3 +297,12 @@ void test_cnode_copy_mint_mutate_checks(struct env *env)
     CHECK(env, seL4_DebugCapIdentify(cnode) == seL4_DebugCapIdentify(ep));
     CHECK_ERR(env, seL4_CNode_Delete(dest, 2, 8), seL4_NoError);
 }
+
+/* CancelBadgedSends checks the type, not only the rights field: a CNode cap of radix 15 has
+ * the same bits set where an endpoint cap keeps all four rights. It takes the whole untyped. */
+void test_cnode_cancel_badged_sends_needs_an_endpoint(struct env *env)
+{
+    seL4_CPtr cnode = env_retype(env, seL4_CapTableObject, ENV_UNTYPED_BITS - seL4_SlotBits, 1);
+    CHECK(env, cnode != 0);
+    CHECK_ERR(env, seL4_CNode_CancelBadgedSends(ROOT, cnode, ROOT_DEPTH), seL4_IllegalOperation);
+}

@@ -51,12 +51,16 @@ void test_irq_handler_checks(struct env *env)
     seL4_CPtr handler = env_slot(env);
     seL4_CPtr ntfn = env_retype(env, seL4_NotificationObject, 0, 1);
     seL4_CPtr read_only = env_copy(env, ntfn, seL4_CanRead);
+    seL4_CPtr endpoint = env_retype(env, seL4_EndpointObject, 0, 1);
     if (issue_first_free(0, handler) == IRQ_PROBE_LIMIT)
         return;
     CHECK_REPLY(env, env_invoke(handler, IRQSetIRQHandler, 0, 0, 0, 0), seL4_TruncatedMessage);
     CHECK_REPLY(env, env_invoke(handler, IRQIssueIRQHandler, 0, 0, 0, 0),
                 seL4_IllegalOperation);
     CHECK_ERR(env, seL4_IRQHandler_SetNotification(handler, ROOT), seL4_InvalidCapability, 0);
+    /* An endpoint cap with Write is still not a notification. */
+    CHECK_ERR(env, seL4_IRQHandler_SetNotification(handler, endpoint), seL4_InvalidCapability,
+              0);
     CHECK_ERR(env, seL4_IRQHandler_SetNotification(handler, read_only), seL4_InvalidCapability,
               0);
     CHECK_ERR(env, seL4_IRQHandler_SetNotification(handler, ntfn), seL4_NoError);
