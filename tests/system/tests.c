@@ -3,6 +3,7 @@
 #include "tests.h"
 
 const struct system_test system_tests[] = {
+    {"bootinfo_regions_hold_capabilities", test_bootinfo_regions_hold_capabilities},
     {"untyped_retype_objects", test_untyped_retype_objects},
     {"untyped_retype_errors", test_untyped_retype_errors},
     {"untyped_reuse_after_revoke", test_untyped_reuse_after_revoke},

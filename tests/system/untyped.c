@@ -208,3 +208,18 @@ void test_untyped_retype_memory_checks(struct env *env)
               seL4_NotEnoughMemory, 0);
     CHECK(env, seL4_DebugCapIdentify(slot + 2) == 0);
 }
+
+/* The boot info's capability regions hold capabilities in every slot, and nothing follows
+ * the last region: the first empty slot is empty. */
+void test_bootinfo_regions_hold_capabilities(struct env *env)
+{
+    seL4_BootInfo *bi = env->bootinfo;
+    const seL4_SlotRegion regions[] = {bi->userImagePaging, bi->userImageFrames, bi->untyped};
+    for (unsigned r = 0; r < sizeof(regions) / sizeof(regions[0]); r++) {
+        CHECK(env, regions[r].start < regions[r].end);
+        for (seL4_CPtr slot = regions[r].start; slot < regions[r].end; slot++)
+            CHECK(env, seL4_DebugCapIdentify(slot) != 0);
+    }
+    CHECK(env, bi->userImagePaging.end <= bi->userImageFrames.start ||
+                   bi->userImageFrames.end <= bi->userImagePaging.start);
+}
