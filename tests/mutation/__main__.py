@@ -145,14 +145,15 @@ def select_args(args, source):
     return select(mutants, None if args.all else args.sample, args.seed)
 
 
-RESULT_LINE = re.compile(r"^\[\d+/\d+\] (\w+)(?: \(.*?\))? [\d.]+ s  (\S+?):(\d+): (\w+): "
-                         r"(.*?)  =>  (.*)$", re.MULTILINE)
+RESULT_LINE = re.compile(r"^\[\d+/\d+\] (\w+)(?: \(.*?\))? [\d.]+ s  (\S+?):(\d+): (\w+)"
+                         r"(?: #(\d+))?: (.*?)  =>  (.*)$", re.MULTILINE)
 
 
 def logged_results(log):
     """(outcome, Mutant) for each result line of an earlier run's output (no offsets)."""
-    for outcome, path, line, operator, text, mutated in RESULT_LINE.findall(log):
-        yield outcome, operators.Mutant(path, int(line), operator, 0, 0, "", text, mutated)
+    for outcome, path, line, operator, nth, text, mutated in RESULT_LINE.findall(log):
+        yield outcome, operators.Mutant(path, int(line), operator, 0, 0, "", text, mutated,
+                                        int(nth or 1))
 
 
 def survivor_keys(log):

@@ -62,17 +62,20 @@ class Mutant:
     replacement: str
     line_text: str    # the original line, stripped
     mutated_text: str  # the same line after the change, stripped
+    occurrence: int = 1  # among the file's mutants with the same texts and operator, which
 
     @property
     def key(self):
         """Stable across edits elsewhere in the file: no line number."""
-        return (self.path, self.line_text, self.operator, self.mutated_text)
+        return (self.path, self.line_text, self.operator, self.mutated_text, self.occurrence)
 
     def apply(self, text):
         return text[:self.start] + self.replacement + text[self.end:]
 
     def describe(self):
-        return f"{self.path}:{self.line}: {self.operator}: {self.line_text}  =>  {self.mutated_text}"
+        nth = f" #{self.occurrence}" if self.occurrence > 1 else ""
+        return (f"{self.path}:{self.line}: {self.operator}{nth}: {self.line_text}  =>  "
+                f"{self.mutated_text}")
 
 
 def code_mask(text):
@@ -256,12 +259,22 @@ def mutants_of(path, text, operators=OPERATORS):
     found, seen = [], set()
     for operator in operators:
         for start, end, replacement in FINDERS[operator](code):
-            mutant = make_mutant(path, text, line_starts, operator, start, end, replacement)
-            if mutant.key not in seen:
-                seen.add(mutant.key)
-                found.append(mutant)
+            if (start, end, replacement) not in seen:
+                seen.add((start, end, replacement))
+                found.append(make_mutant(path, text, line_starts, operator, start, end,
+                                         replacement))
     found.sort(key=lambda m: (m.start, OPERATORS.index(m.operator), m.end))
-    return found
+    return number_occurrences(found)
+
+
+def number_occurrences(mutants):
+    """Tell apart mutants of identical lines (the same texts and operator) by their order."""
+    counts, numbered = {}, []
+    for mutant in mutants:
+        key = mutant.key[:4]
+        counts[key] = counts.get(key, 0) + 1
+        numbered.append(dataclasses.replace(mutant, occurrence=counts[key]))
+    return numbered
 
 
 def make_mutant(path, text, line_starts, operator, start, end, replacement):

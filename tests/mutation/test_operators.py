@@ -88,14 +88,22 @@ def test_a_mutant_is_keyed_by_text_not_line_number():
     moved = operators.mutants_of("x.c", "\n\nif (a < b) return 1;\n", ("negate",))[0]
     assert first.line == 1 and moved.line == 3
     assert first.key == moved.key
-    assert first.key == ("x.c", "if (a < b) return 1;", "negate", "if (a >= b) return 1;")
+    assert first.key == ("x.c", "if (a < b) return 1;", "negate", "if (a >= b) return 1;", 1)
+
+
+def test_identical_lines_are_told_apart_by_occurrence():
+    source = "if (e)\n    return e;\nif (e)\n    return e;\n"
+    found = operators.mutants_of("x.c", source, ("drop_guard",))
+    assert [(m.line, m.occurrence) for m in found] == [(1, 1), (3, 2)]
+    assert len({m.key for m in found}) == 2
 
 
 def test_the_equivalent_list_loads_and_names_existing_mutants():
     known = equivalents.load()
-    for (path, line, operator, mutated_text), reason in known.items():
+    for key, reason in known.items():
+        path, line, operator, mutated_text, occurrence = key
         found = operators.mutants_of(path, (operators_root() / path).read_text(), (operator,))
-        assert (path, line, operator, mutated_text) in {m.key for m in found}, \
+        assert reason and key in {m.key for m in found}, \
             f"stale entry in equivalent.toml: {path}: {line} => {mutated_text}"
 
 

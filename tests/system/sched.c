@@ -30,6 +30,9 @@ void test_sched_control_configure_checks(struct env *env)
               MAX_PERIOD_US);
     CHECK_ERR(env, configure(sc, MAX_PERIOD_US + 1, MAX_PERIOD_US + 1, 0), seL4_RangeError,
               MIN_BUDGET_US, MAX_PERIOD_US);
+    /* The budget's own bound comes before the budget-within-period check. */
+    CHECK_ERR(env, configure(sc, MAX_PERIOD_US + 1, 1000, 0), seL4_RangeError, MIN_BUDGET_US,
+              MAX_PERIOD_US);
     CHECK_ERR(env, configure(sc, MIN_BUDGET_US, MIN_BUDGET_US - 1, 0), seL4_RangeError,
               MIN_BUDGET_US, MAX_PERIOD_US);
     CHECK_ERR(env, configure(sc, MIN_BUDGET_US, MAX_PERIOD_US + 1, 0), seL4_RangeError,

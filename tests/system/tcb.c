@@ -321,6 +321,10 @@ void test_tcb_handler_and_binding_errors(struct env *env)
     CHECK_ERR(env, seL4_TCB_SetSpace(tcb, no_write, ROOT, 0, seL4_CapInitThreadVSpace, 0),
               seL4_InvalidCapability, 1);
     CHECK_ERR(env, seL4_TCB_SetSpace(tcb, 0, ROOT, 0, ROOT, 0), seL4_IllegalOperation);
+    /* Deriving an untyped with children fails first, with its own error. */
+    CHECK_ERR(env, seL4_TCB_SetSpace(tcb, 0, env->untyped, 0, seL4_CapInitThreadVSpace, 0),
+              seL4_RevokeFirst);
+    CHECK_ERR(env, seL4_TCB_SetSpace(tcb, 0, ROOT, 0, env->untyped, 0), seL4_RevokeFirst);
     /* A guard that with the root's radix exceeds a word makes no CNode. */
     CHECK_ERR(env, seL4_TCB_SetSpace(tcb, 0, ROOT, seL4_CNode_CapData_new(0, 60),
                                      seL4_CapInitThreadVSpace, 0),
