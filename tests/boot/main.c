@@ -3,10 +3,11 @@
  * increase), checks its boot info and lists the extra boot info chunks (tests/boot/test_boot.py
  * knows each board's), measures Yield and the Call + ReplyRecv round trip to a server in this
  * address space and to one in a second address space (sel4runtime_address_space_create),
- * lets the kernel's timer fire, and ends by reading a kernel address. That read must fault, which shows the task runs in user mode, and the kernel must
- * report it as a fault of this thread and stop cleanly rather than crash. Before that read it
- * states its own result, "boot-test: N passed, M failed", which is the harness's verdict
- * (harness/verdict.py) together with the status 125 the fault leads to.
+ * lets the kernel's timer fire, and ends by reading a kernel address. That read must fault,
+ * which shows the task runs in user mode, and the kernel must report it as a fault of this
+ * thread and stop cleanly rather than crash. Before that read it states its own result,
+ * "boot-test: N passed, M failed", which is the harness's verdict (harness/verdict.py)
+ * together with the status 125 the fault leads to.
  * tests/boot/test_boot.py reads the console for each of these lines.
  */
 #include <counter.h>
