@@ -5,8 +5,10 @@
  * ABI names (Call, Send and NBSend of any label on any slot with random words and caps, Poll,
  * Yield, the debug syscalls in debug builds except DebugHalt, SetTLSBase, and the receive
  * syscalls Recv, NBRecv, Wait, ReplyRecv, NBSendRecv and NBSendWait) and unknown numbers. One
- * worker has the root task's IPC buffer, one has none. Endpoints are made as notifications
- * until the fuzzer grows to IPC (issue #11): nothing here would receive a Call.
+ * worker has the root task's IPC buffer, one has none, and the third runs in a second address
+ * space (sel4runtime_address_space_create: the same image frames through page tables of its
+ * own, and an IPC buffer frame of its own at the same address). Endpoints are made as
+ * notifications until the fuzzer grows to IPC (issue #11): nothing here would receive a Call.
  *
  * A syscall that faults (an unknown number, a capability that does not look up) stops its
  * thread: the kernel reports it and there is no fault handler yet. A receive with nothing to
@@ -19,8 +21,10 @@
  * "fuzz: N passed, M failed": every invocation answered, results that are not degenerate
  * (enough distinct error codes and some successes: a broken seed or generator fails here),
  * every syscall kind tried, unknown syscalls always stopping their thread, no stop that a
- * syscall cannot explain, and the root task's own CSpace still working.
+ * syscall cannot explain, the root task's own CSpace still working, and the third worker
+ * having run in its own address space.
  */
+#include <sel4runtime/address_space.h>
 #include <sel4runtime/runtime.h>
 #include <stdbool.h>
 
@@ -35,6 +39,11 @@
 #define STOP_TRIES_PER_KIND 10
 #define MIN_DISTINCT_RESULTS 4
 #define NAME_BYTES 32
+/* Put in the root task's IPC buffer (userData, which the kernel never writes): a worker that
+ * reads it through its IPC buffer address runs in the root task's address space. */
+#define ROOT_BUFFER_MARKER 0x5ec0adul
+/* Slots for an address space beyond one per image frame: root, tables, IPC buffer frame. */
+#define ADDRESS_SPACE_EXTRA_SLOTS 16
 
 #define ROOT seL4_CapInitThreadCNode
 #define DEPTH seL4_WordBits
@@ -73,21 +82,25 @@ static const seL4_Word unknown_numbers[] = {
 struct worker {
     const char *name;
     bool has_ipc_buffer;
-    seL4_CPtr tcb;
+    bool own_address_space; /* a second address space, with an IPC buffer frame of its own */
+    seL4_CPtr tcb, vspace;
     uint64_t rng;
     volatile seL4_Word done;       /* invocations answered (a stop answers one too) */
     volatile seL4_Word heartbeat;  /* moves on every syscall */
     volatile bool may_stop;        /* the syscall in flight may fault */
     volatile bool must_stop;       /* ... must fault */
     volatile bool finished;
+    volatile bool started;
+    volatile bool saw_root_marker; /* at its last start, in its IPC buffer's userData */
     seL4_Word seen_heartbeat, idle_rounds;
     seL4_Word stack[STACK_WORDS] __attribute__((aligned(16)));
 };
 
-enum { WORKER_SHARED_BUFFER, WORKER_NO_IPC_BUFFER, WORKERS };
+enum { WORKER_SHARED_BUFFER, WORKER_NO_IPC_BUFFER, WORKER_OTHER_SPACE, WORKERS };
 static struct worker workers[WORKERS] = {
     {.name = "fuzz-ipc-buffer", .has_ipc_buffer = true},
     {.name = "fuzz-no-buffer", .has_ipc_buffer = false},
+    {.name = "fuzz-other-space", .has_ipc_buffer = true, .own_address_space = true},
 };
 
 static struct {
@@ -306,6 +319,8 @@ static void worker_main(seL4_Word index, seL4_Word unused)
 {
     (void)unused;
     struct worker *w = &workers[index];
+    w->saw_root_marker = seL4_GetIPCBuffer()->userData == ROOT_BUFFER_MARKER;
+    w->started = true;
     while (w->done < INVOCATIONS_PER_WORKER) {
         fuzz_one(w);
         w->done++;
@@ -387,25 +402,53 @@ static void name(seL4_CPtr tcb, const char *text)
     seL4_SyscallCapOnly((seL4_Word)seL4_SysDebugNameThread, tcb);
 }
 
-/* A worker thread: the root task's VSpace, its IPC buffer or none, the fuzz CSpace, the
- * root's priority, its own scheduling context. */
-static bool make_worker(seL4_BootInfo *bi, seL4_CPtr parent, seL4_CPtr fuzz, seL4_CPtr next,
+/* A second address space (sel4runtime/address_space.h): this task's image at its own
+ * addresses, and a new frame at its IPC buffer's address, so that a thread there has an IPC
+ * buffer of its own at the address the runtime knows. Slots from *next on (advanced past
+ * those used); the VSpace root in *vspace and the buffer frame in *buffer, or an error. */
+static seL4_Error make_address_space(seL4_BootInfo *bi, seL4_CPtr parent, seL4_CPtr *next,
+                                     seL4_CPtr *vspace, seL4_CPtr *buffer)
+{
+    *buffer = (*next)++;
+    sel4runtime_frame_run runs[] = {sel4runtime_image_frames(bi),
+                                    {*buffer, 1, (seL4_Word)bi->ipcBuffer}};
+    seL4_Word slots = runs[0].count + ADDRESS_SPACE_EXTRA_SLOTS;
+    sel4runtime_address_space_spec spec = {parent, seL4_CapInitThreadASIDPool, *next, slots,
+                                           runs, 2};
+    sel4runtime_address_space made = {0, 0, 0};
+    seL4_Error error = seL4_Untyped_Retype(parent, sel4runtime_page_type(), 0, ROOT, 0, 0,
+                                           *buffer, 1);
+    if (!error)
+        error = sel4runtime_address_space_create(&spec, &made);
+    *next += slots;
+    *vspace = made.vspace;
+    return error;
+}
+
+/* A worker thread: the root task's VSpace and its IPC buffer or none, or a second address
+ * space with a buffer of its own; the fuzz CSpace, the root's priority, its own scheduling
+ * context. Slots from *next on. */
+static bool make_worker(seL4_BootInfo *bi, seL4_CPtr parent, seL4_CPtr fuzz, seL4_CPtr *next,
                         seL4_Word index)
 {
     struct worker *w = &workers[index];
-    seL4_CPtr tcb = next, sc = next + 1;
+    seL4_CPtr tcb = (*next)++, sc = (*next)++;
     seL4_Word guard = seL4_CNode_CapData_new(0, seL4_WordBits - FUZZ_BITS);
     w->tcb = tcb;
     w->rng = seed_state(FUZZ_SEED, index);
+    w->vspace = seL4_CapInitThreadVSpace;
     seL4_Word buffer = w->has_ipc_buffer ? (seL4_Word)bi->ipcBuffer : 0;
     seL4_CPtr frame = w->has_ipc_buffer ? seL4_CapInitThreadIPCBuffer : seL4_CapNull;
+    if (w->own_address_space &&
+        failed("address space", make_address_space(bi, parent, next, &w->vspace, &frame)))
+        return false;
     if (failed("TCB", seL4_Untyped_Retype(parent, seL4_TCBObject, 0, ROOT, 0, 0, tcb, 1)) ||
         failed("SC", seL4_Untyped_Retype(parent, seL4_SchedContextObject, 8, ROOT, 0, 0,
                                          sc, 1)) ||
         failed("budget", seL4_SchedControl_Configure(bi->schedcontrol.start, sc, 5000, 5000,
                                                      0, 0)) ||
-        failed("Configure", seL4_TCB_Configure(tcb, fuzz, guard, seL4_CapInitThreadVSpace, 0,
-                                               buffer, frame)) ||
+        failed("Configure", seL4_TCB_Configure(tcb, fuzz, guard, w->vspace, 0, buffer,
+                                               frame)) ||
         failed("SetSchedParams", seL4_TCB_SetSchedParams(tcb, seL4_CapInitThreadTCB,
                                                          seL4_MaxPrio, seL4_MaxPrio, sc, 0)))
         return false;
@@ -453,6 +496,23 @@ static bool root_cspace_works(seL4_CPtr spare)
            seL4_CNode_Delete(ROOT, spare, DEPTH) == seL4_NoError;
 }
 
+/* The worker in the second address space ran there: another VSpace root, and an IPC buffer
+ * frame of its own at the same address (it did not see the marker the root task's holds,
+ * which the worker sharing the root's address space does see). */
+static void report_other_space(void)
+{
+    const struct worker *other = &workers[WORKER_OTHER_SPACE];
+    const struct worker *shared = &workers[WORKER_SHARED_BUFFER];
+    printf("fuzz: worker %s ran in VSpace %lu, not the root task's %lu; %s the root task's IPC "
+           "buffer; %lu invocations answered\n", other->name, other->vspace,
+           (seL4_Word)seL4_CapInitThreadVSpace,
+           other->saw_root_marker ? "saw" : "did not see", other->done);
+    check(other->started && other->vspace != seL4_CapInitThreadVSpace &&
+              !other->saw_root_marker && shared->saw_root_marker &&
+              other->done == INVOCATIONS_PER_WORKER,
+          "the third worker ran in a second address space with an IPC buffer of its own");
+}
+
 static void report(seL4_CPtr spare)
 {
     seL4_Word answered = 0, distinct = 0, calls = 0;
@@ -483,6 +543,7 @@ static void report(seL4_CPtr spare)
     check(state.stops > 0 && state.unexpected_stops == 0,
           "every stop came from a syscall that may fault, and was restarted");
     check(root_cspace_works(spare), "the root task's CSpace still works");
+    report_other_space();
 }
 
 int main(seL4_BootInfo *bi)
@@ -495,8 +556,9 @@ int main(seL4_BootInfo *bi)
     seL4_CPtr next = bi->empty.start;
     seL4_CPtr fuzz = parent ? make_cspace(bi, parent, next) : 0;
     next += 2;
-    for (seL4_Word i = 0; fuzz && i < WORKERS; i++, next += 2) {
-        if (!make_worker(bi, parent, fuzz, next, i))
+    seL4_GetIPCBuffer()->userData = ROOT_BUFFER_MARKER;
+    for (seL4_Word i = 0; fuzz && i < WORKERS; i++) {
+        if (!make_worker(bi, parent, fuzz, &next, i))
             fuzz = 0;
     }
     if (!fuzz) {

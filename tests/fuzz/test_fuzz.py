@@ -20,6 +20,10 @@ DEFAULT_SEED = 0x2545f4914f6cdd1d
 OTHER_SEED = 12345
 SEED_BOARD = "qemu-riscv64"
 SEED_LINE = re.compile(r"^fuzz: seed (0x[0-9a-f]+), (\d+) workers$", re.MULTILINE)
+INVOCATIONS_PER_WORKER = 5000
+OTHER_SPACE = re.compile(r"^fuzz: worker fuzz-other-space ran in VSpace (\d+), not the root "
+                         r"task's (\d+); did not see the root task's IPC buffer; (\d+) "
+                         r"invocations answered$", re.MULTILINE)
 NOT_DEGENERATE = re.compile(r"^fuzz: (\d+) invocations answered; (\d+) distinct results and "
                             r"(\d+) successes of (\d+) Calls; (\d+) threads stopped", re.MULTILINE)
 
@@ -34,8 +38,13 @@ def run_fuzz(manifest, directory, board_name):
     counts = NOT_DEGENERATE.search(outcome.output)
     expect(counts, "no line 'fuzz: N invocations answered; D distinct results ...'", outcome)
     answered, distinct, successes, _, stops = map(int, counts.groups())
-    expect(answered == 10000 and distinct >= 4 and successes > 0 and stops > 0,
-           f"a degenerate run: {counts.group(0)}", outcome)
+    workers = int(SEED_LINE.search(outcome.output).group(2))
+    expect(workers >= 3 and answered == workers * INVOCATIONS_PER_WORKER and distinct >= 4 and
+           successes > 0 and stops > 0, f"a degenerate run: {counts.group(0)}", outcome)
+    other = OTHER_SPACE.search(outcome.output)
+    expect(other and other.group(1) != other.group(2) and
+           int(other.group(3)) == INVOCATIONS_PER_WORKER,
+           "the third worker did not run its invocations in a VSpace of its own", outcome)
     return outcome
 
 
