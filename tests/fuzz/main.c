@@ -7,32 +7,33 @@
  * syscalls Recv, NBRecv, Wait, ReplyRecv, NBSendRecv and NBSendWait) and unknown numbers. One
  * worker has the root task's IPC buffer, one has none, and the third runs in a second address
  * space (sel4runtime_address_space_create: the same image frames through page tables of its
- * own, and an IPC buffer frame of its own at the same address). Endpoints are made as
- * notifications until the fuzzer grows to IPC (issue #11): nothing here would receive a Call.
+ * own, and an IPC buffer frame of its own at the same address). All three also make random
+ * IPC on endpoints, notifications and reply objects they share, while a deleter thread
+ * deletes, revokes, suspends and resumes (ipc.c).
  *
  * A syscall that faults (an unknown number, a capability that does not look up) stops its
  * thread: the kernel reports it and there is no fault handler yet. A receive with nothing to
- * receive blocks its thread for good, which looks the same. The root task watches each
- * worker's heartbeat between its own Yields; a worker that has not moved for STALL_ROUNDS
- * rounds has been stopped, and the root restarts it where its loop begins (WriteRegisters with
- * resume), counting whether the stop came from a syscall that may fault.
+ * receive, or a Call nobody answers, blocks its thread for good, which looks the same. The
+ * root task watches each worker's heartbeat between its own Yields; a worker that has not
+ * moved for STALL_ROUNDS rounds has been stopped, and the root restarts it where its loop
+ * begins (WriteRegisters with resume), counting whether the stop came from a syscall that may
+ * fault or block.
  *
  * The root task, whose own capabilities no worker can reach, ends with its checks and
  * "fuzz: N passed, M failed": every invocation answered, results that are not degenerate
  * (enough distinct error codes and some successes: a broken seed or generator fails here),
  * every syscall kind tried, unknown syscalls always stopping their thread, no stop that a
- * syscall cannot explain, the root task's own CSpace still working, and the third worker
- * having run in its own address space.
+ * syscall cannot explain, the root task's own CSpace still working, the third worker
+ * having run in its own address space, every IPC syscall tried, messages delivered between
+ * workers, and the deleter having done each of its actions.
  */
 #include <sel4runtime/address_space.h>
-#include <sel4runtime/runtime.h>
-#include <stdbool.h>
+#include "fuzz.h"
 
-#define FUZZ_BITS 8
-#define FUZZ_SLOTS (1ul << FUZZ_BITS)
 #define SCRATCH_BITS 22
+/* The shared IPC objects' untyped (ipc.c), which the deleter revokes when it is used up. */
+#define IPC_UNTYPED_BITS 14
 #define INVOCATIONS_PER_WORKER 5000
-#define STACK_WORDS 2048
 #define ROUND_LIMIT 200000
 #define STALL_ROUNDS 3
 /* Each stop prints the thread's registers; this many keep the console readable. */
@@ -45,23 +46,16 @@
 /* Slots for an address space beyond one per image frame: root, tables, IPC buffer frame. */
 #define ADDRESS_SPACE_EXTRA_SLOTS 16
 
-#define ROOT seL4_CapInitThreadCNode
-#define DEPTH seL4_WordBits
-
 #ifndef FUZZ_SEED
 #error "FUZZ_SEED comes from the build (cmake/options.cmake; harness run --fuzz-seed)"
 #endif
 
-/* Slots of the fuzz CSpace. */
-enum { FUZZ_UNTYPED = 1, FUZZ_IRQ_CONTROL, FUZZ_ASID_CONTROL, FUZZ_SCHED_CONTROL, FUZZ_SELF,
-       FUZZ_FIRST_OBJECT = 8 };
-
 enum kind { KIND_CALL, KIND_SEND, KIND_NBSEND, KIND_POLL, KIND_YIELD, KIND_SET_TLS_BASE,
-            KIND_RECEIVE, KIND_UNKNOWN, KIND_PUT_CHAR, KIND_CAP_IDENTIFY, KIND_NAME_THREAD,
-            KIND_DUMP_SCHEDULER, KINDS };
+            KIND_RECEIVE, KIND_UNKNOWN, KIND_IPC, KIND_PUT_CHAR, KIND_CAP_IDENTIFY,
+            KIND_NAME_THREAD, KIND_DUMP_SCHEDULER, KINDS };
 static const char *const kind_names[KINDS] = {
-    "Call", "Send", "NBSend", "Poll", "Yield", "SetTLSBase", "receive", "unknown", "DebugPutChar",
-    "DebugCapIdentify", "DebugNameThread", "DebugDumpScheduler"};
+    "Call", "Send", "NBSend", "Poll", "Yield", "SetTLSBase", "receive", "unknown", "IPC",
+    "DebugPutChar", "DebugCapIdentify", "DebugNameThread", "DebugDumpScheduler"};
 /* The debug syscalls exist only in debug builds (without them they are unknown numbers). */
 #define FIRST_DEBUG_KIND KIND_PUT_CHAR
 
@@ -79,25 +73,7 @@ static const seL4_Word unknown_numbers[] = {
     (seL4_Word)seL4_SysBenchmarkNullSyscall, (seL4_Word)-18, (seL4_Word)-40, 0, 1, 7,
     (seL4_Word)1 << 40};
 
-struct worker {
-    const char *name;
-    bool has_ipc_buffer;
-    bool own_address_space; /* a second address space, with an IPC buffer frame of its own */
-    seL4_CPtr tcb, vspace;
-    uint64_t rng;
-    volatile seL4_Word done;       /* invocations answered (a stop answers one too) */
-    volatile seL4_Word heartbeat;  /* moves on every syscall */
-    volatile bool may_stop;        /* the syscall in flight may fault */
-    volatile bool must_stop;       /* ... must fault */
-    volatile bool finished;
-    volatile bool started;
-    volatile bool saw_root_marker; /* at its last start, in its IPC buffer's userData */
-    seL4_Word seen_heartbeat, idle_rounds;
-    seL4_Word stack[STACK_WORDS] __attribute__((aligned(16)));
-};
-
-enum { WORKER_SHARED_BUFFER, WORKER_NO_IPC_BUFFER, WORKER_OTHER_SPACE, WORKERS };
-static struct worker workers[WORKERS] = {
+struct worker workers[WORKERS] = {
     {.name = "fuzz-ipc-buffer", .has_ipc_buffer = true},
     {.name = "fuzz-no-buffer", .has_ipc_buffer = false},
     {.name = "fuzz-other-space", .has_ipc_buffer = true, .own_address_space = true},
@@ -113,19 +89,11 @@ static struct {
 
 static int passes, failures;
 
-static void check(bool ok, const char *what)
+void check(bool ok, const char *what)
 {
     printf("fuzz: %s: %s\n", ok ? "ok" : "FAILED", what);
     passes += ok;
     failures += !ok;
-}
-
-static seL4_Word rnd(struct worker *w, seL4_Word bound)
-{
-    w->rng ^= w->rng << 13;
-    w->rng ^= w->rng >> 7;
-    w->rng ^= w->rng << 17;
-    return bound ? w->rng % bound : w->rng;
 }
 
 /* A xorshift state from any seed (splitmix64), never 0, different for each worker. */
@@ -138,8 +106,7 @@ static uint64_t seed_state(uint64_t seed, uint64_t stream)
     return z ? z : 0x2545f4914f6cdd1dull;
 }
 
-/* A word an invocation might plausibly take: small, a slot, a depth, a size, or anything. */
-static seL4_Word any_word(struct worker *w)
+seL4_Word any_word(struct worker *w)
 {
     switch (rnd(w, 6)) {
     case 0: return rnd(w, 16);
@@ -188,8 +155,8 @@ static struct seL4_SyscallRegs any_invocation(struct worker *w, seL4_CPtr target
     return regs;
 }
 
-static void syscall_may_stop(struct worker *w, seL4_Word number, struct seL4_SyscallRegs *regs,
-                             bool may_stop)
+void syscall_may_stop(struct worker *w, seL4_Word number, struct seL4_SyscallRegs *regs,
+                      bool may_stop)
 {
     w->may_stop = may_stop;
     w->heartbeat++;
@@ -231,8 +198,10 @@ static void name_thread(struct worker *w, seL4_CPtr slot)
 static enum kind choose_kind(struct worker *w)
 {
     seL4_Word roll = rnd(w, 1000);
-    if (roll < 600)
+    if (roll < 450)
         return KIND_CALL;
+    if (roll < 600)
+        return KIND_IPC;
     if (roll < 700)
         return KIND_SEND;
     if (roll < 800)
@@ -310,6 +279,9 @@ static void fuzz_one(struct worker *w)
     case KIND_DUMP_SCHEDULER:
         syscall_may_stop(w, (seL4_Word)seL4_SysDebugDumpScheduler, &regs, false);
         break;
+    case KIND_IPC:
+        ipc_fuzz_one(w);
+        break;
     case KINDS:
         break;
     }
@@ -340,10 +312,6 @@ static int populate(struct worker *w, seL4_CPtr scratch, seL4_CPtr fuzz)
     int made = 0;
     for (seL4_Word slot = FUZZ_FIRST_OBJECT; slot < FUZZ_SLOTS / 2; slot++) {
         seL4_Word type = rnd(w, seL4_NonArchObjectTypeCount);
-        /* A Call on an endpoint now waits for a receiver, and nothing here receives: until
-         * the fuzzer grows to IPC (issue #11), endpoints become notifications. */
-        if (type == seL4_EndpointObject)
-            type = seL4_NotificationObject;
         seL4_Word size = type == seL4_UntypedObject ? 12 + rnd(w, 4)
                          : type == seL4_CapTableObject ? 1 + rnd(w, 4)
                          : type == seL4_SchedContextObject ? 7 + rnd(w, 2)
@@ -425,43 +393,97 @@ static seL4_Error make_address_space(seL4_BootInfo *bi, seL4_CPtr parent, seL4_C
     return error;
 }
 
-/* A worker thread: the root task's VSpace and its IPC buffer or none, or a second address
- * space with a buffer of its own; the fuzz CSpace, the root's priority, its own scheduling
- * context. Slots from *next on. */
-static bool make_worker(seL4_BootInfo *bi, seL4_CPtr parent, seL4_CPtr fuzz, seL4_CPtr *next,
-                        seL4_Word index)
+/* What a new thread runs in: its CSpace root and guard, its VSpace, its IPC buffer. */
+struct thread_spaces {
+    seL4_CPtr cspace;
+    seL4_Word guard;
+    seL4_CPtr vspace;
+    seL4_Word buffer;
+    seL4_CPtr frame;
+};
+
+/* A TCB and a scheduling context in slots *next and *next + 1 (advanced past them): the
+ * given spaces, the root's priority, a budget of its own. The TCB's slot, or 0. */
+static seL4_CPtr make_thread(seL4_BootInfo *bi, seL4_CPtr parent, seL4_CPtr *next,
+                             const struct thread_spaces *spaces, const char *thread_name)
 {
-    struct worker *w = &workers[index];
     seL4_CPtr tcb = (*next)++, sc = (*next)++;
-    seL4_Word guard = seL4_CNode_CapData_new(0, seL4_WordBits - FUZZ_BITS);
-    w->tcb = tcb;
-    w->rng = seed_state(FUZZ_SEED, index);
-    w->vspace = seL4_CapInitThreadVSpace;
-    seL4_Word buffer = w->has_ipc_buffer ? (seL4_Word)bi->ipcBuffer : 0;
-    seL4_CPtr frame = w->has_ipc_buffer ? seL4_CapInitThreadIPCBuffer : seL4_CapNull;
-    if (w->own_address_space &&
-        failed("address space", make_address_space(bi, parent, next, &w->vspace, &frame)))
-        return false;
     if (failed("TCB", seL4_Untyped_Retype(parent, seL4_TCBObject, 0, ROOT, 0, 0, tcb, 1)) ||
         failed("SC", seL4_Untyped_Retype(parent, seL4_SchedContextObject, 8, ROOT, 0, 0,
                                          sc, 1)) ||
         failed("budget", seL4_SchedControl_Configure(bi->schedcontrol.start, sc, 5000, 5000,
                                                      0, 0)) ||
-        failed("Configure", seL4_TCB_Configure(tcb, fuzz, guard, w->vspace, 0, buffer,
-                                               frame)) ||
+        failed("Configure", seL4_TCB_Configure(tcb, spaces->cspace, spaces->guard,
+                                               spaces->vspace, 0, spaces->buffer,
+                                               spaces->frame)) ||
         failed("SetSchedParams", seL4_TCB_SetSchedParams(tcb, seL4_CapInitThreadTCB,
                                                          seL4_MaxPrio, seL4_MaxPrio, sc, 0)))
+        return 0;
+    name(tcb, thread_name);
+    return tcb;
+}
+
+/* A worker thread: the root task's VSpace and its IPC buffer or none, or a second address
+ * space with a buffer of its own; the fuzz CSpace. Slots from *next on. */
+static bool make_worker(seL4_BootInfo *bi, seL4_CPtr parent, seL4_CPtr fuzz, seL4_CPtr *next,
+                        seL4_Word index)
+{
+    struct worker *w = &workers[index];
+    struct thread_spaces spaces = {
+        fuzz, seL4_CNode_CapData_new(0, seL4_WordBits - FUZZ_BITS), seL4_CapInitThreadVSpace,
+        w->has_ipc_buffer ? (seL4_Word)bi->ipcBuffer : 0,
+        w->has_ipc_buffer ? seL4_CapInitThreadIPCBuffer : seL4_CapNull};
+    w->rng = seed_state(FUZZ_SEED, index);
+    if (w->own_address_space &&
+        failed("address space", make_address_space(bi, parent, next, &spaces.vspace,
+                                                   &spaces.frame)))
         return false;
-    name(tcb, w->name);
-    return !failed("WriteRegisters", start_worker(index));
+    w->vspace = spaces.vspace;
+    w->tcb = make_thread(bi, parent, next, &spaces, w->name);
+    return w->tcb && !failed("WriteRegisters", start_worker(index));
+}
+
+/* The shared IPC objects (ipc.c), from an untyped of their own, before any worker runs.
+ * Slots from *next on. */
+static bool make_ipc_objects(seL4_CPtr parent, seL4_CPtr fuzz, seL4_CPtr *next)
+{
+    seL4_CPtr untyped = (*next)++;
+    uint64_t rng = seed_state(FUZZ_SEED, WORKERS + 1);
+    if (failed("IPC untyped", seL4_Untyped_Retype(parent, seL4_UntypedObject, IPC_UNTYPED_BITS,
+                                                  ROOT, 0, 0, untyped, 1)))
+        return false;
+    printf("fuzz: %d shared IPC objects and badged copies made\n",
+           ipc_objects_make(untyped, fuzz, &rng));
+    ipc_deleter_init(untyped, fuzz, rng);
+    return true;
+}
+
+/* The deleter thread, once the workers exist: the root task's CSpace, which no worker
+ * reaches, and an address space of its own with its own IPC buffer (its invocations take
+ * more than four words). Slots from *next on. */
+static bool make_deleter(seL4_BootInfo *bi, seL4_CPtr parent, seL4_CPtr *next)
+{
+    static seL4_Word deleter_stack[STACK_WORDS] __attribute__((aligned(16)));
+    struct thread_spaces spaces = {ROOT, 0, 0, (seL4_Word)bi->ipcBuffer, 0};
+    seL4_UserContext context = {0};
+    sel4runtime_context_init(&context, (seL4_Word)ipc_deleter_main,
+                             (seL4_Word)&deleter_stack[STACK_WORDS], 0, 0);
+    if (failed("address space", make_address_space(bi, parent, next, &spaces.vspace,
+                                                   &spaces.frame)))
+        return false;
+    seL4_CPtr tcb = make_thread(bi, parent, next, &spaces, "fuzz-deleter");
+    return tcb && !failed("WriteRegisters", seL4_TCB_WriteRegisters(tcb, 1, 0,
+                                                                    seL4_UserContextWords,
+                                                                    &context));
 }
 
 /* A worker whose heartbeat has not moved for STALL_ROUNDS of the root's Yields was stopped by
- * a fault: count the invocation as answered and start it again. */
+ * a fault or blocked for good: count the invocation as answered and start it again. One the
+ * deleter holds suspended is left alone: the deleter resumes it. */
 static void restart_if_stopped(seL4_Word index)
 {
     struct worker *w = &workers[index];
-    if (w->heartbeat != w->seen_heartbeat) {
+    if (w->heartbeat != w->seen_heartbeat || w->held) {
         w->seen_heartbeat = w->heartbeat;
         w->idle_rounds = 0;
         return;
@@ -544,6 +566,7 @@ static void report(seL4_CPtr spare)
           "every stop came from a syscall that may fault, and was restarted");
     check(root_cspace_works(spare), "the root task's CSpace still works");
     report_other_space();
+    ipc_report();
 }
 
 int main(seL4_BootInfo *bi)
@@ -557,10 +580,14 @@ int main(seL4_BootInfo *bi)
     seL4_CPtr fuzz = parent ? make_cspace(bi, parent, next) : 0;
     next += 2;
     seL4_GetIPCBuffer()->userData = ROOT_BUFFER_MARKER;
+    if (fuzz && !make_ipc_objects(parent, fuzz, &next))
+        fuzz = 0;
     for (seL4_Word i = 0; fuzz && i < WORKERS; i++) {
         if (!make_worker(bi, parent, fuzz, &next, i))
             fuzz = 0;
     }
+    if (fuzz && !make_deleter(bi, parent, &next))
+        fuzz = 0;
     if (!fuzz) {
         printf("fuzz: set-up failed\nfuzz: 0 passed, 1 failed\n");
         return 2;
@@ -572,6 +599,7 @@ int main(seL4_BootInfo *bi)
                 restart_if_stopped(i);
         }
     }
+    ipc_deleter_stop();
     report(next);
     printf("fuzz: %d passed, %d failed\n", passes, failures);
     return failures ? 1 : 0;

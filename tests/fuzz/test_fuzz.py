@@ -24,6 +24,14 @@ INVOCATIONS_PER_WORKER = 5000
 OTHER_SPACE = re.compile(r"^fuzz: worker fuzz-other-space ran in VSpace (\d+), not the root "
                          r"task's (\d+); did not see the root task's IPC buffer; (\d+) "
                          r"invocations answered$", re.MULTILINE)
+IPC_OPS = ("Send", "NBSend", "Call", "Recv", "NBRecv", "ReplyRecv", "NBSendRecv", "NBSendWait",
+           "Wait", "Signal", "Poll")
+IPC_MADE = re.compile(r"^fuzz: IPC syscalls made \(returned\):((?: \w+ \d+ \(\d+\))+)$",
+                      re.MULTILINE)
+IPC_WAITED = re.compile(r"^fuzz: (\d+) IPC syscalls that wait for a message, reply or signal got "
+                        r"one$", re.MULTILINE)
+DELETER = re.compile(r"^fuzz: deleter: (\d+) deletes (\d+) revokes (\d+) CancelBadgedSends "
+                     r"(\d+) suspends and resumes", re.MULTILINE)
 NOT_DEGENERATE = re.compile(r"^fuzz: (\d+) invocations answered; (\d+) distinct results and "
                             r"(\d+) successes of (\d+) Calls; (\d+) threads stopped", re.MULTILINE)
 
@@ -45,6 +53,16 @@ def run_fuzz(manifest, directory, board_name):
     expect(other and other.group(1) != other.group(2) and
            int(other.group(3)) == INVOCATIONS_PER_WORKER,
            "the third worker did not run its invocations in a VSpace of its own", outcome)
+    made = IPC_MADE.search(outcome.output)
+    made = {name: int(n) for name, n, _ in re.findall(r"(\w+) (\d+) \((\d+)\)", made.group(1))} \
+        if made else {}
+    expect(all(made.get(op, 0) > 0 for op in IPC_OPS),
+           f"not every IPC syscall was made on the shared objects: {made}", outcome)
+    waited = IPC_WAITED.search(outcome.output)
+    expect(waited and int(waited.group(1)) > 0, "no message went between workers", outcome)
+    deleter = DELETER.search(outcome.output)
+    expect(deleter and all(int(n) > 0 for n in deleter.groups()),
+           "the deleter did not delete, revoke, cancel, suspend and resume", outcome)
     return outcome
 
 
