@@ -59,5 +59,6 @@ const struct system_test system_tests[] = {
     {"fault_user_exception", test_fault_user_exception},
     {"fault_vm", test_fault_vm},
     {"fault_cap", test_fault_cap},
+    {"timeout_fault_on_exhausted_budget", test_timeout_fault_on_exhausted_budget},
     {0, 0},
 };
