@@ -52,6 +52,7 @@ static void tcb_restart(struct tcb *tcb)
 {
     if (tcb->state == THREAD_INACTIVE || thread_is_blocked(tcb)) {
         ipc_cancel(tcb);
+        tcb->fault.type = FAULT_NULL;
         thread_set_state(tcb, THREAD_RESTART);
     }
 }

@@ -29,6 +29,11 @@ seL4_CPtr env_retype(struct env *env, seL4_Word type, seL4_Word size_bits, seL4_
 /* A thread in the root task's CSpace and VSpace at `priority` (and MCP), with a 1 ms budget
  * of its own; not started. Its objects come from the test's untyped. */
 seL4_CPtr env_thread(struct env *env, seL4_Word priority);
+/* The scheduling context env_thread() made for `tcb` (the slot after the TCB's). */
+static inline seL4_CPtr env_thread_sched_context(seL4_CPtr tcb)
+{
+    return tcb + 1;
+}
 /* Start `tcb` running entry(arg) on a stack of its own; when entry returns it yields forever. */
 void env_thread_start(struct env *env, seL4_CPtr tcb, void (*entry)(void *), void *arg);
 /* Yield (up to a bound) until *flag is non-zero. */
