@@ -25,7 +25,7 @@
 static pte_t kernel_tables[KERNEL_TABLE_POOL_PAGES][TABLE_ENTRIES] __attribute__((aligned(4096)));
 static unsigned kernel_tables_used;
 static paddr_t kernel_root;
-static paddr_t active_root;
+paddr_t vspace_active_root;
 
 /* A zeroed table from the pool (the bss is cleared at boot); panics when none is left. */
 static paddr_t kernel_table_alloc(void)
@@ -119,20 +119,13 @@ void vspace_init_kernel(const struct boot_params *params)
         window_map(params->ram[i].start, params->ram[i].end);
     window_map_device(BOARD_INTERRUPT_CONTROLLER_LAPIC_BASE);
     window_map_device(BOARD_INTERRUPT_CONTROLLER_IOAPIC_BASE);
-    vspace_activate(kernel_root);
+    arch_vspace_activate(kernel_root);
 }
 
-paddr_t vspace_kernel_root(void)
+/* The kernel's own PML4 has no user mappings at all. */
+paddr_t arch_vspace_empty_root(void)
 {
     return kernel_root;
-}
-
-void vspace_activate(paddr_t root)
-{
-    if (root == active_root)
-        return;
-    active_root = root;
-    cpu_write_cr3(root);
 }
 
 void vspace_copy_kernel(paddr_t root)
@@ -165,13 +158,13 @@ pte_t *vspace_lookup(paddr_t root, vaddr_t vaddr, unsigned level, word_t *bits_l
 
 void vspace_flush_page(paddr_t root, vaddr_t vaddr)
 {
-    if (root == active_root)
+    if (root == vspace_active_root)
         cpu_invalidate_page(vaddr);
 }
 
 void vspace_flush_all(paddr_t root)
 {
-    if (root == active_root)
+    if (root == vspace_active_root)
         cpu_write_cr3(root);
 }
 
