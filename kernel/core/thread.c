@@ -10,6 +10,7 @@
 #include <object/tcb.h>
 
 struct tcb *current_thread;
+paddr_t vspace_active_root;
 
 paddr_t thread_vspace_root(const struct tcb *thread)
 {
@@ -26,7 +27,7 @@ void kernel_exit(void)
     if (next) {
         current_thread = next;
         thread_activate(next);
-        arch_vspace_activate(thread_vspace_root(next));
+        vspace_activate(thread_vspace_root(next));
         arch_context_restore(next);
     }
     /* No idle thread yet (the MCS/timer part of issue #11): a machine where every thread is

@@ -71,13 +71,12 @@ bool arch_vspace_map_boot(paddr_t root, vaddr_t vaddr, paddr_t frame, word_t rig
 /* Threads. */
 /* Initial user state of a new thread: user mode, interrupts on, everything else zero. */
 void arch_context_init_user(struct arch_context *context, vaddr_t entry);
-/* The return to user mode, in two halves (inline, in arch/user_return.h; the fastpath uses
- * exactly these):
- *   void arch_vspace_activate(paddr_t root);
- *     make `root` the address space user mode sees; nothing when it already is.
- *   _Noreturn void arch_context_restore(struct tcb *thread);
- *     hand `thread` the CPU's per-thread state (FPU, TLS bases) and enter user mode with its
- *     saved registers. Precondition: its address space is active. */
+/* The return to user mode is two hooks, which the fastpath uses too: first
+ *   void arch_vspace_load(paddr_t root);   (inline, in arch/user_return.h)
+ * makes `root` the address space user mode sees (through vspace_activate, below); then: */
+/* Hand `thread` the CPU's per-thread state (FPU, TLS bases) and enter user mode with its saved
+ * registers. Precondition: its address space is active. */
+_Noreturn void arch_context_restore(struct tcb *thread);
 /* A root table with no user mappings at all: where a thread whose VSpace is gone runs, to
  * fault at its first user access (seL4's setVMRoot falls back to the kernel's tables). */
 paddr_t arch_vspace_empty_root(void);
@@ -151,4 +150,16 @@ word_t arch_boot_paging_caps(paddr_t vspace, struct cap *caps, word_t max);
  * frequency). Writes at most `room` bytes at `dest`; returns the bytes written. */
 word_t arch_extra_bootinfo(void *dest, word_t room);
 
-#include <arch/user_return.h> /* arch_vspace_activate, arch_context_restore (inline) */
+#include <arch/user_return.h> /* arch_vspace_load (inline) */
+
+/* The root the CPU translates user addresses with now (core/thread.c keeps it). */
+extern paddr_t vspace_active_root;
+
+/* Make `root` the active address space; nothing when it already is. */
+static inline void vspace_activate(paddr_t root)
+{
+    if (root == vspace_active_root)
+        return;
+    vspace_active_root = root;
+    arch_vspace_load(root);
+}

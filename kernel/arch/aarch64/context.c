@@ -19,7 +19,7 @@ void arch_context_init_user(struct arch_context *context, vaddr_t entry)
     context->spsr = SPSR_EL0T;
 }
 
-void context_restore_user(struct tcb *thread)
+void arch_context_restore(struct tcb *thread)
 {
     fpu_prepare_return(thread);
     trap_restore_user(&thread->context);

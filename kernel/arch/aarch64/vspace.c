@@ -9,7 +9,6 @@
 #include <core/boot.h>
 #include <object/asid_pool.h>
 
-paddr_t vspace_active_root;
 /* Where a thread whose VSpace is gone runs: nothing is mapped, so it faults at once. */
 static pte_t empty_root[PT_ENTRIES] __attribute__((aligned(PAGE_SIZE)));
 

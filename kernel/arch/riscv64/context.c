@@ -37,7 +37,7 @@ static void set_return_status(struct tcb *thread)
     csr_write(sstatus, sstatus);
 }
 
-void context_restore_user(struct tcb *thread)
+void arch_context_restore(struct tcb *thread)
 {
     set_return_status(thread);
     riscv_enter_user(&thread->context);

@@ -95,5 +95,5 @@ void arch_vspace_assign(paddr_t root)
 void arch_vspace_asid_deleted(paddr_t root)
 {
     (void)root;
-    arch_vspace_activate(arch_vspace_empty_root());
+    vspace_activate(arch_vspace_empty_root());
 }

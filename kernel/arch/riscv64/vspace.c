@@ -85,12 +85,8 @@ void vspace_init_kernel(paddr_t window_end)
     paddr_t root = arch_virt_to_phys(kernel_root_table);
     map_window(kernel_root_table, window_end);
     map_kernel_image(root);
-    arch_vspace_activate(root);
+    vspace_activate(root);
 }
-
-/* The root satp points at; switching is skipped when it is already the one asked for (every
- * unmap flushes for itself, so a stale TLB entry cannot outlive its mapping). */
-paddr_t vspace_active_root;
 
 /* The kernel's own tables map no user address at all. */
 paddr_t arch_vspace_empty_root(void)

@@ -68,7 +68,7 @@ static void switch_fpu(struct arch_context *next)
 
 /* SYSRET with a non-canonical rip would fault in the kernel on the user's stack; such a
  * thread leaves by IRETQ, which faults in user mode instead. */
-void context_restore_user(struct tcb *thread)
+void arch_context_restore(struct tcb *thread)
 {
     struct arch_context *context = &thread->context;
     load_tls(context);

@@ -25,8 +25,6 @@
 static pte_t kernel_tables[KERNEL_TABLE_POOL_PAGES][TABLE_ENTRIES] __attribute__((aligned(4096)));
 static unsigned kernel_tables_used;
 static paddr_t kernel_root;
-paddr_t vspace_active_root;
-
 /* A zeroed table from the pool (the bss is cleared at boot); panics when none is left. */
 static paddr_t kernel_table_alloc(void)
 {
@@ -119,7 +117,7 @@ void vspace_init_kernel(const struct boot_params *params)
         window_map(params->ram[i].start, params->ram[i].end);
     window_map_device(BOARD_INTERRUPT_CONTROLLER_LAPIC_BASE);
     window_map_device(BOARD_INTERRUPT_CONTROLLER_IOAPIC_BASE);
-    arch_vspace_activate(kernel_root);
+    vspace_activate(kernel_root);
 }
 
 /* The kernel's own PML4 has no user mappings at all. */
