@@ -3,6 +3,7 @@
  * CancelBadgedSends. Each decoder checks every argument in seL4's order, so that a bad one
  * gets the same error upstream would give, and only then changes the CSpace.
  */
+#include <api/invocation.h>
 #include <arch.h>
 #include <core/cspace.h>
 #include <core/derive.h>

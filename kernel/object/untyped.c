@@ -3,6 +3,7 @@
  * order, each aligned to its size, behind a watermark kept in the capability. The watermark
  * goes back to zero only when the untyped has no children left (after Revoke).
  */
+#include <api/invocation.h>
 #include <arch.h>
 #include <core/cspace.h>
 #include <lib/string.h>

@@ -8,6 +8,7 @@
 #include <arch/gic.h>
 #include <arch/sysreg.h>
 #include <arch/trap.h>
+#include <core/interrupt.h>
 #include <core/thread.h>
 #include <lib/printf.h>
 

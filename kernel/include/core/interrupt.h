@@ -16,3 +16,6 @@ enum irq_state interrupt_state(word_t irq);
 void interrupt_set_state(word_t irq, enum irq_state state);
 /* The slot holding the notification capability interrupt `irq` signals. */
 struct cte *interrupt_slot(word_t irq);
+/* Kernel entry for an interrupt that arrived (from user or idle); the arch's trap code has
+ * saved the user registers into current_thread->context. */
+_Noreturn void interrupt_handle(word_t irq);

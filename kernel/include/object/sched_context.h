@@ -1,9 +1,12 @@
 /* Scheduling contexts (MCS): the budget a thread may run for in each period. A thread runs
  * only while bound to one with budget left. Times are microseconds, as in the ABI. */
 #pragma once
-#include <api/invocation.h>
+#include <arch.h>
+#include <sel4/object_type.h>
 
+struct invocation;
 struct reply;
+struct syscall_error;
 
 struct sched_context {
     word_t budget_us;     /* 0: not configured, the bound thread cannot run */
