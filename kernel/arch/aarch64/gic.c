@@ -5,7 +5,7 @@
 #include <arch/gic.h>
 #include <arch/window.h>
 #include <board.h>
-#include <lib/printf.h>
+#include <core/stop.h>
 
 #define GICD_CTLR 0x000
 #define GICD_TYPER 0x004

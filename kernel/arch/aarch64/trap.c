@@ -9,6 +9,7 @@
 #include <arch/sysreg.h>
 #include <arch/trap.h>
 #include <core/interrupt.h>
+#include <core/stop.h>
 #include <core/thread.h>
 #include <lib/printf.h>
 

@@ -4,7 +4,7 @@
 #include <arch/csr.h>
 #include <arch/sbi.h>
 #include <board.h>
-#include <lib/printf.h>
+#include <core/stop.h>
 
 #define TICK_TIMEBASE (BOARD_TIMER_FREQUENCY_HZ / 1000000ul * KERNEL_TICK_US)
 _Static_assert(BOARD_TIMER_FREQUENCY_HZ % 1000000ul == 0, "timebase in whole MHz");

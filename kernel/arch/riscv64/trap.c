@@ -8,6 +8,7 @@
 #include <arch/plic.h>
 #include <core/exit_status.h>
 #include <core/interrupt.h>
+#include <core/stop.h>
 #include <core/thread.h>
 #include <lib/printf.h>
 
