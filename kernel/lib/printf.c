@@ -1,7 +1,7 @@
 /* Kernel console output, over the arch's polled UART. */
 #include <arch.h>
 #include <lib/printf.h>
-#include <sel4runtime/format.h>
+#include <sel4common/format.h>
 
 static void put_console_char(char c, void *context)
 {

@@ -1,4 +1,4 @@
-/* Kernel console output, formatted by the runtime's format.c (shared with root tasks). */
+/* Kernel console output, formatted by libsel4/common/format.c (shared with root tasks). */
 #pragma once
 #include <stdarg.h>
 #include <types.h>
