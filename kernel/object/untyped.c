@@ -56,7 +56,7 @@ static struct syscall_error check_destination(struct retype_args *args, struct i
         node = slot->cap;
     }
     if (cap_type(node) != CAP_CNODE) {
-        struct lookup_fault fault = {LOOKUP_MISSING_CAPABILITY, depth, 0, 0};
+        struct lookup_fault fault = lookup_fault_missing_capability(depth);
         return error_failed_lookup(false, &fault);
     }
     word_t slots = BIT(cap_cnode_radix(node));
