@@ -1,6 +1,7 @@
 /* Syscall entry: dispatch on the syscall number (sel4-abi.md §12.1). Send, NBSend and Call
  * invoke a capability; the receives check their source and reply object; ReplyRecv,
  * NBSendRecv and NBSendWait are a silent non-blocking send, then a receive. */
+#include <api/benchmark.h>
 #include <api/invocation.h>
 #include <api/syscall.h>
 #include <arch.h>
@@ -181,13 +182,16 @@ void syscall_handle(void)
         handle_first_phase(REG_REPLY);
         handle_receive(true, false);
         break;
+    case seL4_SysBenchmarkHardwareLimit:
+        benchmark_hardware_limit(current_thread, number);
     case seL4_SysSetTLSBase:
         if (!ARCH_SET_TLS_BASE_SYSCALL)
             unknown_syscall(number);
         arch_set_tls_base(context, arch_user_reg_get(context, REG_CAP));
         break;
     default:
-        if (!debug_syscall(current_thread, number))
+        if (!debug_syscall(current_thread, number) &&
+            !benchmark_syscall(current_thread, number))
             unknown_syscall(number);
         break;
     }
