@@ -1,0 +1,62 @@
+/*
+ * THE table of sel4bench: one line per case, in the order they run and are printed: id (stable
+ * and self-describing), the function that measures it (one file per benchmark in
+ * benchmarks/), and its parameters {path, length, partner priority, address space}, which
+ * the protocol records as fields. The counter overhead comes first: main.c reports its
+ * minimum beside every case. Adding a benchmark: one file in benchmarks/, one line here.
+ */
+#include "bench.h"
+
+bool bench_counter_overhead(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_hw_limit(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_ipc_call_reply_recv(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_ipc_nbsendrecv(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_ipc_send_recv(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_map_frame(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_null_syscall(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_poll(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_retype_frame(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_signal(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_unmap_frame(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_yield(struct env *, const struct bench_params *, uint64_t *, int);
+
+const struct bench_case bench_cases[] = {
+    {"counter_overhead", bench_counter_overhead, {PATH_NONE, -1, PRIORITY_NONE, 0}},
+    {"null_syscall", bench_null_syscall, {PATH_NONE, -1, PRIORITY_NONE, 0}},
+    {"hw_limit_round_trip", bench_hw_limit, {PATH_NONE, -1, PRIORITY_NONE, "cross"}},
+    {"yield", bench_yield, {PATH_NONE, -1, PRIORITY_NONE, 0}},
+    {"ipc_call_same_as_len0", bench_ipc_call_reply_recv, {PATH_CALL, 0, PRIORITY_SAME, "same"}},
+    {"ipc_call_same_as_len1", bench_ipc_call_reply_recv, {PATH_CALL, 1, PRIORITY_SAME, "same"}},
+    {"ipc_call_same_as_len4", bench_ipc_call_reply_recv, {PATH_CALL, 4, PRIORITY_SAME, "same"}},
+    {"ipc_call_same_as_len5", bench_ipc_call_reply_recv, {PATH_CALL, 5, PRIORITY_SAME, "same"}},
+    {"ipc_call_same_as_len10", bench_ipc_call_reply_recv, {PATH_CALL, 10, PRIORITY_SAME, "same"}},
+    {"ipc_call_same_as_len120", bench_ipc_call_reply_recv, {PATH_CALL, 120, PRIORITY_SAME, "same"}},
+    {"ipc_reply_recv_same_as_len0", bench_ipc_call_reply_recv, {PATH_REPLY_RECV, 0, PRIORITY_SAME, "same"}},
+    {"ipc_reply_recv_same_as_len1", bench_ipc_call_reply_recv, {PATH_REPLY_RECV, 1, PRIORITY_SAME, "same"}},
+    {"ipc_reply_recv_same_as_len4", bench_ipc_call_reply_recv, {PATH_REPLY_RECV, 4, PRIORITY_SAME, "same"}},
+    {"ipc_reply_recv_same_as_len5", bench_ipc_call_reply_recv, {PATH_REPLY_RECV, 5, PRIORITY_SAME, "same"}},
+    {"ipc_reply_recv_same_as_len10", bench_ipc_call_reply_recv, {PATH_REPLY_RECV, 10, PRIORITY_SAME, "same"}},
+    {"ipc_reply_recv_same_as_len120", bench_ipc_call_reply_recv, {PATH_REPLY_RECV, 120, PRIORITY_SAME, "same"}},
+    {"ipc_round_trip_same_as_len0", bench_ipc_call_reply_recv, {PATH_ROUND_TRIP, 0, PRIORITY_SAME, "same"}},
+    {"ipc_round_trip_same_as_len1", bench_ipc_call_reply_recv, {PATH_ROUND_TRIP, 1, PRIORITY_SAME, "same"}},
+    {"ipc_round_trip_same_as_len4", bench_ipc_call_reply_recv, {PATH_ROUND_TRIP, 4, PRIORITY_SAME, "same"}},
+    {"ipc_round_trip_same_as_len5", bench_ipc_call_reply_recv, {PATH_ROUND_TRIP, 5, PRIORITY_SAME, "same"}},
+    {"ipc_round_trip_same_as_len10", bench_ipc_call_reply_recv, {PATH_ROUND_TRIP, 10, PRIORITY_SAME, "same"}},
+    {"ipc_round_trip_same_as_len120", bench_ipc_call_reply_recv, {PATH_ROUND_TRIP, 120, PRIORITY_SAME, "same"}},
+    {"ipc_call_same_as_len0_server_higher", bench_ipc_call_reply_recv, {PATH_CALL, 0, PRIORITY_HIGHER, "same"}},
+    {"ipc_call_same_as_len0_server_lower", bench_ipc_call_reply_recv, {PATH_CALL, 0, PRIORITY_LOWER, "same"}},
+    {"ipc_reply_recv_same_as_len0_server_higher", bench_ipc_call_reply_recv, {PATH_REPLY_RECV, 0, PRIORITY_HIGHER, "same"}},
+    {"ipc_reply_recv_same_as_len0_server_lower", bench_ipc_call_reply_recv, {PATH_REPLY_RECV, 0, PRIORITY_LOWER, "same"}},
+    {"ipc_round_trip_same_as_len0_server_higher", bench_ipc_call_reply_recv, {PATH_ROUND_TRIP, 0, PRIORITY_HIGHER, "same"}},
+    {"ipc_round_trip_same_as_len0_server_lower", bench_ipc_call_reply_recv, {PATH_ROUND_TRIP, 0, PRIORITY_LOWER, "same"}},
+    {"ipc_send_same_as_len0", bench_ipc_send_recv, {PATH_NONE, 0, PRIORITY_HIGHER, "same"}},
+    {"ipc_nbsendrecv_same_as_len0", bench_ipc_nbsendrecv, {PATH_NONE, 0, PRIORITY_SAME, "same"}},
+    {"signal_higher_prio_same_as", bench_signal, {PATH_NONE, -1, PRIORITY_HIGHER, "same"}},
+    {"signal_lower_prio_same_as", bench_signal, {PATH_NONE, -1, PRIORITY_LOWER, "same"}},
+    {"signal_nobody_waiting", bench_signal, {PATH_NONE, -1, PRIORITY_NONE, 0}},
+    {"poll_idle", bench_poll, {PATH_NONE, -1, PRIORITY_NONE, 0}},
+    {"map_frame_4k", bench_map_frame, {PATH_NONE, -1, PRIORITY_NONE, 0}},
+    {"unmap_frame_4k", bench_unmap_frame, {PATH_NONE, -1, PRIORITY_NONE, 0}},
+    {"retype_frame_4k", bench_retype_frame, {PATH_NONE, -1, PRIORITY_NONE, 0}},
+    {0, 0, {PATH_NONE, -1, PRIORITY_NONE, 0}},
+};

@@ -1,0 +1,127 @@
+/*
+ * Signal on a notification (upstream sel4bench's signal definitions). To a waiting thread
+ * of higher priority: from the read before the Signal to the read after the waiter's Wait
+ * returns (the Signal switches at once). To a waiting thread of lower priority: the Signal
+ * alone, read before and after in the runner (no switch); the waiter then acknowledges with
+ * NBSendWait while the runner waits, so it is waiting again for the next round. With nobody
+ * waiting: the Signal alone, the notification idle before each one (a Poll clears it).
+ */
+#include "bench.h"
+
+#define SIGNAL_BADGE 1
+
+struct waiter {
+    seL4_CPtr notification, acknowledge;
+    int round;
+    uint64_t woken[BENCH_WARMUP + BENCH_SAMPLES];
+};
+
+static struct waiter waiter;
+
+static void wait_loop(seL4_Word arg0, seL4_Word arg1)
+{
+    (void)arg0;
+    (void)arg1;
+    struct waiter *w = &waiter;
+    for (;;) {
+        seL4_Wait(w->notification, 0);
+        w->woken[w->round++] = counter_read();
+    }
+}
+
+static void wait_and_acknowledge_loop(seL4_Word arg0, seL4_Word arg1)
+{
+    (void)arg0;
+    (void)arg1;
+    struct waiter *w = &waiter;
+    seL4_Wait(w->notification, 0);
+    for (;;)
+        seL4_NBSendWait(w->acknowledge, seL4_MessageInfo_new(0, 0, 0, 0), w->notification, 0);
+}
+
+/* A notification and a capability to it with SIGNAL_BADGE; the badged one, 0 on failure. */
+static seL4_CPtr badged_notification(struct env *env, seL4_CPtr *notification)
+{
+    seL4_CPtr badged = env_slot(env);
+    *notification = env_retype(env, seL4_NotificationObject, 0);
+    if (!*notification || !badged ||
+        seL4_CNode_Mint(seL4_CapInitThreadCNode, badged, seL4_WordBits, seL4_CapInitThreadCNode,
+                        *notification, seL4_WordBits, seL4_AllRights, SIGNAL_BADGE))
+        return 0;
+    return badged;
+}
+
+static bool signal_higher(struct env *env, seL4_CPtr badged, uint64_t *samples, int count)
+{
+    if (!env_thread(env, wait_loop, 0, 0, PRIORITY_HIGHER, 0))
+        return false;
+    for (int i = 0; i < count; i++) {
+        uint64_t start = counter_read();
+        seL4_Signal(badged);
+        samples[i] = waiter.woken[i] - start;
+    }
+    return true;
+}
+
+static bool signal_lower(struct env *env, seL4_CPtr badged, uint64_t *samples, int count)
+{
+    seL4_CPtr acknowledge = env_retype(env, seL4_NotificationObject, 0);
+    waiter.acknowledge = acknowledge;
+    if (!acknowledge || !env_thread(env, wait_and_acknowledge_loop, 0, 0, PRIORITY_LOWER, 0))
+        return false;
+    for (int i = 0; i < count; i++) {
+        uint64_t start = counter_read();
+        seL4_Signal(badged);
+        uint64_t end = counter_read();
+        samples[i] = end - start;
+        seL4_Wait(acknowledge, 0);
+    }
+    return true;
+}
+
+static void signal_nobody_waiting(seL4_CPtr badged, seL4_CPtr notification, uint64_t *samples,
+                                  int count)
+{
+    for (int i = 0; i < count; i++) {
+        uint64_t start = counter_read();
+        seL4_Signal(badged);
+        uint64_t end = counter_read();
+        samples[i] = end - start;
+        seL4_Poll(notification, 0);
+    }
+}
+
+bool bench_signal(struct env *env, const struct bench_params *params, uint64_t *samples,
+                  int count)
+{
+    waiter.round = 0;
+    seL4_CPtr badged = badged_notification(env, &waiter.notification);
+    if (!badged)
+        return false;
+    switch (params->priority) {
+    case PRIORITY_HIGHER:
+        return signal_higher(env, badged, samples, count);
+    case PRIORITY_LOWER:
+        return signal_lower(env, badged, samples, count);
+    default:
+        signal_nobody_waiting(badged, waiter.notification, samples, count);
+        return true;
+    }
+}
+
+/* Poll on an idle notification: nothing pending, nothing changes. */
+bool bench_poll(struct env *env, const struct bench_params *params, uint64_t *samples,
+                int count)
+{
+    (void)params;
+    seL4_CPtr notification = env_retype(env, seL4_NotificationObject, 0);
+    if (!notification)
+        return false;
+    for (int i = 0; i < count; i++) {
+        uint64_t start = counter_read();
+        seL4_Poll(notification, 0);
+        uint64_t end = counter_read();
+        samples[i] = end - start;
+    }
+    return true;
+}
