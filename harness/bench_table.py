@@ -58,10 +58,11 @@ def load_upstream(path=UPSTREAM_CSV):
 
 def upstream_key(case_id, params):
     """(case, same_address_space, message_words) of upstream's table that means the same
-    measurement as this case, or None: IPC one-way cases with the partner at the same
+    measurement as this case, or None: IPC one-way cases with an active partner at the same
     priority (upstream's setting), and the null syscall."""
     path = params.get("path")
-    if path in ("call", "reply_recv") and params.get("partner_priority") == "same":
+    if path in ("call", "reply_recv") and params.get("partner_priority") == "same" and \
+            not params.get("passive_server"):
         return (f"ipc_{path}", params.get("address_space") == "same", params.get("length"))
     if case_id == NULL_SYSCALL_CASE:
         return (NULL_SYSCALL_CASE, None, None)

@@ -35,6 +35,7 @@ struct bench_params {
     int length;                 /* message words */
     enum bench_priority priority;
     const char *address_space;  /* "same" or "cross"; 0 if not a parameter */
+    bool passive_server;        /* the server has no scheduling context: the caller's is lent */
 };
 
 /* Fill samples[0 .. count) with counter differences; the first BENCH_WARMUP are the

@@ -76,8 +76,12 @@ static void emit_params(const struct bench_params *p)
         emit("%s\"partner_priority\":\"%s\"", separator, priority_names[p->priority]);
         separator = ",";
     }
-    if (p->address_space)
+    if (p->address_space) {
         emit("%s\"address_space\":\"%s\"", separator, p->address_space);
+        separator = ",";
+    }
+    if (p->passive_server)
+        emit("%s\"passive_server\":true", separator);
     emit("},");
 }
 

@@ -182,13 +182,13 @@ void syscall_handle(void)
         handle_first_phase(REG_REPLY);
         handle_receive(true, false);
         break;
-    case seL4_SysBenchmarkHardwareLimit:
-        benchmark_hardware_limit(current_thread, number);
     case seL4_SysSetTLSBase:
         if (!ARCH_SET_TLS_BASE_SYSCALL)
             unknown_syscall(number);
         arch_set_tls_base(context, arch_user_reg_get(context, REG_CAP));
         break;
+    case seL4_SysBenchmarkHardwareLimit: /* returns to user itself, in the partner thread */
+        benchmark_hardware_limit(current_thread, number);
     default:
         if (!debug_syscall(current_thread, number) &&
             !benchmark_syscall(current_thread, number))

@@ -47,6 +47,15 @@ static void server_quiet(seL4_Word arg0, seL4_Word arg1)
     }
 }
 
+/* Let the server (of the runner's priority) reach its Recv, then take its scheduling
+ * context away. */
+static bool make_passive(seL4_CPtr server)
+{
+    seL4_Yield();
+    return seL4_TCB_SetSchedParams(server, seL4_CapInitThreadTCB, BENCH_PRIORITY,
+                                   BENCH_PRIORITY, seL4_CapNull, 0) == seL4_NoError;
+}
+
 bool bench_ipc_call_reply_recv(struct env *env, const struct bench_params *params,
                                uint64_t *samples, int count)
 {
@@ -56,8 +65,11 @@ bool bench_ipc_call_reply_recv(struct env *env, const struct bench_params *param
     x->info = seL4_MessageInfo_new(0, 0, 0, (seL4_Word)params->length).words[0];
     x->round = 0;
     bool timed = params->path != PATH_ROUND_TRIP;
-    if (!x->endpoint || !x->reply ||
-        !env_thread(env, timed ? server_timed : server_quiet, 0, 0, params->priority, 0))
+    seL4_CPtr server = x->endpoint && x->reply ? env_thread(env, timed ? server_timed
+                                                                        : server_quiet,
+                                                            0, 0, params->priority, 0)
+                                               : 0;
+    if (!server || (params->passive_server && !make_passive(server)))
         return false;
     for (int i = 0; i < count; i++) {
         struct seL4_SyscallRegs regs = {x->endpoint, x->info, {0, 0, 0, 0}, 0, 0};
