@@ -26,6 +26,7 @@ const struct bench_case bench_cases[] = {
     {"null_syscall", bench_null_syscall, {PATH_NONE, -1, PRIORITY_NONE, 0, false}},
     {"hw_limit_round_trip", bench_hw_limit, {PATH_NONE, -1, PRIORITY_NONE, "cross", false}},
     {"yield", bench_yield, {PATH_NONE, -1, PRIORITY_NONE, 0, false}},
+    {"yield_to_same_prio", bench_yield, {PATH_NONE, -1, PRIORITY_SAME, "same", false}},
     {"ipc_call_same_as_len0", bench_ipc_call_reply_recv,
      {PATH_CALL, 0, PRIORITY_SAME, "same", false}},
     {"ipc_call_same_as_len1", bench_ipc_call_reply_recv,
