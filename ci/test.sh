@@ -23,6 +23,9 @@ start=$SECONDS
 pytest_status=${PIPESTATUS[0]}
 pytest_seconds=$((SECONDS - start))
 
+# Mutation testing: the operators' own tests and a seeded sample of the kernel's mutants.
+/usr/bin/python3 -m pytest -q tests/mutation || { pytest_status=1; echo "test.sh: mutation tests failed"; }
+
 echo
 echo "time: deps ${deps_seconds} s, unit ${unit_seconds} s, pytest ${pytest_seconds} s"
 [ "$unit_status" -eq 0 ] || echo "test.sh: host unit tests failed (ctest above)"

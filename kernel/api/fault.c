@@ -1,30 +1,155 @@
-/* User faults. Until fault endpoints arrive with the IPC issue, a faulting thread is reported
- * on the console (the ABI's VMFault / UserException words) and stopped. */
-#include <api/syscall.h>
+/* User faults (sel4-abi.md §7, §12.8): a fault is stored in the faulting thread's TCB and
+ * sent, as a Call, through the handler capability the TCB holds; the handler's reply
+ * resumes the thread (and may rewrite its registers). A thread with no handler is reported
+ * on the console and stopped. */
+#include <api/fault.h>
 #include <arch.h>
-#include <core/thread.h>
+#include <core/thread_state.h>
 #include <lib/printf.h>
+#include <object/endpoint.h>
+#include <sel4/message_info.h>
 
-static _Noreturn void stop_thread(void)
+/* The console line of a fault with no handler; the same words as its message. */
+static void fault_report(const struct tcb *tcb)
 {
-    arch_context_print(&current_thread->context);
-    thread_set_state(current_thread, THREAD_INACTIVE); /* Resume redoes what faulted */
-    kernel_exit();
+    const struct fault *f = &tcb->fault;
+    word_t ip = arch_user_reg_get(&tcb->context, REG_FAULT_IP);
+    kprintf("fault: thread '%s': ", tcb->name);
+    switch (f->type) {
+    case FAULT_CAP:
+        kprintf("CapFault ip %lx cptr %lx in receive phase %lu type %u bits left %lu\n", ip,
+                f->words[0], f->words[1], (unsigned)f->lookup.type, f->lookup.bits_left);
+        break;
+    case FAULT_VM:
+        kprintf("VMFault ip %lx addr %lx prefetch %lu fsr %lx\n", ip, f->words[0], f->words[1],
+                f->words[2]);
+        break;
+    case FAULT_UNKNOWN_SYSCALL:
+        kprintf("unknown syscall %ld at ip %lx\n", (sword_t)f->words[0], ip);
+        break;
+    case FAULT_USER_EXCEPTION:
+        kprintf("UserException ip %lx number %lx code %lx\n", ip, f->words[0], f->words[1]);
+        break;
+    default:
+        kprintf("Timeout badge %lx\n", f->words[0]);
+        break;
+    }
+    arch_context_print(&tcb->context);
 }
 
-void fault_handle_vm(vaddr_t address, bool instruction_fetch, word_t status)
+static enum tcb_slot handler_slot(enum fault_type type)
 {
-    struct tcb *thread = current_thread;
-    kprintf("fault: thread '%s': VMFault ip %lx addr %lx prefetch %d fsr %lx\n", thread->name,
-            arch_user_reg_get(&thread->context, REG_FAULT_IP), address, instruction_fetch,
-            status);
-    stop_thread();
+    return type == FAULT_TIMEOUT ? TCB_TIMEOUT_HANDLER : TCB_FAULT_HANDLER;
 }
 
-void fault_handle_user_exception(word_t number, word_t code)
+void fault_raise(struct tcb *tcb, const struct fault *fault)
 {
-    struct tcb *thread = current_thread;
-    kprintf("fault: thread '%s': UserException ip %lx number %lx code %lx\n", thread->name,
-            arch_user_reg_get(&thread->context, REG_FAULT_IP), number, code);
-    stop_thread();
+    struct cap handler = tcb->slots[handler_slot(fault->type)].cap;
+    tcb->fault = *fault;
+    if (cap_type(handler) != CAP_ENDPOINT) {
+        fault_report(tcb);
+        tcb->fault.type = FAULT_NULL;
+        thread_set_state(tcb, THREAD_INACTIVE); /* Resume redoes what faulted */
+        return;
+    }
+    word_t rights = cap_rights(handler);
+    struct ipc_send send = {
+        .badge = cap_badge(handler),
+        .can_grant = rights & CAP_RIGHT_GRANT,
+        .can_grant_reply = rights & CAP_RIGHT_GRANT_REPLY,
+        .is_call = true,
+        .blocking = true,
+        .can_donate = fault->type != FAULT_TIMEOUT,
+    };
+    endpoint_send(endpoint_at(cap_object(handler)), tcb, &send);
+}
+
+/* CapFault: the lookup failure's words follow IP, cptr, phase and type (§7.2). */
+static word_t cap_fault_message(const struct fault *fault, word_t *words)
+{
+    words[1] = fault->words[0];
+    words[2] = fault->words[1];
+    words[3] = fault->lookup.type;
+    switch (fault->lookup.type) {
+    case LOOKUP_MISSING_CAPABILITY:
+        words[4] = fault->lookup.bits_left;
+        return 5;
+    case LOOKUP_DEPTH_MISMATCH:
+        words[4] = fault->lookup.bits_left;
+        words[5] = fault->lookup.bits_found;
+        return 6;
+    case LOOKUP_GUARD_MISMATCH:
+        words[4] = fault->lookup.bits_left;
+        words[5] = fault->lookup.guard_found;
+        words[6] = fault->lookup.bits_found;
+        return 7;
+    default:
+        return 4;
+    }
+}
+
+/* UnknownSyscall and UserException: the arch's registers, then the fault's own words. */
+static word_t register_fault_message(const struct tcb *tcb, word_t *words, word_t extra)
+{
+    word_t count = arch_fault_register_count(tcb->fault.type);
+    for (word_t i = 0; i < count; i++)
+        words[i] = arch_fault_register_get(&tcb->context, tcb->fault.type, i);
+    for (word_t i = 0; i < extra; i++)
+        words[count + i] = tcb->fault.words[i];
+    return count + extra;
+}
+
+word_t fault_message(const struct tcb *tcb, word_t *words)
+{
+    const struct fault *fault = &tcb->fault;
+    words[0] = arch_user_reg_get(&tcb->context, REG_FAULT_IP);
+    switch (fault->type) {
+    case FAULT_CAP:
+        return cap_fault_message(fault, words);
+    case FAULT_VM:
+        for (word_t i = 0; i < 3; i++)
+            words[1 + i] = fault->words[i];
+        return 4;
+    case FAULT_UNKNOWN_SYSCALL:
+        return register_fault_message(tcb, words, 1);
+    case FAULT_USER_EXCEPTION:
+        return register_fault_message(tcb, words, 2);
+    case FAULT_TIMEOUT:
+        words[0] = fault->words[0];
+        words[1] = fault->words[1];
+        return 2;
+    default:
+        return 0;
+    }
+}
+
+/* Reply word i: MR0-3 from the replier's registers, the rest from its IPC buffer. */
+static word_t reply_word(const struct tcb *replier, const word_t *buffer, word_t i)
+{
+    static const enum user_reg message_regs[] = {REG_MR0, REG_MR1, REG_MR2, REG_MR3};
+    if (i < ARRAY_SIZE(message_regs))
+        return arch_user_reg_get(&replier->context, message_regs[i]);
+    return buffer ? buffer[1 + i] : 0;
+}
+
+void fault_reply(struct tcb *caller, struct tcb *replier)
+{
+    enum fault_type type = caller->fault.type;
+    seL4_MessageInfo_t info = {{arch_user_reg_get(&replier->context, REG_MSGINFO)}};
+    caller->fault.type = FAULT_NULL;
+    if (type == FAULT_CAP || type == FAULT_VM) {
+        thread_set_state(caller, THREAD_RESTART);
+        return;
+    }
+    if (type == FAULT_UNKNOWN_SYSCALL || type == FAULT_USER_EXCEPTION) {
+        const word_t *buffer = tcb_ipc_buffer(replier, false);
+        word_t length = seL4_MessageInfo_get_length(info);
+        word_t count = arch_fault_register_count(type);
+        if (!buffer && length > 4)
+            length = 4;
+        for (word_t i = 0; i < length && i < count; i++)
+            arch_fault_register_set(&caller->context, type, i, reply_word(replier, buffer, i));
+    }
+    bool resume = seL4_MessageInfo_get_label(info) == 0;
+    thread_set_state(caller, resume ? THREAD_RESTART : THREAD_INACTIVE);
 }

@@ -1,7 +1,10 @@
 /* Syscall entry: dispatch on the syscall number (sel4-abi.md §12.1). Send, NBSend and Call
  * invoke a capability; the receives check their source and reply object; ReplyRecv,
- * NBSendRecv and NBSendWait are a silent non-blocking send, then a receive. */
+ * NBSendRecv and NBSendWait are a silent non-blocking send, then a receive. The fault
+ * entries (a bad syscall, a failed lookup, the arch's VM and user exceptions) raise a fault
+ * to the thread's handler (api/fault.c). */
 #include <api/benchmark.h>
+#include <api/fault.h>
 #include <api/invocation.h>
 #include <api/syscall.h>
 #include <arch.h>
@@ -9,38 +12,40 @@
 #include <core/scheduler.h>
 #include <core/stop.h>
 #include <core/thread.h>
-#include <lib/printf.h>
 #include <object/endpoint.h>
 #include <object/notification.h>
 #include <object/reply.h>
 #include <sel4/syscall_numbers.h>
 
-static _Noreturn void stop_faulting_thread(void)
+_Noreturn void unknown_syscall(sword_t number)
 {
-    arch_context_print(&current_thread->context);
-    thread_set_state(current_thread, THREAD_INACTIVE); /* Resume redoes what faulted */
+    struct fault fault = {FAULT_UNKNOWN_SYSCALL, {(word_t)number, 0, 0}, {0, 0, 0, 0}};
+    fault_raise(current_thread, &fault);
     kernel_exit();
 }
 
-_Noreturn void unknown_syscall(sword_t number)
+/* A CapFault (§7.2) to the thread's fault handler. `in_receive_phase` says whether the
+ * receive side's capability failed. */
+static _Noreturn void cap_fault(cptr_t cptr, bool in_receive_phase,
+                                const struct lookup_fault *lookup)
 {
-    struct tcb *thread = current_thread;
-    kprintf("fault: thread '%s': unknown syscall %ld at ip %lx\n", thread->name, number,
-            arch_user_reg_get(&thread->context, REG_FAULT_IP));
-    stop_faulting_thread();
+    struct fault fault = {FAULT_CAP, {cptr, in_receive_phase, 0}, *lookup};
+    fault_raise(current_thread, &fault);
+    kernel_exit();
 }
 
-/* A CapFault (§7.2) with no fault handler to send it to: report it and stop the thread.
- * `in_receive_phase` says whether the receive side's capability failed. */
-static _Noreturn void cap_fault(cptr_t cptr, bool in_receive_phase,
-                                const struct lookup_fault *fault)
+void fault_handle_vm(vaddr_t address, bool instruction_fetch, word_t status)
 {
-    struct tcb *thread = current_thread;
-    kprintf("fault: thread '%s': CapFault ip %lx cptr %lx in receive phase %d type %u bits "
-            "left %lu\n",
-            thread->name, arch_user_reg_get(&thread->context, REG_FAULT_IP), cptr,
-            in_receive_phase, (unsigned)fault->type, fault->bits_left);
-    stop_faulting_thread();
+    struct fault fault = {FAULT_VM, {address, instruction_fetch, status}, {0, 0, 0, 0}};
+    fault_raise(current_thread, &fault);
+    kernel_exit();
+}
+
+void fault_handle_user_exception(word_t number, word_t code)
+{
+    struct fault fault = {FAULT_USER_EXCEPTION, {number, code, 0}, {0, 0, 0, 0}};
+    fault_raise(current_thread, &fault);
+    kernel_exit();
 }
 
 /* A capability that looked up but is the wrong type or lacks a right: MissingCapability

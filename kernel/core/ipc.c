@@ -86,9 +86,33 @@ static word_t transfer_caps(struct cte **caps, word_t count, struct tcb *receive
     return i;
 }
 
+/* A fault message (§12.2 r6, §12.8 r3): label = fault type, the handler capability's badge,
+ * no caps; words past MR3 go to the receiver's buffer, or are dropped without one. */
+static void transfer_fault(struct tcb *sender, struct tcb *receiver, word_t badge)
+{
+    word_t words[FAULT_MAX_WORDS];
+    word_t length = fault_message(sender, words);
+    word_t *to = tcb_ipc_buffer(receiver, true);
+    if (!to && length > MESSAGE_REGS)
+        length = MESSAGE_REGS;
+    for (word_t i = 0; i < length; i++) {
+        if (i < MESSAGE_REGS)
+            arch_user_reg_set(&receiver->context, message_regs[i], words[i]);
+        else
+            to[1 + i] = words[i];
+    }
+    seL4_MessageInfo_t out = seL4_MessageInfo_new(sender->fault.type, 0, 0, length);
+    arch_user_reg_set(&receiver->context, REG_MSGINFO, out.words[0]);
+    arch_user_reg_set(&receiver->context, REG_CAP, badge);
+}
+
 void ipc_transfer(struct tcb *sender, struct tcb *receiver, word_t badge, bool can_grant,
                   paddr_t endpoint)
 {
+    if (sender->fault.type != FAULT_NULL) {
+        transfer_fault(sender, receiver, badge);
+        return;
+    }
     seL4_MessageInfo_t info = {{arch_user_reg_get(&sender->context, REG_MSGINFO)}};
     word_t *from = tcb_ipc_buffer(sender, false), *to = tcb_ipc_buffer(receiver, true);
     word_t length = seL4_MessageInfo_get_length(info);
@@ -122,6 +146,7 @@ void ipc_cancel(struct tcb *tcb)
     default:
         return;
     }
+    tcb->fault.type = FAULT_NULL;
     thread_set_state(tcb, THREAD_INACTIVE);
 }
 

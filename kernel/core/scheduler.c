@@ -4,6 +4,7 @@
  * them are non-zero) finds the highest non-empty queue with two count-leading-zeros.
  * Budgets are charged per kernel tick; precise MCS refills arrive with the IPC/MCS issue.
  */
+#include <api/fault.h>
 #include <arch.h>
 #include <core/scheduler.h>
 #include <lib/printf.h>
@@ -93,6 +94,19 @@ static void rotate_to_back(struct tcb *tcb)
     scheduler_update(tcb);
 }
 
+/* An exhausted SC that is not round robin (budget < period) sends a Timeout fault to its
+ * thread's timeout handler, if the thread has one (sel4-abi.md §12.5 r9); true if it did. */
+static bool raise_timeout_fault(struct tcb *tcb, struct sched_context *sc)
+{
+    if (sc->budget_us == sc->period_us ||
+        cap_type(tcb->slots[TCB_TIMEOUT_HANDLER].cap) != CAP_ENDPOINT)
+        return false;
+    struct fault fault = {FAULT_TIMEOUT, {sc->badge, sc->consumed_us, 0}, {0, 0, 0, 0}};
+    sc->consumed_us = 0; /* composing a Timeout message resets Consumed (§12.8 r3) */
+    fault_raise(tcb, &fault);
+    return true;
+}
+
 void scheduler_tick(struct tcb *tcb)
 {
     struct sched_context *sc = tcb->sc;
@@ -104,7 +118,8 @@ void scheduler_tick(struct tcb *tcb)
         return;
     }
     sc->remaining_us = sc->budget_us;
-    rotate_to_back(tcb);
+    if (!raise_timeout_fault(tcb, sc))
+        rotate_to_back(tcb);
 }
 
 void scheduler_yield(struct tcb *tcb)

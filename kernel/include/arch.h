@@ -71,6 +71,14 @@ word_t arch_user_context_get(const struct arch_context *context, word_t index);
 void arch_user_context_set(struct arch_context *context, word_t index, word_t value);
 /* Set the thread's TLS base register (x86_64 FS base, aarch64 TPIDR_EL0, riscv64 tp). */
 void arch_set_tls_base(struct arch_context *context, word_t base);
+/* Fault messages (sel4-abi.md §7.2): the registers an UnknownSyscall message carries before
+ * its syscall number, and a UserException message before Number and Code, in message order
+ * (`fault_type` is api/fault.h's FAULT_UNKNOWN_SYSCALL or FAULT_USER_EXCEPTION). A fault
+ * reply writes the first of them back, sanitised as TCB_WriteRegisters does. */
+word_t arch_fault_register_count(word_t fault_type);
+word_t arch_fault_register_get(const struct arch_context *context, word_t fault_type, word_t i);
+void arch_fault_register_set(struct arch_context *context, word_t fault_type, word_t i,
+                             word_t value);
 /* Print the registers of a user context, for fault reports. */
 void arch_context_print(const struct arch_context *context);
 

@@ -91,8 +91,9 @@ static struct syscall_error check_rotate_slots(struct invocation *inv, struct ct
                                     true, &error);
     if (!r->src)
         return error;
+    /* A failed pivot lookup counts as a source lookup (seL4's lookupPivotSlot). */
     r->pivot = invocation_lookup_slot(inv->extra[0]->cap, invocation_arg(inv, 3), pivot_depth,
-                                      false, &error);
+                                      true, &error);
     if (!r->pivot)
         return error;
     if (r->pivot == r->src || r->pivot == dest)

@@ -89,7 +89,8 @@ void endpoint_receive(struct endpoint *ep, struct tcb *receiver, struct reply *r
                  endpoint_paddr(ep));
     if (sender->ipc.is_call)
         endpoint_complete_call(sender, receiver, reply,
-                               sender->ipc.can_grant || sender->ipc.can_grant_reply, true);
+                               sender->ipc.can_grant || sender->ipc.can_grant_reply,
+                               sender->fault.type != FAULT_TIMEOUT);
     else
         thread_set_state(sender, THREAD_RUNNING);
 }
@@ -101,11 +102,12 @@ void endpoint_cancel(struct endpoint *ep, struct tcb *tcb)
         reply_unlink(tcb->ipc.reply);
 }
 
-/* Dequeue a thread and let it redo its syscall against its CSpace as it is now. */
+/* Dequeue a thread and let it redo its syscall against its CSpace as it is now; a thread
+ * sending a fault becomes Inactive instead (seL4's restart_thread_if_no_fault). */
 static void endpoint_restart(struct endpoint *ep, struct tcb *tcb)
 {
     endpoint_cancel(ep, tcb);
-    thread_set_state(tcb, THREAD_RESTART);
+    thread_set_state(tcb, tcb->fault.type == FAULT_NULL ? THREAD_RESTART : THREAD_INACTIVE);
 }
 
 void endpoint_destroy(struct endpoint *ep)

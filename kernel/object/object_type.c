@@ -96,7 +96,7 @@ void object_finalise(struct cap cap)
         reply_destroy(reply_at(cap_object(cap)));
         break;
     case CAP_SCHED_CONTEXT:
-        sched_context_unbind_tcb(sched_context_at(cap_object(cap)));
+        sched_context_destroy(sched_context_at(cap_object(cap)));
         break;
     case CAP_IRQ_HANDLER:
         irq_handler_destroy(cap_irq_handler_irq(cap));

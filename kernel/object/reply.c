@@ -103,6 +103,10 @@ void reply_send(struct reply *reply, struct tcb *replier, bool can_grant)
         return;
     struct tcb *caller = reply->tcb;
     reply_remove(reply);
+    if (caller->fault.type != FAULT_NULL) {
+        fault_reply(caller, replier);
+        return;
+    }
     ipc_transfer(replier, caller, 0, can_grant, 0);
     thread_set_state(caller, THREAD_RUNNING);
 }
@@ -114,6 +118,7 @@ void reply_destroy(struct reply *reply)
         return;
     if (tcb->state == THREAD_BLOCKED_ON_REPLY) {
         reply_remove(reply);
+        tcb->fault.type = FAULT_NULL;
         thread_set_state(tcb, THREAD_INACTIVE);
     } else {
         ipc_cancel(tcb);

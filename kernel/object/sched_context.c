@@ -4,6 +4,7 @@
  * is ready lets it run; unbinding stops it.
  */
 #include <core/scheduler.h>
+#include <object/reply.h>
 #include <object/sched_context.h>
 #include <sel4/invocation_labels.h>
 
@@ -37,6 +38,26 @@ void sched_context_unbind_tcb(struct sched_context *sc)
     scheduler_remove(tcb);
     tcb->sc = 0;
     sc->tcb = 0;
+}
+
+/* The SC no longer heads its call stack: a caller replied to later gets no SC back. */
+static void sched_context_unlink_call_stack(struct sched_context *sc)
+{
+    if (sc->call_stack)
+        sc->call_stack->sc = 0;
+    sc->call_stack = 0;
+}
+
+void sched_context_unbind_all(struct sched_context *sc)
+{
+    sched_context_unbind_tcb(sc);
+    sched_context_unlink_call_stack(sc);
+}
+
+void sched_context_destroy(struct sched_context *sc)
+{
+    sched_context_unbind_all(sc);
+    sc->budget_us = 0;
 }
 
 void sched_context_donate(struct sched_context *sc, struct tcb *tcb)
@@ -98,7 +119,7 @@ struct syscall_error sched_context_decode(struct invocation *inv)
     case SchedContextBind:
         return sched_context_decode_bind(inv, sc);
     case SchedContextUnbind:
-        sched_context_unbind_tcb(sc);
+        sched_context_unbind_all(sc);
         return error_none();
     case SchedContextUnbindObject:
         return sched_context_decode_unbind_object(inv, sc);

@@ -52,6 +52,7 @@ static void tcb_restart(struct tcb *tcb)
 {
     if (tcb->state == THREAD_INACTIVE || thread_is_blocked(tcb)) {
         ipc_cancel(tcb);
+        tcb->fault.type = FAULT_NULL;
         thread_set_state(tcb, THREAD_RESTART);
     }
 }
@@ -211,11 +212,13 @@ static struct syscall_error tcb_decode_set_priority(struct invocation *inv, bool
     return error_none();
 }
 
-/* The scheduling context SetSchedParams names: bindable to `tcb`, or null to unbind. */
-static struct syscall_error check_sched_context(struct cap cap, struct tcb *tcb)
+/* The scheduling context SetSchedParams names: bindable to `tcb`, or null to unbind, which
+ * the calling thread may not do to itself (it could not run to see the reply). */
+static struct syscall_error check_sched_context(struct cap cap, struct tcb *tcb,
+                                               const struct tcb *caller)
 {
     if (cap_is_null(cap))
-        return error_none();
+        return tcb == caller ? error_plain(seL4_IllegalOperation) : error_none();
     if (cap_type(cap) != CAP_SCHED_CONTEXT)
         return error_invalid_capability(2);
     struct sched_context *sc = sched_context_at(cap_object(cap));
@@ -244,7 +247,7 @@ static struct syscall_error tcb_decode_set_sched_params(struct invocation *inv)
     if (error_is_none(error))
         error = check_priority(priority, inv->extra[0]);
     if (error_is_none(error))
-        error = check_sched_context(inv->extra[1]->cap, tcb);
+        error = check_sched_context(inv->extra[1]->cap, tcb, inv->thread);
     if (error_is_none(error) && !valid_fault_handler(inv->extra[2]->cap))
         error = error_invalid_capability(3);
     if (!error_is_none(error))

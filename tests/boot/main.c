@@ -1,15 +1,19 @@
 /*
  * The boot test: the first root task. It prints two cycle-counter readings (which must
  * increase), checks its boot info and lists the extra boot info chunks (tests/boot/test_boot.py
- * knows each board's), lets the kernel's timer fire, and ends by reading a kernel
- * address. That read must fault, which shows the task runs in user mode, and the kernel must
- * report it as a fault of this thread and stop cleanly rather than crash. Before that read it
- * states its own result, "boot-test: N passed, M failed", which is the harness's verdict
- * (harness/verdict.py) together with the status 125 the fault leads to.
+ * knows each board's), measures Yield and the Call + ReplyRecv round trip to a server in this
+ * address space and to one in a second address space (sel4runtime_address_space_create),
+ * lets the kernel's timer fire, and ends by reading a kernel address. That read must fault,
+ * which shows the task runs in user mode, and the kernel must report it as a fault of this
+ * thread and stop cleanly rather than crash. Before that read it states its own result,
+ * "boot-test: N passed, M failed", which is the harness's verdict (harness/verdict.py)
+ * together with the status 125 the fault leads to.
  * tests/boot/test_boot.py reads the console for each of these lines.
  */
 #include <counter.h>
+#include <sel4runtime/address_space.h>
 #include <sel4runtime/runtime.h>
+#include <stdbool.h>
 
 /* The kernel image is mapped from here on every arch (kernel/arch/<arch>/linker.ld). */
 #define KERNEL_IMAGE_VADDR 0xffffffff80000000ul
@@ -137,33 +141,48 @@ static void measure_yield(void)
 
 /* The IPC round trip: a server thread waiting in Recv on an endpoint with its own reply
  * object, answering each Call with ReplyRecv; the root task calls it with an empty message.
- * Both run in this address space for now (the cross-address-space figure needs a second
- * VSpace; see issue #11). Registers only, through the raw syscall, so the stubs add little. */
+ * One server runs in this address space, another in a second one (sel4runtime/address_space.h:
+ * the same image frames through page tables of its own, and a frame of its own at the IPC
+ * buffer's address). Registers only, through the raw syscall, so the stubs add little. */
 #define IPC_ROUNDS 100
 #define IPC_WARMUP 10
+#define SERVER_STACK_WORDS 1024
+/* Put in the root task's IPC buffer; the server in the second address space must not see it. */
+#define IPC_BUFFER_MARKER 0x5ec0adu
+/* Slots for the second address space beyond one per image frame: its root, its tables and
+ * its IPC buffer frame (copied), with room to spare. */
+#define ADDRESS_SPACE_EXTRA_SLOTS 16
 
-static seL4_Word ipc_server_stack[1024] __attribute__((aligned(16)));
+struct ipc_server {
+    const char *where;
+    seL4_CPtr vspace;
+    seL4_Word stack[SERVER_STACK_WORDS] __attribute__((aligned(16)));
+};
 
+/* The first Call is answered with the userData word of the IPC buffer as this thread's
+ * address space maps it; every later one with an empty message. */
 static void ipc_server(seL4_Word ep, seL4_Word reply)
 {
     struct seL4_SyscallRegs regs = {ep, 0, {0, 0, 0, 0}, reply, 0};
     seL4_ArchSyscall((seL4_Word)seL4_SysRecv, &regs);
+    regs = (struct seL4_SyscallRegs){ep, seL4_MessageInfo_new(0, 0, 0, 1).words[0],
+                                     {seL4_GetIPCBuffer()->userData, 0, 0, 0}, reply, 0};
     for (;;) {
-        regs = (struct seL4_SyscallRegs){ep, 0, {0, 0, 0, 0}, reply, 0};
         seL4_ArchSyscall((seL4_Word)seL4_SysReplyRecv, &regs);
+        regs = (struct seL4_SyscallRegs){ep, 0, {0, 0, 0, 0}, reply, 0};
     }
 }
 
-/* Make the server's endpoint, reply, TCB and scheduling context in free slots from `first`;
- * the endpoint's slot, or 0 if any step failed. */
-static seL4_CPtr start_ipc_server(seL4_BootInfo *bi, seL4_CPtr first)
+/* Make the server's endpoint, reply, TCB and scheduling context in free slots from `first`
+ * and start it in `server->vspace`; the endpoint's slot, or 0 if any step failed. */
+static seL4_CPtr start_ipc_server(seL4_BootInfo *bi, struct ipc_server *server, seL4_CPtr first)
 {
     seL4_CPtr untyped = sel4runtime_find_untyped(bi, 16);
     seL4_CPtr ep = first, reply = first + 1, tcb = first + 2, sc = first + 3;
     const seL4_Word types[] = {seL4_EndpointObject, seL4_ReplyObject, seL4_TCBObject};
     seL4_UserContext context = {0};
-    sel4runtime_context_init(&context, (seL4_Word)ipc_server, (seL4_Word)&ipc_server_stack[1024],
-                             ep, reply);
+    sel4runtime_context_init(&context, (seL4_Word)ipc_server,
+                             (seL4_Word)&server->stack[SERVER_STACK_WORDS], ep, reply);
     int failed = !untyped;
     for (int i = 0; i < 3 && !failed; i++)
         failed = seL4_Untyped_Retype(untyped, types[i], 0, seL4_CapInitThreadCNode, 0, 0,
@@ -172,34 +191,74 @@ static seL4_CPtr start_ipc_server(seL4_BootInfo *bi, seL4_CPtr first)
                                            seL4_MinSchedContextBits, seL4_CapInitThreadCNode,
                                            0, 0, sc, 1) ||
              seL4_SchedControl_Configure(bi->schedcontrol.start, sc, 1000, 1000, 0, 0) ||
-             seL4_TCB_Configure(tcb, seL4_CapInitThreadCNode, 0, seL4_CapInitThreadVSpace, 0, 0,
-                                0) ||
+             seL4_TCB_Configure(tcb, seL4_CapInitThreadCNode, 0, server->vspace, 0, 0, 0) ||
              seL4_TCB_SetSchedParams(tcb, seL4_CapInitThreadTCB, seL4_MaxPrio - 1,
                                      seL4_MaxPrio - 1, sc, 0) ||
              seL4_TCB_WriteRegisters(tcb, 1, 0, seL4_UserContextWords, &context);
     return failed ? 0 : ep;
 }
 
-static void ipc_call(seL4_CPtr ep)
+/* A Call with an empty message; the first word of the reply. */
+static seL4_Word ipc_call(seL4_CPtr ep)
 {
     struct seL4_SyscallRegs regs = {ep, 0, {0, 0, 0, 0}, 0, 0};
     seL4_ArchSyscall((seL4_Word)seL4_SysCall, &regs);
+    return regs.mr[0];
 }
 
-static void measure_call_reply_recv(seL4_BootInfo *bi)
+/* The second address space: this task's image, and a new frame at its IPC buffer's address.
+ * Its VSpace root's slot, or 0 (with the error printed) if it could not be made. */
+static seL4_CPtr make_second_address_space(seL4_BootInfo *bi)
 {
-    seL4_CPtr ep = start_ipc_server(bi, take_empty_slots(bi, 4));
+    seL4_CPtr untyped = sel4runtime_find_untyped(bi, 16), buffer = take_empty_slots(bi, 1);
+    sel4runtime_frame_run runs[] = {sel4runtime_image_frames(bi),
+                                    {buffer, 1, (seL4_Word)bi->ipcBuffer}};
+    seL4_Word slots = runs[0].count + ADDRESS_SPACE_EXTRA_SLOTS;
+    sel4runtime_address_space_spec spec = {untyped, seL4_CapInitThreadASIDPool,
+                                           take_empty_slots(bi, slots), slots, runs, 2};
+    sel4runtime_address_space made = {0, 0, 0};
+    seL4_Error error = untyped ? seL4_Untyped_Retype(untyped, sel4runtime_page_type(), 0,
+                                                     seL4_CapInitThreadCNode, 0, 0, buffer, 1)
+                               : seL4_NotEnoughMemory;
+    if (!error)
+        error = sel4runtime_address_space_create(&spec, &made);
+    printf("boot-test: second address space: error %d, %lu frames mapped through %lu new page "
+           "tables, %lu slots\n", error, runs[0].count + 1, made.tables, made.slots_used);
+    return error ? 0 : made.vspace;
+}
+
+/* Start `server`, check what it sees in its IPC buffer, and print the mean round trip. */
+static void measure_call_reply_recv(seL4_BootInfo *bi, struct ipc_server *server,
+                                    bool sees_root_buffer)
+{
+    seL4_CPtr ep = server->vspace ? start_ipc_server(bi, server, take_empty_slots(bi, 4)) : 0;
     check(ep != 0, "IPC server started");
     if (!ep)
         return;
-    for (int i = 0; i < IPC_WARMUP; i++)
+    seL4_GetIPCBuffer()->userData = IPC_BUFFER_MARKER;
+    seL4_Word seen = ipc_call(ep);
+    check(sees_root_buffer ? seen == IPC_BUFFER_MARKER : seen == 0,
+          sees_root_buffer ? "the same-address-space server sees this task's IPC buffer"
+                           : "the server in the second address space sees its own IPC buffer");
+    for (int i = 1; i < IPC_WARMUP; i++)
         ipc_call(ep);
     uint64_t start = counter_read();
     for (int i = 0; i < IPC_ROUNDS; i++)
         ipc_call(ep);
     uint64_t ticks = counter_read() - start;
-    printf("boot-test: Call + ReplyRecv round trip, same address space: %llu counter ticks "
-           "(mean of %d)\n", (unsigned long long)(ticks / IPC_ROUNDS), IPC_ROUNDS);
+    printf("boot-test: Call + ReplyRecv round trip, %s: %llu counter ticks (mean of %d)\n",
+           server->where, (unsigned long long)(ticks / IPC_ROUNDS), IPC_ROUNDS);
+}
+
+static void measure_ipc(seL4_BootInfo *bi)
+{
+    static struct ipc_server same = {.where = "same address space",
+                                     .vspace = seL4_CapInitThreadVSpace};
+    static struct ipc_server cross = {.where = "cross address space"};
+    measure_call_reply_recv(bi, &same, true);
+    cross.vspace = make_second_address_space(bi);
+    check(cross.vspace != 0, "second address space made (sel4runtime_address_space_create)");
+    measure_call_reply_recv(bi, &cross, false);
 }
 
 static void wait_for_timer(void)
@@ -222,7 +281,7 @@ int main(seL4_BootInfo *bootinfo)
     print_extra_bootinfo(bootinfo);
     check_ipc_buffer_round_trip(bootinfo);
     measure_yield();
-    measure_call_reply_recv(bootinfo);
+    measure_ipc(bootinfo);
     wait_for_timer();
     printf("boot-test: %d passed, %d failed\n", passes, failures);
     printf("boot-test: touching kernel address %lx\n", KERNEL_IMAGE_VADDR);

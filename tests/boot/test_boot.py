@@ -32,6 +32,10 @@ EXPECTED_CHUNKS = {
     "aarch64": [(6, None)],
     "riscv64": [(6, None)],
 }
+# The IPC round trips (tests/boot/main.c measure_ipc): the server in this address space, and
+# the one in the second address space that sel4runtime_address_space_create made.
+ROUND_TRIP = re.compile(r"^boot-test: Call \+ ReplyRecv round trip, (same|cross) address space: "
+                        r"(\d+) counter ticks \(mean of 100\)$", re.MULTILINE)
 CASES = [(name, toolchain) for name in boards.names() for toolchain in build.TOOLCHAINS]
 
 
@@ -62,6 +66,12 @@ def test_boot(builds, board_name, toolchain):
     expect([i for i, _ in chunks] == [i for i, _ in expected] and
            all(n is None or n == length for (_, length), (_, n) in zip(chunks, expected)),
            f"extra boot info chunks {chunks}, expected {expected}", outcome)
+    round_trips = dict(ROUND_TRIP.findall(console))
+    expect(set(round_trips) == {"same", "cross"},
+           "no line 'boot-test: Call + ReplyRecv round trip, {same,cross} address space: N "
+           "counter ticks (mean of 100)' for each", outcome)
+    expect(all(int(ticks) > 0 for ticks in round_trips.values()),
+           f"a round trip of no ticks: {round_trips}", outcome)
     judged = verdict.judge(outcome, build.root_task_files(manifest, ROOT_TASK)["expected_status"])
     expect(judged.passed, f"the harness's verdict: {judged.reason}", outcome)
     expect(f"boot-test: {judged.checks_passed} passed, 0 failed" in console,

@@ -5,54 +5,57 @@
  * ABI names (Call, Send and NBSend of any label on any slot with random words and caps, Poll,
  * Yield, the debug syscalls in debug builds except DebugHalt, SetTLSBase, and the receive
  * syscalls Recv, NBRecv, Wait, ReplyRecv, NBSendRecv and NBSendWait) and unknown numbers. One
- * worker has the root task's IPC buffer, one has none. Endpoints are made as notifications
- * until the fuzzer grows to IPC (issue #11): nothing here would receive a Call.
+ * worker has the root task's IPC buffer, one has none, and the third runs in a second address
+ * space (sel4runtime_address_space_create: the same image frames through page tables of its
+ * own, and an IPC buffer frame of its own at the same address). All three also make random
+ * IPC on endpoints, notifications and reply objects they share, while a deleter thread
+ * deletes, revokes, suspends and resumes (ipc.c).
  *
  * A syscall that faults (an unknown number, a capability that does not look up) stops its
  * thread: the kernel reports it and there is no fault handler yet. A receive with nothing to
- * receive blocks its thread for good, which looks the same. The root task watches each
- * worker's heartbeat between its own Yields; a worker that has not moved for STALL_ROUNDS
- * rounds has been stopped, and the root restarts it where its loop begins (WriteRegisters with
- * resume), counting whether the stop came from a syscall that may fault.
+ * receive, or a Call nobody answers, blocks its thread for good, which looks the same. The
+ * root task watches each worker's heartbeat between its own Yields; a worker that has not
+ * moved for STALL_ROUNDS rounds has been stopped, and the root restarts it where its loop
+ * begins (WriteRegisters with resume), counting whether the stop came from a syscall that may
+ * fault or block.
  *
  * The root task, whose own capabilities no worker can reach, ends with its checks and
  * "fuzz: N passed, M failed": every invocation answered, results that are not degenerate
  * (enough distinct error codes and some successes: a broken seed or generator fails here),
  * every syscall kind tried, unknown syscalls always stopping their thread, no stop that a
- * syscall cannot explain, and the root task's own CSpace still working.
+ * syscall cannot explain, the root task's own CSpace still working, the third worker
+ * having run in its own address space, every IPC syscall tried, messages delivered between
+ * workers, and the deleter having done each of its actions.
  */
-#include <sel4runtime/runtime.h>
-#include <stdbool.h>
+#include <sel4runtime/address_space.h>
+#include "fuzz.h"
 
-#define FUZZ_BITS 8
-#define FUZZ_SLOTS (1ul << FUZZ_BITS)
 #define SCRATCH_BITS 22
+/* The shared IPC objects' untyped (ipc.c), which the deleter revokes when it is used up. */
+#define IPC_UNTYPED_BITS 14
 #define INVOCATIONS_PER_WORKER 5000
-#define STACK_WORDS 2048
 #define ROUND_LIMIT 200000
 #define STALL_ROUNDS 3
 /* Each stop prints the thread's registers; this many keep the console readable. */
 #define STOP_TRIES_PER_KIND 10
 #define MIN_DISTINCT_RESULTS 4
 #define NAME_BYTES 32
-
-#define ROOT seL4_CapInitThreadCNode
-#define DEPTH seL4_WordBits
+/* Put in the root task's IPC buffer (userData, which the kernel never writes): a worker that
+ * reads it through its IPC buffer address runs in the root task's address space. */
+#define ROOT_BUFFER_MARKER 0x5ec0adul
+/* Slots for an address space beyond one per image frame: root, tables, IPC buffer frame. */
+#define ADDRESS_SPACE_EXTRA_SLOTS 16
 
 #ifndef FUZZ_SEED
 #error "FUZZ_SEED comes from the build (cmake/options.cmake; harness run --fuzz-seed)"
 #endif
 
-/* Slots of the fuzz CSpace. */
-enum { FUZZ_UNTYPED = 1, FUZZ_IRQ_CONTROL, FUZZ_ASID_CONTROL, FUZZ_SCHED_CONTROL, FUZZ_SELF,
-       FUZZ_FIRST_OBJECT = 8 };
-
 enum kind { KIND_CALL, KIND_SEND, KIND_NBSEND, KIND_POLL, KIND_YIELD, KIND_SET_TLS_BASE,
-            KIND_RECEIVE, KIND_UNKNOWN, KIND_PUT_CHAR, KIND_CAP_IDENTIFY, KIND_NAME_THREAD,
-            KIND_DUMP_SCHEDULER, KINDS };
+            KIND_RECEIVE, KIND_UNKNOWN, KIND_IPC, KIND_PUT_CHAR, KIND_CAP_IDENTIFY,
+            KIND_NAME_THREAD, KIND_DUMP_SCHEDULER, KINDS };
 static const char *const kind_names[KINDS] = {
-    "Call", "Send", "NBSend", "Poll", "Yield", "SetTLSBase", "receive", "unknown", "DebugPutChar",
-    "DebugCapIdentify", "DebugNameThread", "DebugDumpScheduler"};
+    "Call", "Send", "NBSend", "Poll", "Yield", "SetTLSBase", "receive", "unknown", "IPC",
+    "DebugPutChar", "DebugCapIdentify", "DebugNameThread", "DebugDumpScheduler"};
 /* The debug syscalls exist only in debug builds (without them they are unknown numbers). */
 #define FIRST_DEBUG_KIND KIND_PUT_CHAR
 
@@ -70,24 +73,10 @@ static const seL4_Word unknown_numbers[] = {
     (seL4_Word)seL4_SysBenchmarkNullSyscall, (seL4_Word)-18, (seL4_Word)-40, 0, 1, 7,
     (seL4_Word)1 << 40};
 
-struct worker {
-    const char *name;
-    bool has_ipc_buffer;
-    seL4_CPtr tcb;
-    uint64_t rng;
-    volatile seL4_Word done;       /* invocations answered (a stop answers one too) */
-    volatile seL4_Word heartbeat;  /* moves on every syscall */
-    volatile bool may_stop;        /* the syscall in flight may fault */
-    volatile bool must_stop;       /* ... must fault */
-    volatile bool finished;
-    seL4_Word seen_heartbeat, idle_rounds;
-    seL4_Word stack[STACK_WORDS] __attribute__((aligned(16)));
-};
-
-enum { WORKER_SHARED_BUFFER, WORKER_NO_IPC_BUFFER, WORKERS };
-static struct worker workers[WORKERS] = {
+struct worker workers[WORKERS] = {
     {.name = "fuzz-ipc-buffer", .has_ipc_buffer = true},
     {.name = "fuzz-no-buffer", .has_ipc_buffer = false},
+    {.name = "fuzz-other-space", .has_ipc_buffer = true, .own_address_space = true},
 };
 
 static struct {
@@ -100,19 +89,11 @@ static struct {
 
 static int passes, failures;
 
-static void check(bool ok, const char *what)
+void check(bool ok, const char *what)
 {
     printf("fuzz: %s: %s\n", ok ? "ok" : "FAILED", what);
     passes += ok;
     failures += !ok;
-}
-
-static seL4_Word rnd(struct worker *w, seL4_Word bound)
-{
-    w->rng ^= w->rng << 13;
-    w->rng ^= w->rng >> 7;
-    w->rng ^= w->rng << 17;
-    return bound ? w->rng % bound : w->rng;
 }
 
 /* A xorshift state from any seed (splitmix64), never 0, different for each worker. */
@@ -125,8 +106,7 @@ static uint64_t seed_state(uint64_t seed, uint64_t stream)
     return z ? z : 0x2545f4914f6cdd1dull;
 }
 
-/* A word an invocation might plausibly take: small, a slot, a depth, a size, or anything. */
-static seL4_Word any_word(struct worker *w)
+seL4_Word any_word(struct worker *w)
 {
     switch (rnd(w, 6)) {
     case 0: return rnd(w, 16);
@@ -175,8 +155,8 @@ static struct seL4_SyscallRegs any_invocation(struct worker *w, seL4_CPtr target
     return regs;
 }
 
-static void syscall_may_stop(struct worker *w, seL4_Word number, struct seL4_SyscallRegs *regs,
-                             bool may_stop)
+void syscall_may_stop(struct worker *w, seL4_Word number, struct seL4_SyscallRegs *regs,
+                      bool may_stop)
 {
     w->may_stop = may_stop;
     w->heartbeat++;
@@ -218,8 +198,10 @@ static void name_thread(struct worker *w, seL4_CPtr slot)
 static enum kind choose_kind(struct worker *w)
 {
     seL4_Word roll = rnd(w, 1000);
-    if (roll < 600)
+    if (roll < 450)
         return KIND_CALL;
+    if (roll < 600)
+        return KIND_IPC;
     if (roll < 700)
         return KIND_SEND;
     if (roll < 800)
@@ -297,6 +279,9 @@ static void fuzz_one(struct worker *w)
     case KIND_DUMP_SCHEDULER:
         syscall_may_stop(w, (seL4_Word)seL4_SysDebugDumpScheduler, &regs, false);
         break;
+    case KIND_IPC:
+        ipc_fuzz_one(w);
+        break;
     case KINDS:
         break;
     }
@@ -306,6 +291,8 @@ static void worker_main(seL4_Word index, seL4_Word unused)
 {
     (void)unused;
     struct worker *w = &workers[index];
+    w->saw_root_marker = seL4_GetIPCBuffer()->userData == ROOT_BUFFER_MARKER;
+    w->started = true;
     while (w->done < INVOCATIONS_PER_WORKER) {
         fuzz_one(w);
         w->done++;
@@ -325,10 +312,6 @@ static int populate(struct worker *w, seL4_CPtr scratch, seL4_CPtr fuzz)
     int made = 0;
     for (seL4_Word slot = FUZZ_FIRST_OBJECT; slot < FUZZ_SLOTS / 2; slot++) {
         seL4_Word type = rnd(w, seL4_NonArchObjectTypeCount);
-        /* A Call on an endpoint now waits for a receiver, and nothing here receives: until
-         * the fuzzer grows to IPC (issue #11), endpoints become notifications. */
-        if (type == seL4_EndpointObject)
-            type = seL4_NotificationObject;
         seL4_Word size = type == seL4_UntypedObject ? 12 + rnd(w, 4)
                          : type == seL4_CapTableObject ? 1 + rnd(w, 4)
                          : type == seL4_SchedContextObject ? 7 + rnd(w, 2)
@@ -387,38 +370,120 @@ static void name(seL4_CPtr tcb, const char *text)
     seL4_SyscallCapOnly((seL4_Word)seL4_SysDebugNameThread, tcb);
 }
 
-/* A worker thread: the root task's VSpace, its IPC buffer or none, the fuzz CSpace, the
- * root's priority, its own scheduling context. */
-static bool make_worker(seL4_BootInfo *bi, seL4_CPtr parent, seL4_CPtr fuzz, seL4_CPtr next,
-                        seL4_Word index)
+/* A second address space (sel4runtime/address_space.h): this task's image at its own
+ * addresses, and a new frame at its IPC buffer's address, so that a thread there has an IPC
+ * buffer of its own at the address the runtime knows. Slots from *next on (advanced past
+ * those used); the VSpace root in *vspace and the buffer frame in *buffer, or an error. */
+static seL4_Error make_address_space(seL4_BootInfo *bi, seL4_CPtr parent, seL4_CPtr *next,
+                                     seL4_CPtr *vspace, seL4_CPtr *buffer)
 {
-    struct worker *w = &workers[index];
-    seL4_CPtr tcb = next, sc = next + 1;
-    seL4_Word guard = seL4_CNode_CapData_new(0, seL4_WordBits - FUZZ_BITS);
-    w->tcb = tcb;
-    w->rng = seed_state(FUZZ_SEED, index);
-    seL4_Word buffer = w->has_ipc_buffer ? (seL4_Word)bi->ipcBuffer : 0;
-    seL4_CPtr frame = w->has_ipc_buffer ? seL4_CapInitThreadIPCBuffer : seL4_CapNull;
+    *buffer = (*next)++;
+    sel4runtime_frame_run runs[] = {sel4runtime_image_frames(bi),
+                                    {*buffer, 1, (seL4_Word)bi->ipcBuffer}};
+    seL4_Word slots = runs[0].count + ADDRESS_SPACE_EXTRA_SLOTS;
+    sel4runtime_address_space_spec spec = {parent, seL4_CapInitThreadASIDPool, *next, slots,
+                                           runs, 2};
+    sel4runtime_address_space made = {0, 0, 0};
+    seL4_Error error = seL4_Untyped_Retype(parent, sel4runtime_page_type(), 0, ROOT, 0, 0,
+                                           *buffer, 1);
+    if (!error)
+        error = sel4runtime_address_space_create(&spec, &made);
+    *next += slots;
+    *vspace = made.vspace;
+    return error;
+}
+
+/* What a new thread runs in: its CSpace root and guard, its VSpace, its IPC buffer. */
+struct thread_spaces {
+    seL4_CPtr cspace;
+    seL4_Word guard;
+    seL4_CPtr vspace;
+    seL4_Word buffer;
+    seL4_CPtr frame;
+};
+
+/* A TCB and a scheduling context in slots *next and *next + 1 (advanced past them): the
+ * given spaces, the root's priority, a budget of its own. The TCB's slot, or 0. */
+static seL4_CPtr make_thread(seL4_BootInfo *bi, seL4_CPtr parent, seL4_CPtr *next,
+                             const struct thread_spaces *spaces, const char *thread_name)
+{
+    seL4_CPtr tcb = (*next)++, sc = (*next)++;
     if (failed("TCB", seL4_Untyped_Retype(parent, seL4_TCBObject, 0, ROOT, 0, 0, tcb, 1)) ||
         failed("SC", seL4_Untyped_Retype(parent, seL4_SchedContextObject, 8, ROOT, 0, 0,
                                          sc, 1)) ||
         failed("budget", seL4_SchedControl_Configure(bi->schedcontrol.start, sc, 5000, 5000,
                                                      0, 0)) ||
-        failed("Configure", seL4_TCB_Configure(tcb, fuzz, guard, seL4_CapInitThreadVSpace, 0,
-                                               buffer, frame)) ||
+        failed("Configure", seL4_TCB_Configure(tcb, spaces->cspace, spaces->guard,
+                                               spaces->vspace, 0, spaces->buffer,
+                                               spaces->frame)) ||
         failed("SetSchedParams", seL4_TCB_SetSchedParams(tcb, seL4_CapInitThreadTCB,
                                                          seL4_MaxPrio, seL4_MaxPrio, sc, 0)))
+        return 0;
+    name(tcb, thread_name);
+    return tcb;
+}
+
+/* A worker thread: the root task's VSpace and its IPC buffer or none, or a second address
+ * space with a buffer of its own; the fuzz CSpace. Slots from *next on. */
+static bool make_worker(seL4_BootInfo *bi, seL4_CPtr parent, seL4_CPtr fuzz, seL4_CPtr *next,
+                        seL4_Word index)
+{
+    struct worker *w = &workers[index];
+    struct thread_spaces spaces = {
+        fuzz, seL4_CNode_CapData_new(0, seL4_WordBits - FUZZ_BITS), seL4_CapInitThreadVSpace,
+        w->has_ipc_buffer ? (seL4_Word)bi->ipcBuffer : 0,
+        w->has_ipc_buffer ? seL4_CapInitThreadIPCBuffer : seL4_CapNull};
+    w->rng = seed_state(FUZZ_SEED, index);
+    if (w->own_address_space &&
+        failed("address space", make_address_space(bi, parent, next, &spaces.vspace,
+                                                   &spaces.frame)))
         return false;
-    name(tcb, w->name);
-    return !failed("WriteRegisters", start_worker(index));
+    w->vspace = spaces.vspace;
+    w->tcb = make_thread(bi, parent, next, &spaces, w->name);
+    return w->tcb && !failed("WriteRegisters", start_worker(index));
+}
+
+/* The shared IPC objects (ipc.c), from an untyped of their own, before any worker runs.
+ * Slots from *next on. */
+static bool make_ipc_objects(seL4_CPtr parent, seL4_CPtr fuzz, seL4_CPtr *next)
+{
+    seL4_CPtr untyped = (*next)++;
+    uint64_t rng = seed_state(FUZZ_SEED, WORKERS + 1);
+    if (failed("IPC untyped", seL4_Untyped_Retype(parent, seL4_UntypedObject, IPC_UNTYPED_BITS,
+                                                  ROOT, 0, 0, untyped, 1)))
+        return false;
+    printf("fuzz: %d shared IPC objects and badged copies made\n",
+           ipc_objects_make(untyped, fuzz, &rng));
+    ipc_deleter_init(untyped, fuzz, rng);
+    return true;
+}
+
+/* The deleter thread, once the workers exist: the root task's CSpace, which no worker
+ * reaches, and an address space of its own with its own IPC buffer (its invocations take
+ * more than four words). Slots from *next on. */
+static bool make_deleter(seL4_BootInfo *bi, seL4_CPtr parent, seL4_CPtr *next)
+{
+    static seL4_Word deleter_stack[STACK_WORDS] __attribute__((aligned(16)));
+    struct thread_spaces spaces = {ROOT, 0, 0, (seL4_Word)bi->ipcBuffer, 0};
+    seL4_UserContext context = {0};
+    sel4runtime_context_init(&context, (seL4_Word)ipc_deleter_main,
+                             (seL4_Word)&deleter_stack[STACK_WORDS], 0, 0);
+    if (failed("address space", make_address_space(bi, parent, next, &spaces.vspace,
+                                                   &spaces.frame)))
+        return false;
+    seL4_CPtr tcb = make_thread(bi, parent, next, &spaces, "fuzz-deleter");
+    return tcb && !failed("WriteRegisters", seL4_TCB_WriteRegisters(tcb, 1, 0,
+                                                                    seL4_UserContextWords,
+                                                                    &context));
 }
 
 /* A worker whose heartbeat has not moved for STALL_ROUNDS of the root's Yields was stopped by
- * a fault: count the invocation as answered and start it again. */
+ * a fault or blocked for good: count the invocation as answered and start it again. One the
+ * deleter holds suspended is left alone: the deleter resumes it. */
 static void restart_if_stopped(seL4_Word index)
 {
     struct worker *w = &workers[index];
-    if (w->heartbeat != w->seen_heartbeat) {
+    if (w->heartbeat != w->seen_heartbeat || w->held) {
         w->seen_heartbeat = w->heartbeat;
         w->idle_rounds = 0;
         return;
@@ -453,6 +518,23 @@ static bool root_cspace_works(seL4_CPtr spare)
            seL4_CNode_Delete(ROOT, spare, DEPTH) == seL4_NoError;
 }
 
+/* The worker in the second address space ran there: another VSpace root, and an IPC buffer
+ * frame of its own at the same address (it did not see the marker the root task's holds,
+ * which the worker sharing the root's address space does see). */
+static void report_other_space(void)
+{
+    const struct worker *other = &workers[WORKER_OTHER_SPACE];
+    const struct worker *shared = &workers[WORKER_SHARED_BUFFER];
+    printf("fuzz: worker %s ran in VSpace %lu, not the root task's %lu; %s the root task's IPC "
+           "buffer; %lu invocations answered\n", other->name, other->vspace,
+           (seL4_Word)seL4_CapInitThreadVSpace,
+           other->saw_root_marker ? "saw" : "did not see", other->done);
+    check(other->started && other->vspace != seL4_CapInitThreadVSpace &&
+              !other->saw_root_marker && shared->saw_root_marker &&
+              other->done == INVOCATIONS_PER_WORKER,
+          "the third worker ran in a second address space with an IPC buffer of its own");
+}
+
 static void report(seL4_CPtr spare)
 {
     seL4_Word answered = 0, distinct = 0, calls = 0;
@@ -483,6 +565,8 @@ static void report(seL4_CPtr spare)
     check(state.stops > 0 && state.unexpected_stops == 0,
           "every stop came from a syscall that may fault, and was restarted");
     check(root_cspace_works(spare), "the root task's CSpace still works");
+    report_other_space();
+    ipc_report();
 }
 
 int main(seL4_BootInfo *bi)
@@ -495,10 +579,15 @@ int main(seL4_BootInfo *bi)
     seL4_CPtr next = bi->empty.start;
     seL4_CPtr fuzz = parent ? make_cspace(bi, parent, next) : 0;
     next += 2;
-    for (seL4_Word i = 0; fuzz && i < WORKERS; i++, next += 2) {
-        if (!make_worker(bi, parent, fuzz, next, i))
+    seL4_GetIPCBuffer()->userData = ROOT_BUFFER_MARKER;
+    if (fuzz && !make_ipc_objects(parent, fuzz, &next))
+        fuzz = 0;
+    for (seL4_Word i = 0; fuzz && i < WORKERS; i++) {
+        if (!make_worker(bi, parent, fuzz, &next, i))
             fuzz = 0;
     }
+    if (fuzz && !make_deleter(bi, parent, &next))
+        fuzz = 0;
     if (!fuzz) {
         printf("fuzz: set-up failed\nfuzz: 0 passed, 1 failed\n");
         return 2;
@@ -510,6 +599,7 @@ int main(seL4_BootInfo *bi)
                 restart_if_stopped(i);
         }
     }
+    ipc_deleter_stop();
     report(next);
     printf("fuzz: %d passed, %d failed\n", passes, failures);
     return failures ? 1 : 0;

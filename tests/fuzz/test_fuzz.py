@@ -20,6 +20,18 @@ DEFAULT_SEED = 0x2545f4914f6cdd1d
 OTHER_SEED = 12345
 SEED_BOARD = "qemu-riscv64"
 SEED_LINE = re.compile(r"^fuzz: seed (0x[0-9a-f]+), (\d+) workers$", re.MULTILINE)
+INVOCATIONS_PER_WORKER = 5000
+OTHER_SPACE = re.compile(r"^fuzz: worker fuzz-other-space ran in VSpace (\d+), not the root "
+                         r"task's (\d+); did not see the root task's IPC buffer; (\d+) "
+                         r"invocations answered$", re.MULTILINE)
+IPC_OPS = ("Send", "NBSend", "Call", "Recv", "NBRecv", "ReplyRecv", "NBSendRecv", "NBSendWait",
+           "Wait", "Signal", "Poll")
+IPC_MADE = re.compile(r"^fuzz: IPC syscalls made \(returned\):((?: \w+ \d+ \(\d+\))+)$",
+                      re.MULTILINE)
+IPC_WAITED = re.compile(r"^fuzz: (\d+) IPC syscalls that wait for a message, reply or signal got "
+                        r"one$", re.MULTILINE)
+DELETER = re.compile(r"^fuzz: deleter: (\d+) deletes (\d+) revokes (\d+) CancelBadgedSends "
+                     r"(\d+) suspends and resumes", re.MULTILINE)
 NOT_DEGENERATE = re.compile(r"^fuzz: (\d+) invocations answered; (\d+) distinct results and "
                             r"(\d+) successes of (\d+) Calls; (\d+) threads stopped", re.MULTILINE)
 
@@ -34,8 +46,23 @@ def run_fuzz(manifest, directory, board_name):
     counts = NOT_DEGENERATE.search(outcome.output)
     expect(counts, "no line 'fuzz: N invocations answered; D distinct results ...'", outcome)
     answered, distinct, successes, _, stops = map(int, counts.groups())
-    expect(answered == 10000 and distinct >= 4 and successes > 0 and stops > 0,
-           f"a degenerate run: {counts.group(0)}", outcome)
+    workers = int(SEED_LINE.search(outcome.output).group(2))
+    expect(workers >= 3 and answered == workers * INVOCATIONS_PER_WORKER and distinct >= 4 and
+           successes > 0 and stops > 0, f"a degenerate run: {counts.group(0)}", outcome)
+    other = OTHER_SPACE.search(outcome.output)
+    expect(other and other.group(1) != other.group(2) and
+           int(other.group(3)) == INVOCATIONS_PER_WORKER,
+           "the third worker did not run its invocations in a VSpace of its own", outcome)
+    made = IPC_MADE.search(outcome.output)
+    made = {name: int(n) for name, n, _ in re.findall(r"(\w+) (\d+) \((\d+)\)", made.group(1))} \
+        if made else {}
+    expect(all(made.get(op, 0) > 0 for op in IPC_OPS),
+           f"not every IPC syscall was made on the shared objects: {made}", outcome)
+    waited = IPC_WAITED.search(outcome.output)
+    expect(waited and int(waited.group(1)) > 0, "no message went between workers", outcome)
+    deleter = DELETER.search(outcome.output)
+    expect(deleter and all(int(n) > 0 for n in deleter.groups()),
+           "the deleter did not delete, revoke, cancel, suspend and resume", outcome)
     return outcome
 
 

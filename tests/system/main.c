@@ -11,6 +11,48 @@ void env_fail(struct env *env, const char *file, int line, const char *what)
     env->failures++;
 }
 
+seL4_MessageInfo_t env_invoke(seL4_CPtr service, seL4_Word label, const seL4_Word *words,
+                              seL4_Word length, const seL4_CPtr *caps, seL4_Word ncaps)
+{
+    seL4_Word mr[4] = {0, 0, 0, 0};
+    for (seL4_Word i = 0; i < length; i++) {
+        if (i < 4)
+            mr[i] = words[i];
+        else
+            seL4_SetMR(i, words[i]);
+    }
+    for (seL4_Word i = 0; i < ncaps; i++)
+        seL4_SetCap(i, caps[i]);
+    seL4_MessageInfo_t info = seL4_MessageInfo_new(label, 0, ncaps, length);
+    seL4_MessageInfo_t reply = seL4_CallWithMRs(service, info, &mr[0], &mr[1], &mr[2], &mr[3]);
+    for (int i = 0; i < 4; i++)
+        seL4_SetMR(i, mr[i]);
+    return reply;
+}
+
+void env_check_reply(struct env *env, const char *file, int line, const char *what,
+                     seL4_Word error, seL4_Word length, seL4_Error expected,
+                     const seL4_Word *detail, seL4_Word count)
+{
+    seL4_Word got[4];
+    for (seL4_Word i = 0; i < 4; i++)
+        got[i] = seL4_GetMR(i);
+    int ok = error == (seL4_Word)expected && (length == ENV_ANY_LENGTH || length == count);
+    for (seL4_Word i = 0; i < count && i < 4; i++)
+        ok = ok && got[i] == detail[i];
+    if (ok)
+        return;
+    printf("system-test:   %s:%d: %s: expected error %d", file, line, what, expected);
+    for (seL4_Word i = 0; i < count; i++)
+        printf("%s%lx", i ? ", " : " [", (unsigned long)detail[i]);
+    printf("%s, got %lu", count ? "]" : "", (unsigned long)error);
+    if (length != ENV_ANY_LENGTH)
+        printf(" length %lu", (unsigned long)length);
+    printf(" MRs [%lx, %lx, %lx, %lx]\n", (unsigned long)got[0], (unsigned long)got[1],
+           (unsigned long)got[2], (unsigned long)got[3]);
+    env->failures++;
+}
+
 seL4_CPtr env_slot(struct env *env)
 {
     return env->next_slot++;

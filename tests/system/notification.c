@@ -33,7 +33,17 @@ void test_notification_badge_rules(struct env *env)
     /* A notification cap keeps at most read and write. */
     CHECK(env, seL4_CNode_Copy(ROOT, read_only, ROOT_DEPTH, ROOT, ntfn, ROOT_DEPTH,
                                seL4_CanRead) == seL4_NoError);
-    seL4_Word badge;
+    /* A read-only copy still polls: it takes the word a badged cap signalled, once. */
+    seL4_Signal(badged);
+    seL4_Word badge = 0;
+    seL4_Poll(read_only, &badge);
+    CHECK(env, badge == 1);
     seL4_Poll(read_only, &badge);
     CHECK(env, badge == 0);
+    /* Minting a badge onto an unbadged cap works; its signals carry the new badge. */
+    CHECK(env, seL4_CNode_Mint(ROOT, rebadged, ROOT_DEPTH, ROOT, ntfn, ROOT_DEPTH,
+                               seL4_AllRights, 6) == seL4_NoError);
+    seL4_Signal(rebadged);
+    seL4_Poll(ntfn, &badge);
+    CHECK(env, badge == 6);
 }

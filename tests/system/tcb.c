@@ -186,3 +186,183 @@ void test_sched_context_bind_unbind(struct env *env)
     seL4_SchedContext_Consumed_t consumed = seL4_SchedContext_Consumed(sc);
     CHECK(env, consumed.error == seL4_NoError && consumed.consumed == 0);
 }
+
+/* A TCB invocation with too few words or too few capabilities. */
+static void check_truncated(struct env *env, seL4_CPtr tcb, seL4_Word label, seL4_Word length,
+                            const seL4_CPtr *caps, seL4_Word ncaps)
+{
+    static const seL4_Word words[4] = {0, 1, 0, 0};
+    CHECK_REPLY(env, env_invoke(tcb, label, words, length, caps, ncaps), seL4_TruncatedMessage);
+}
+
+void test_tcb_truncated_messages(struct env *env)
+{
+    seL4_CPtr tcb = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_CPtr ntfn = env_retype(env, seL4_NotificationObject, 0, 1);
+    const seL4_CPtr init[3] = {seL4_CapInitThreadTCB, 0, 0};
+    const seL4_CPtr space[3] = {ROOT, seL4_CapInitThreadVSpace, 0};
+    const seL4_CPtr handler_space[3] = {0, ROOT, seL4_CapInitThreadVSpace};
+    check_truncated(env, tcb, TCBReadRegisters, 1, 0, 0);
+    check_truncated(env, tcb, TCBWriteRegisters, 1, 0, 0);
+    /* WriteRegisters of count 1 with no register word after the flags and count. */
+    check_truncated(env, tcb, TCBWriteRegisters, 2, 0, 0);
+    check_truncated(env, tcb, TCBCopyRegisters, 0, init, 1);
+    check_truncated(env, tcb, TCBCopyRegisters, 1, init, 0);
+    check_truncated(env, tcb, TCBConfigure, 2, space, 3);
+    check_truncated(env, tcb, TCBConfigure, 3, space, 2);
+    check_truncated(env, tcb, TCBSetPriority, 0, init, 1);
+    check_truncated(env, tcb, TCBSetPriority, 1, init, 0);
+    check_truncated(env, tcb, TCBSetMCPriority, 0, init, 1);
+    check_truncated(env, tcb, TCBSetMCPriority, 1, init, 0);
+    check_truncated(env, tcb, TCBSetSchedParams, 1, init, 3);
+    check_truncated(env, tcb, TCBSetSchedParams, 2, init, 2);
+    check_truncated(env, tcb, TCBSetTimeoutEndpoint, 0, init, 0);
+    check_truncated(env, tcb, TCBSetIPCBuffer, 0, init, 1);
+    check_truncated(env, tcb, TCBSetIPCBuffer, 1, init, 0);
+    check_truncated(env, tcb, TCBSetSpace, 1, handler_space, 3);
+    check_truncated(env, tcb, TCBSetSpace, 2, handler_space, 2);
+    check_truncated(env, tcb, TCBSetTLSBase, 0, 0, 0);
+    check_truncated(env, tcb, TCBSetFlags, 1, 0, 0);
+    check_truncated(env, tcb, TCBBindNotification, 0, &ntfn, 0);
+    /* None of them changed anything: the thread is still unbound and at MCP 0. */
+    CHECK_ERR(env, seL4_TCB_UnbindNotification(tcb), seL4_IllegalOperation);
+    CHECK_ERR(env, seL4_TCB_SetPriority(seL4_CapInitThreadTCB, tcb, 1), seL4_RangeError, 0, 0);
+}
+
+/* SetSchedParams checks the new MCP and priority against the authority's MCP, the scheduling
+ * context's type and binding, and the fault handler: an endpoint cap with Write and Grant or
+ * GrantReply, or null (ABI §12.6, §5.6). */
+void test_tcb_sched_params_checks(struct env *env)
+{
+    seL4_CPtr tcb = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_CPtr authority = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_CPtr other = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_CPtr sc = env_retype(env, seL4_SchedContextObject, seL4_MinSchedContextBits, 1);
+    seL4_CPtr ep = env_retype(env, seL4_EndpointObject, 0, 1);
+    seL4_CPtr ntfn = env_retype(env, seL4_NotificationObject, 0, 1);
+    seL4_CPtr no_write = env_copy(env, ep, seL4_NoWrite);
+    seL4_CPtr no_grant = env_copy(env, ep, seL4_ReadWrite);
+    seL4_CPtr write_grant_reply = env_copy(env, ep, seL4_CapRights_new(1, 0, 0, 1));
+    seL4_CPtr write_grant = env_copy(env, ep, seL4_CapRights_new(0, 1, 0, 1));
+    CHECK_ERR(env, seL4_TCB_SetMCPriority(authority, seL4_CapInitThreadTCB, 100), seL4_NoError);
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 101, 50, 0, 0), seL4_RangeError, 0,
+              100);
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 50, 101, 0, 0), seL4_RangeError, 0,
+              100);
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, ROOT, 0, 0, 0, 0), seL4_InvalidCapability, 1);
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 0, 0, ep, 0),
+              seL4_InvalidCapability, 2);
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 0, 0, sc, ntfn),
+              seL4_InvalidCapability, 3);
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 0, 0, sc, no_write),
+              seL4_InvalidCapability, 3);
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 0, 0, sc, no_grant),
+              seL4_InvalidCapability, 3);
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 0, 0, 0, write_grant),
+              seL4_NoError);
+    /* Accepted at the authority's MCP: the target's new MCP is then an authority of 100. */
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 100, 100, sc, write_grant_reply),
+              seL4_NoError);
+    CHECK_ERR(env, seL4_TCB_SetPriority(other, tcb, 100), seL4_NoError);
+    CHECK_ERR(env, seL4_TCB_SetPriority(other, tcb, 101), seL4_RangeError, 0, 100);
+    /* The context is bound to `tcb` now: not to another thread; `tcb` keeps it. */
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(other, authority, 0, 0, sc, 0),
+              seL4_IllegalOperation);
+    CHECK_ERR(env, seL4_SchedContext_Bind(sc, other), seL4_IllegalOperation);
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 0, 0, sc, 0), seL4_NoError);
+    CHECK_ERR(env, seL4_SchedContext_UnbindObject(sc, tcb), seL4_NoError);
+    /* A thread with a context of its own cannot take another. */
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB,
+                                           seL4_MaxPrio, seL4_MaxPrio, sc, 0),
+              seL4_IllegalOperation);
+    /* A null context unbinds, except from the calling thread itself. */
+    CHECK_ERR(env, seL4_SchedContext_Bind(sc, tcb), seL4_NoError);
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 0, 0, 0, 0), seL4_NoError);
+    CHECK_ERR(env, seL4_SchedContext_Bind(sc, other), seL4_NoError);
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB,
+                                           seL4_MaxPrio, seL4_MaxPrio, 0, 0),
+              seL4_IllegalOperation);
+}
+
+void test_tcb_register_errors(struct env *env)
+{
+    seL4_CPtr tcb = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_UserContext context = {0};
+    CHECK_ERR(env, seL4_TCB_ReadRegisters(tcb, 0, 0, 0, &context), seL4_RangeError, 1,
+              seL4_UserContextWords);
+    CHECK_ERR(env, seL4_TCB_ReadRegisters(tcb, 0, 0, seL4_UserContextWords + 1, &context),
+              seL4_RangeError, 1, seL4_UserContextWords);
+    CHECK_ERR(env, seL4_TCB_ReadRegisters(tcb, 0, 0, seL4_UserContextWords, &context),
+              seL4_NoError);
+    CHECK_ERR(env, seL4_TCB_ReadRegisters(seL4_CapInitThreadTCB, 0, 0, 1, &context),
+              seL4_IllegalOperation);
+    /* Writing the calling thread's own registers is refused (count 0: harmless if not). */
+    CHECK_ERR(env, seL4_TCB_WriteRegisters(seL4_CapInitThreadTCB, 0, 0, 0, &context),
+              seL4_IllegalOperation);
+    CHECK_ERR(env, seL4_TCB_WriteRegisters(tcb, 0, 0, 0, &context), seL4_NoError);
+    CHECK_ERR(env, seL4_TCB_CopyRegisters(tcb, ROOT, 0, 0, 1, 1, 0), seL4_InvalidCapability, 1);
+    /* A read of one register returns one word. */
+    const seL4_Word read_one[2] = {0, 1};
+    CHECK(env, seL4_MessageInfo_get_length(env_invoke(tcb, TCBReadRegisters, read_one, 2, 0,
+                                                      0)) == 1);
+}
+
+void test_tcb_handler_and_binding_errors(struct env *env)
+{
+    seL4_CPtr tcb = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_CPtr other = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_CPtr ep = env_retype(env, seL4_EndpointObject, 0, 1);
+    seL4_CPtr ntfn = env_retype(env, seL4_NotificationObject, 0, 1);
+    seL4_CPtr no_write = env_copy(env, ep, seL4_NoWrite);
+    seL4_CPtr write_only = env_copy(env, ntfn, seL4_CanWrite);
+    CHECK_ERR(env, seL4_TCB_SetTimeoutEndpoint(tcb, no_write), seL4_InvalidCapability, 1);
+    CHECK_ERR(env, seL4_TCB_SetTimeoutEndpoint(tcb, ntfn), seL4_InvalidCapability, 1);
+    CHECK_ERR(env, seL4_TCB_SetTimeoutEndpoint(tcb, 0), seL4_NoError);
+    CHECK_ERR(env, seL4_TCB_SetSpace(tcb, no_write, ROOT, 0, seL4_CapInitThreadVSpace, 0),
+              seL4_InvalidCapability, 1);
+    CHECK_ERR(env, seL4_TCB_SetSpace(tcb, 0, ROOT, 0, ROOT, 0), seL4_IllegalOperation);
+    /* Deriving an untyped with children fails first, with its own error. */
+    CHECK_ERR(env, seL4_TCB_SetSpace(tcb, 0, env->untyped, 0, seL4_CapInitThreadVSpace, 0),
+              seL4_RevokeFirst);
+    CHECK_ERR(env, seL4_TCB_SetSpace(tcb, 0, ROOT, 0, env->untyped, 0), seL4_RevokeFirst);
+    /* A guard that with the root's radix exceeds a word makes no CNode. */
+    CHECK_ERR(env, seL4_TCB_SetSpace(tcb, 0, ROOT, seL4_CNode_CapData_new(0, 60),
+                                     seL4_CapInitThreadVSpace, 0),
+              seL4_IllegalOperation);
+    CHECK_ERR(env, seL4_TCB_SetSpace(tcb, 0, ROOT, 0, seL4_CapInitThreadVSpace, 0), seL4_NoError);
+    CHECK_ERR(env, seL4_TCB_BindNotification(tcb, ep), seL4_InvalidCapability, 1);
+    CHECK_ERR(env, seL4_TCB_BindNotification(tcb, write_only), seL4_InvalidCapability, 1);
+    CHECK_ERR(env, seL4_TCB_BindNotification(tcb, ntfn), seL4_NoError);
+    /* A bound thread takes no second notification; a bound notification no second thread. */
+    seL4_CPtr second = env_retype(env, seL4_NotificationObject, 0, 1);
+    CHECK_ERR(env, seL4_TCB_BindNotification(tcb, second), seL4_IllegalOperation);
+    CHECK_ERR(env, seL4_TCB_BindNotification(other, ntfn), seL4_IllegalOperation);
+    CHECK_ERR(env, seL4_TCB_BindNotification(tcb, ntfn), seL4_IllegalOperation);
+    CHECK_ERR(env, seL4_TCB_UnbindNotification(tcb), seL4_NoError);
+    CHECK_ERR(env, seL4_TCB_BindNotification(other, ntfn), seL4_NoError);
+    CHECK_ERR(env, seL4_TCB_UnbindNotification(other), seL4_NoError);
+    CHECK_ERR(env, seL4_TCB_UnbindNotification(other), seL4_IllegalOperation);
+    /* Labels that are not TCB invocations. */
+    CHECK_REPLY(env, env_invoke(tcb, UntypedRetype, 0, 0, 0, 0), seL4_IllegalOperation);
+    CHECK_REPLY(env, env_invoke(tcb, CNodeCopy, 0, 0, 0, 0), seL4_IllegalOperation);
+}
+
+/* WriteRegisters changes exactly the `count` first words (compared with what the thread held
+ * before, as the arch may sanitise some words, e.g. x86_64's rflags). */
+void test_tcb_write_registers_partial(struct env *env)
+{
+    seL4_CPtr tcb = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_UserContext all = {0}, before = {0}, after = {0}, one = {0};
+    for (seL4_Word i = 0; i < seL4_UserContextWords; i++)
+        ((seL4_Word *)&all)[i] = 0x100 + i;
+    CHECK_ERR(env, seL4_TCB_WriteRegisters(tcb, 0, 0, seL4_UserContextWords, &all), seL4_NoError);
+    CHECK_ERR(env, seL4_TCB_ReadRegisters(tcb, 0, 0, seL4_UserContextWords, &before),
+              seL4_NoError);
+    ((seL4_Word *)&one)[0] = 0x2000;
+    CHECK_ERR(env, seL4_TCB_WriteRegisters(tcb, 0, 0, 1, &one), seL4_NoError);
+    CHECK_ERR(env, seL4_TCB_ReadRegisters(tcb, 0, 0, seL4_UserContextWords, &after),
+              seL4_NoError);
+    CHECK(env, ((seL4_Word *)&after)[0] == 0x2000 && ((seL4_Word *)&before)[0] == 0x100);
+    for (seL4_Word i = 1; i < seL4_UserContextWords; i++)
+        CHECK(env, ((seL4_Word *)&after)[i] == ((seL4_Word *)&before)[i]);
+}

@@ -101,3 +101,125 @@ void test_untyped_into_a_cnode(struct env *env)
                                    seL4_CapInitThreadTCB, ROOT_DEPTH, 0, 1) ==
                    seL4_FailedLookup);
 }
+
+void test_untyped_retype_argument_checks(struct env *env)
+{
+    seL4_CPtr slot = env_slot(env);
+    seL4_Word words[6] = {seL4_EndpointObject, 0, 0, 0, slot, 1};
+    /* Six words and the root capability are needed. */
+    CHECK_REPLY(env, env_invoke(env->untyped, UntypedRetype, words, 5,
+                                (const seL4_CPtr[]){ROOT}, 1),
+                seL4_TruncatedMessage);
+    CHECK_REPLY(env, env_invoke(env->untyped, UntypedRetype, words, 6, 0, 0),
+                seL4_TruncatedMessage);
+    CHECK_REPLY(env, env_invoke(env->untyped, CNodeCopy, words, 6, (const seL4_CPtr[]){ROOT},
+                                1),
+                seL4_IllegalOperation);
+    /* The checks in upstream's order, each with its detail words. */
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_ObjectTypeCount, 0, ROOT, 0, 0, slot,
+                                       1),
+              seL4_InvalidArgument, 0);
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_UntypedObject, seL4_WordBits, ROOT, 0,
+                                       0, slot, 1),
+              seL4_RangeError, 0, seL4_MaxUntypedBits);
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_UntypedObject, seL4_MaxUntypedBits + 1,
+                                       ROOT, 0, 0, slot, 1),
+              seL4_RangeError, 0, seL4_MaxUntypedBits);
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_CapTableObject, 0, ROOT, 0, 0, slot,
+                                       1),
+              seL4_InvalidArgument, 1);
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_UntypedObject, seL4_MinUntypedBits - 1,
+                                       ROOT, 0, 0, slot, 1),
+              seL4_InvalidArgument, 1);
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_SchedContextObject,
+                                       seL4_MinSchedContextBits - 1, ROOT, 0, 0, slot, 1),
+              seL4_InvalidArgument, 1);
+    /* The smallest sizes of each are fine. */
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_UntypedObject, seL4_MinUntypedBits,
+                                       ROOT, 0, 0, slot, 1),
+              seL4_NoError);
+    CHECK_ERR(env, seL4_CNode_Delete(ROOT, slot, ROOT_DEPTH), seL4_NoError);
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_CapTableObject, 1, ROOT, 0, 0, slot,
+                                       1),
+              seL4_NoError);
+    CHECK_ERR(env, seL4_CNode_Delete(ROOT, slot, ROOT_DEPTH), seL4_NoError);
+}
+
+void test_untyped_retype_destination_checks(struct env *env)
+{
+    seL4_CPtr slot = env_slot(env);
+    seL4_Word root_slots = 1ul << 12;
+    /* The node path: looked up when its depth is not 0, with the lookup's own error. */
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, ROOT, 12,
+                                       slot, 1),
+              seL4_FailedLookup, 0, seL4_GuardMismatch, 12, 0, 52);
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, ROOT,
+                                       ROOT_DEPTH + 1, slot, 1),
+              seL4_RangeError, 1, seL4_WordBits);
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, slot,
+                                       ROOT_DEPTH, 0, 1),
+              seL4_FailedLookup, 0, seL4_MissingCapability, ROOT_DEPTH);
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0,
+                                       seL4_CapInitThreadTCB, 0, 0, slot, 1),
+              seL4_FailedLookup, 0, seL4_MissingCapability, 0);
+    /* The window: offset, then count (1..seL4_RetypeMaxObjects), then the room left. */
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, 0, 0,
+                                       root_slots, 1),
+              seL4_RangeError, 0, root_slots - 1);
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, 0, 0, slot,
+                                       seL4_RetypeMaxObjects + 1),
+              seL4_RangeError, 1, seL4_RetypeMaxObjects);
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, 0, 0, slot,
+                                       0),
+              seL4_RangeError, 1, seL4_RetypeMaxObjects);
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, 0, 0,
+                                       root_slots - 1, 2),
+              seL4_RangeError, 1, 1);
+    /* Every slot of the window must be empty, the last one too. */
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, 0, 0,
+                                       env->untyped - 1, 2),
+              seL4_DeleteFirst);
+    CHECK(env, seL4_DebugCapIdentify(env->untyped - 1) != 0);
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, 0, 0, slot,
+                                       1),
+              seL4_NoError);
+}
+
+/* NotEnoughMemory gives the bytes left; objects are placed aligned to their size, after what
+ * is already used. */
+void test_untyped_retype_memory_checks(struct env *env)
+{
+    seL4_CPtr small = env_retype(env, seL4_UntypedObject, 12, 1);
+    seL4_CPtr slot = env_slot(env);
+    env_slot(env); /* slot + 1 */
+    env_slot(env); /* slot + 2 */
+    CHECK_ERR(env, seL4_Untyped_Retype(small, seL4_UntypedObject, 13, ROOT, 0, 0, slot, 1),
+              seL4_NotEnoughMemory, 1ul << 12);
+    CHECK_ERR(env, seL4_Untyped_Retype(small, seL4_UntypedObject, 11, ROOT, 0, 0, slot, 3),
+              seL4_NotEnoughMemory, 1ul << 12);
+    CHECK_ERR(env, seL4_Untyped_Retype(small, seL4_UntypedObject, 11, ROOT, 0, 0, slot, 1),
+              seL4_NoError);
+    /* Half used: 2 KiB left; another 2 KiB fits, then nothing. */
+    CHECK_ERR(env, seL4_Untyped_Retype(small, seL4_UntypedObject, 11, ROOT, 0, 0, slot + 1, 2),
+              seL4_NotEnoughMemory, 1ul << 11);
+    CHECK_ERR(env, seL4_Untyped_Retype(small, seL4_UntypedObject, 11, ROOT, 0, 0, slot + 1, 1),
+              seL4_NoError);
+    CHECK_ERR(env, seL4_Untyped_Retype(small, seL4_EndpointObject, 0, ROOT, 0, 0, slot + 2, 1),
+              seL4_NotEnoughMemory, 0);
+    CHECK(env, seL4_DebugCapIdentify(slot + 2) == 0);
+}
+
+/* The boot info's capability regions hold capabilities in every slot, and nothing follows
+ * the last region: the first empty slot is empty. */
+void test_bootinfo_regions_hold_capabilities(struct env *env)
+{
+    seL4_BootInfo *bi = env->bootinfo;
+    const seL4_SlotRegion regions[] = {bi->userImagePaging, bi->userImageFrames, bi->untyped};
+    for (unsigned r = 0; r < sizeof(regions) / sizeof(regions[0]); r++) {
+        CHECK(env, regions[r].start < regions[r].end);
+        for (seL4_CPtr slot = regions[r].start; slot < regions[r].end; slot++)
+            CHECK(env, seL4_DebugCapIdentify(slot) != 0);
+    }
+    CHECK(env, bi->userImagePaging.end <= bi->userImageFrames.start ||
+                   bi->userImageFrames.end <= bi->userImagePaging.start);
+}

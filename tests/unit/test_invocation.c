@@ -113,6 +113,12 @@ static void test_move_rotate_delete(void)
     CHECK(cap_object(root[43].cap) == second && cap_object(root[44].cap) == first);
     word_t same_pivot[] = {45, 64, 0, 45, 64, 0, 43, 64};
     CHECK_EQ(cnode_op(CNodeRotate, same_pivot, 8).label, seL4_IllegalOperation);
+    /* A pivot that does not look up (8 bits against the root's 56-bit guard) fails as a
+     * source lookup, like the source itself (seL4's lookupPivotSlot). */
+    word_t bad_pivot[] = {45, 64, 0, 44, 8, 0, 43, 64};
+    struct reply r = cnode_op(CNodeRotate, bad_pivot, 8);
+    CHECK(r.label == seL4_FailedLookup && r.length == 5 && r.mr[0] == 1 &&
+          r.mr[1] == LOOKUP_GUARD_MISMATCH && r.mr[2] == 8);
     word_t del[] = {43, 64};
     CHECK_EQ(cnode_op(CNodeDelete, del, 2).label, seL4_NoError);
     CHECK(cap_is_null(root[43].cap));

@@ -108,6 +108,10 @@ static void test_bind_and_run(void)
     CHECK_EQ(call(SC_A, SchedContextUnbindObject, 0, 0, tcb_b, 1).label, seL4_IllegalOperation);
     CHECK_EQ(call(SC_A, SchedContextUnbind, 0, 0, 0, 0).label, seL4_NoError);
     CHECK(scheduler_pick() == NULL);
+    /* A null context unbinds another thread's, never the caller's own (seL4 refuses). */
+    CHECK_EQ(set_sched_params(SELF, 255, 255, EMPTY).label, seL4_IllegalOperation);
+    CHECK_EQ(set_sched_params(TCB_B, 200, 100, EMPTY).label, seL4_NoError);
+    CHECK(tcb_in(TCB_B)->sc == NULL);
 }
 
 static void test_registers(void)

@@ -5,14 +5,14 @@
 
 /* A syscall instruction; the number is in the REG_SYSCALL role. Returns through kernel_exit. */
 _Noreturn void syscall_handle(void);
-/* A syscall number the kernel does not provide in this build: report and stop the thread. */
+/* A syscall number the kernel does not provide in this build: an UnknownSyscall fault. */
 _Noreturn void unknown_syscall(sword_t number);
 /* The debug syscalls of a DEBUG build (api/debug.c); false for any other number. */
 struct tcb;
 bool debug_syscall(struct tcb *thread, sword_t number);
-/* A user access to an address it may not touch: report it and stop the thread. */
+/* A user access to an address it may not touch: a VMFault to the thread's handler. */
 _Noreturn void fault_handle_vm(vaddr_t address, bool instruction_fetch, word_t status);
-/* Any other user exception (undefined instruction, alignment, ...): report and stop. */
+/* Any other user exception (undefined instruction, alignment, ...): a UserException. */
 _Noreturn void fault_handle_user_exception(word_t number, word_t code);
 /* An interrupt arrived (from user or idle). */
 _Noreturn void interrupt_handle(word_t irq);

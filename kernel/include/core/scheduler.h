@@ -16,7 +16,9 @@ void scheduler_remove(struct tcb *tcb);
 /* The highest-priority thread that can run, first in its queue; NULL if none. */
 struct tcb *scheduler_pick(void);
 /* A kernel tick of the running thread: charge it, and when its budget is gone refill it and
- * move it to the back of its queue (round robin among equals). */
+ * move it to the back of its queue (round robin among equals), or, for an SC with a period
+ * longer than its budget, send a Timeout fault to the thread's timeout handler if it has
+ * one. */
 void scheduler_tick(struct tcb *tcb);
 /* Yield: the thread gives up the rest of its budget and goes to the back of its queue. */
 void scheduler_yield(struct tcb *tcb);

@@ -29,6 +29,11 @@ void sched_context_configure(struct sched_context *sc, word_t budget_us, word_t 
 void sched_context_bind_tcb(struct sched_context *sc, struct tcb *tcb);
 /* Unbind whatever thread `sc` has. */
 void sched_context_unbind_tcb(struct sched_context *sc);
+/* SchedContext_Unbind: unbind its thread and leave its call stack (§12.5). */
+void sched_context_unbind_all(struct sched_context *sc);
+/* The last capability to `sc` is going: its holder keeps its state without it, its call
+ * stack loses it, and it is unconfigured (§12.9). */
+void sched_context_destroy(struct sched_context *sc);
 /* Donation (§12.5): `sc` leaves its thread, if any, and runs `tcb` (which has none). */
 void sched_context_donate(struct sched_context *sc, struct tcb *tcb);
 

@@ -2,6 +2,7 @@
  * it holds (CSpace and VSpace roots, IPC buffer frame, fault and timeout handlers).
  * A TCB object is 2^seL4_TCBBits bytes with struct tcb at its start. */
 #pragma once
+#include <api/fault.h>
 #include <arch.h>
 #include <core/cspace.h>
 #include <sel4/object_type.h>
@@ -57,6 +58,7 @@ struct tcb {
     struct tcb *ready_prev;
     bool queued;
     struct tcb_ipc ipc;
+    struct fault fault;            /* on its way to the handler, or awaiting its reply */
     char name[16];
     struct cte slots[TCB_SLOT_COUNT];
 };

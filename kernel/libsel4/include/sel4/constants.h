@@ -34,6 +34,16 @@ typedef enum {
     seL4_GuardMismatch = 4,
 } seL4_LookupFailureType;
 
+/* Fault types, the label of a fault message (sel4-abi.md §7.1, MCS numbering). */
+typedef enum {
+    seL4_Fault_NullFault = 0,
+    seL4_Fault_CapFault = 1,
+    seL4_Fault_UnknownSyscall = 2,
+    seL4_Fault_UserException = 3,
+    seL4_Fault_Timeout = 5,
+    seL4_Fault_VMFault = 6,
+} seL4_FaultType;
+
 /* CNode capability data for Mint/Mutate: guard in bits 63..6, guard size in 5..0. */
 static inline seL4_Word seL4_CNode_CapData_new(seL4_Word guard, seL4_Word guard_size)
 {

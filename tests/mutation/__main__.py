@@ -1,0 +1,184 @@
+"""Mutation testing of the kernel: one command.
+
+    /usr/bin/python3 -m tests.mutation --all                 # every mutant of the folders
+    /usr/bin/python3 -m tests.mutation --sample 40 --seed 1  # a seeded sample
+    /usr/bin/python3 -m tests.mutation --list                # the mutants, without running
+
+Prints one line per mutant as it goes, then the kill rate per folder and every survivor as
+file:line with the mutation. Mutants listed in tests/mutation/equivalent.toml (they cannot
+change behaviour) are not run. Exit status 1 if any other mutant survived.
+"""
+import argparse
+import collections
+import pathlib
+import random
+import re
+import shutil
+import sys
+
+from harness import REPO_ROOT
+from tests.mutation import equivalents, operators, runner
+
+# The folders mutated by default; an arch's decoders run on that arch's board (runner.board_for).
+FOLDERS = ("kernel/object", "kernel/core", "kernel/api")
+
+
+def collect(folders, source=REPO_ROOT, ops=operators.OPERATORS, only=None):
+    """Every mutant of the .c files in `folders` (repository-relative), in a stable order."""
+    found = []
+    for folder in folders:
+        for path in sorted((source / folder).glob("*.c")):
+            relative = path.relative_to(source).as_posix()
+            if only and only not in relative:
+                continue
+            found.extend(operators.mutants_of(relative, path.read_text(), ops))
+    return found
+
+
+def select(mutants, sample=None, seed=0):
+    if sample is None or sample >= len(mutants):
+        return list(mutants)
+    chosen = random.Random(seed).sample(range(len(mutants)), sample)
+    return [mutants[i] for i in sorted(chosen)]
+
+
+def folder_of(path):
+    return str(pathlib.PurePosixPath(path).parent)
+
+
+def summarize(results, skipped, out=sys.stdout):
+    """Print the kill rate per folder and the survivors; return the survivors."""
+    table = collections.defaultdict(collections.Counter)
+    for result in results:
+        table[folder_of(result.mutant.path)][result.outcome] += 1
+    for mutant in skipped:
+        table[folder_of(mutant.path)]["equivalent"] += 1
+    print("\nfolder                killed/valid  rate    invalid  equivalent", file=out)
+    total = collections.Counter()
+    for folder in sorted(table):
+        counts = table[folder]
+        total.update(counts)
+        print_row(folder, counts, out)
+    print_row("all", total, out)
+    survivors = [r for r in results if r.outcome == "survived"]
+    print(f"\n{len(survivors)} survivors", file=out)
+    for result in survivors:
+        print("  " + result.mutant.describe(), file=out)
+    return survivors
+
+
+def print_row(name, counts, out):
+    valid = counts["killed"] + counts["survived"]
+    rate = f"{100.0 * counts['killed'] / valid:5.1f} %" if valid else "  -   "
+    print(f"{name:20} {counts['killed']:5}/{valid:<5}  {rate}  {counts['invalid']:7}  "
+          f"{counts['equivalent']:10}", file=out)
+
+
+def run(mutants, root, default_board=runner.DEFAULT_BOARD, out=sys.stdout):
+    """Run `mutants` (equivalent ones skipped) in the scratch copy `root`; return (results,
+    skipped)."""
+    known = equivalents.load()
+    skipped = [m for m in mutants if m.key in known]
+    to_run = [m for m in mutants if m.key not in known]
+    scratch = runner.Scratch(root, {runner.board_for(m.path, default_board) for m in to_run}
+                             or {default_board})
+    print(f"mutation: {len(to_run)} mutants to run ({len(skipped)} equivalent skipped) "
+          f"in {root}", file=out, flush=True)
+    scratch.prepare()
+    results = []
+    for i, mutant in enumerate(to_run, 1):
+        result = scratch.try_mutant(mutant, default_board)
+        results.append(result)
+        stage = f" ({result.stage})" if result.stage else ""
+        print(f"[{i}/{len(to_run)}] {result.outcome}{stage} {result.seconds:.1f} s  "
+              f"{mutant.describe()}", file=out, flush=True)
+    return results, skipped
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python3 -m tests.mutation", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--all", action="store_true", help="every mutant")
+    which.add_argument("--sample", type=int, help="a seeded random sample of this many")
+    which.add_argument("--summarize", metavar="LOG", help="summarize the output of an earlier "
+                       "run again, with the current list of equivalent mutants")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--folders", nargs="+", default=list(FOLDERS),
+                        help="repository folders to mutate (default: %(default)s)")
+    parser.add_argument("--file", help="only files whose path contains this")
+    parser.add_argument("--operators", nargs="+", default=list(operators.OPERATORS),
+                        choices=operators.OPERATORS)
+    parser.add_argument("--board", default=runner.DEFAULT_BOARD,
+                        help="board for mutants of generic code (default: %(default)s)")
+    parser.add_argument("--rev", help="mutate this commit instead of the working tree")
+    parser.add_argument("--scratch", help="scratch folder to use and keep (default: a "
+                        "temporary one, removed afterwards)")
+    parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
+    parser.add_argument("--rerun", metavar="LOG", help="only the mutants that survived in the "
+                        "output of an earlier run (matched by text, not line number)")
+    args = parser.parse_args(argv)
+
+    if args.summarize:
+        return 1 if summarize_log(pathlib.Path(args.summarize).read_text()) else 0
+    if args.list and not args.rev:
+        return list_mutants(select_args(args, REPO_ROOT))
+    root = runner.make_scratch(args.scratch, args.rev)
+    try:
+        mutants = select_args(args, root)
+        if args.list:
+            return list_mutants(mutants)
+        results, skipped = run(mutants, root, args.board)
+    finally:
+        if not args.scratch:
+            shutil.rmtree(root, ignore_errors=True)
+    survivors = summarize(results, skipped)
+    return 1 if survivors else 0
+
+
+def select_args(args, source):
+    """The mutants the command line asks for, found in the tree at `source`."""
+    mutants = collect(args.folders, source, tuple(args.operators), args.file)
+    if args.rerun:
+        wanted = survivor_keys(pathlib.Path(args.rerun).read_text())
+        mutants = [m for m in mutants if m.key in wanted]
+    return select(mutants, None if args.all else args.sample, args.seed)
+
+
+RESULT_LINE = re.compile(r"^\[\d+/\d+\] (\w+)(?: \(.*?\))? [\d.]+ s  (\S+?):(\d+): (\w+)"
+                         r"(?: #(\d+))?: (.*?)  =>  (.*)$", re.MULTILINE)
+
+
+def logged_results(log):
+    """(outcome, Mutant) for each result line of an earlier run's output (no offsets)."""
+    for outcome, path, line, operator, nth, text, mutated in RESULT_LINE.findall(log):
+        yield outcome, operators.Mutant(path, int(line), operator, 0, 0, "", text, mutated,
+                                        int(nth or 1))
+
+
+def survivor_keys(log):
+    """The keys of the mutants an earlier run's output reports as survivors."""
+    return {m.key for outcome, m in logged_results(log) if outcome == "survived"}
+
+
+def summarize_log(log):
+    """Summarize an earlier run's output again, with today's list of equivalent mutants."""
+    known = equivalents.load()
+    results, skipped = [], []
+    for outcome, mutant in logged_results(log):
+        if mutant.key in known:
+            skipped.append(mutant)
+        else:
+            results.append(runner.Result(mutant, outcome, "", 0.0))
+    return summarize(results, skipped)
+
+
+def list_mutants(mutants):
+    for mutant in mutants:
+        print(mutant.describe())
+    print(f"{len(mutants)} mutants")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,234 @@
+/* System tests of fault delivery (sel4-abi.md §7, §12.1 r1, §12.8): each fault type reaches
+ * the fault handler a TCB holds (set by SetSpace; SetSchedParams replaces it), as a message
+ * with label = fault type, the handler cap's badge and the words of §7.2; the reply resumes
+ * the thread as §7 says. The root task is the handler; each faulting thread shares its
+ * CSpace and VSpace. The arch's words and instructions are in arch/<arch>/fault_arch.h. */
+#include "fault_arch.h"
+#include "ipc_helpers.h"
+
+#define HANDLER_BADGE 0xf0ul
+#define UNKNOWN_SYSCALL_NUMBER 77ul
+#define UNMAPPED_DATA 0x1000ul  /* below the root task's image: never mapped */
+#define UNMAPPED_CODE 0x2000ul
+#define CAP_IN 0x1234ul
+#define CAP_OUT 0x5678ul
+
+struct faulter {
+    seL4_CPtr park;
+    volatile seL4_Word progress, cap_after;
+};
+
+static struct faulter faulter;
+
+struct handler {
+    seL4_CPtr ep, badged, reply;
+};
+
+static struct handler handler_new(struct env *env)
+{
+    struct handler h = {.ep = env_retype(env, seL4_EndpointObject, 0, 1),
+                        .badged = env_slot(env),
+                        .reply = env_retype(env, seL4_ReplyObject, 0, 1)};
+    CHECK(env, seL4_CNode_Mint(ROOT, h.badged, ROOT_DEPTH, ROOT, h.ep, ROOT_DEPTH,
+                               seL4_AllRights, HANDLER_BADGE) == seL4_NoError);
+    return h;
+}
+
+/* A thread with `h` as its fault handler, started and run until it blocks. */
+static seL4_CPtr start_faulter(struct env *env, const struct handler *h, void (*entry)(void *))
+{
+    seL4_CPtr tcb = env_thread(env, 100);
+    CHECK(env, seL4_TCB_SetSpace(tcb, h->badged, ROOT, 0, seL4_CapInitThreadVSpace, 0) ==
+                   seL4_NoError);
+    env_thread_start(env, tcb, entry, 0);
+    ipc_let_others_run(env);
+    return tcb;
+}
+
+/* The fault message waiting at `h`: label `type`, `length` words, the handler's badge. */
+static void take_fault(struct env *env, const struct handler *h, seL4_Word type,
+                       seL4_Word length)
+{
+    seL4_Word badge = 0;
+    seL4_MessageInfo_t info = seL4_NBRecv(h->ep, &badge, h->reply);
+    CHECK(env, badge == HANDLER_BADGE);
+    CHECK(env, seL4_MessageInfo_get_label(info) == type);
+    CHECK(env, seL4_MessageInfo_get_length(info) == length);
+    CHECK(env, seL4_MessageInfo_get_extraCaps(info) == 0);
+}
+
+static void no_fault_waiting(struct env *env, const struct handler *h)
+{
+    seL4_Word badge = 99;
+    seL4_NBRecv(h->ep, &badge, h->reply);
+    CHECK(env, badge == 0);
+}
+
+static void unknown_syscalls(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        struct seL4_SyscallRegs regs = {CAP_IN, 0, {0}, 0, 0};
+        seL4_ArchSyscall(UNKNOWN_SYSCALL_NUMBER, &regs);
+        faulter.cap_after = regs.cap;
+        faulter.progress++;
+    }
+}
+
+/* UnknownSyscall: the registers and the number; a label-0 reply writes the registers back
+ * (here a new cap register, and FaultIP past the syscall) and resumes; any other label
+ * leaves the thread Inactive. */
+void test_fault_unknown_syscall(struct env *env)
+{
+    struct handler h = handler_new(env);
+    faulter = (struct faulter){0};
+    start_faulter(env, &h, unknown_syscalls);
+    const seL4_Word registers = FAULT_UNKNOWN_SYSCALL_REGISTERS;
+    take_fault(env, &h, seL4_Fault_UnknownSyscall, registers + 1);
+    CHECK_MR(env, registers, UNKNOWN_SYSCALL_NUMBER);
+    CHECK_MR(env, FAULT_UNKNOWN_SYSCALL_CAP_WORD, CAP_IN);
+    seL4_SetMR(FAULT_UNKNOWN_SYSCALL_CAP_WORD, CAP_OUT);
+    seL4_SetMR(FAULT_UNKNOWN_SYSCALL_IP_WORD,
+               seL4_GetMR(FAULT_UNKNOWN_SYSCALL_IP_WORD) + FAULT_SYSCALL_BYTES);
+    seL4_Send(h.reply, seL4_MessageInfo_new(0, 0, 0, registers));
+    ipc_let_others_run(env);
+    CHECK(env, faulter.progress == 1 && faulter.cap_after == CAP_OUT);
+    take_fault(env, &h, seL4_Fault_UnknownSyscall, registers + 1);
+    seL4_Send(h.reply, seL4_MessageInfo_new(1, 0, 0, 0));
+    ipc_let_others_run(env);
+    CHECK(env, faulter.progress == 1);
+    no_fault_waiting(env, &h);
+}
+
+static void undefined_instruction(void *arg)
+{
+    (void)arg;
+    fault_undefined_instruction();
+    faulter.progress = 1;
+    ipc_park(faulter.park);
+}
+
+/* UserException: FaultIP, SP (and the flags), then Number and Code; the reply moves
+ * FaultIP past the instruction and the thread goes on. */
+void test_fault_user_exception(struct env *env)
+{
+    struct handler h = handler_new(env);
+    faulter = (struct faulter){.park = env_retype(env, seL4_NotificationObject, 0, 1)};
+    start_faulter(env, &h, undefined_instruction);
+    const seL4_Word registers = FAULT_USER_EXCEPTION_REGISTERS;
+    take_fault(env, &h, seL4_Fault_UserException, registers + 2);
+    CHECK_MR(env, registers, FAULT_UNDEFINED_NUMBER);
+    CHECK_MR(env, registers + 1, 0);
+    CHECK(env, seL4_GetMR(0) != 0 && seL4_GetMR(1) != 0); /* FaultIP, SP */
+    seL4_SetMR(0, seL4_GetMR(0) + FAULT_UNDEFINED_BYTES);
+    seL4_Send(h.reply, seL4_MessageInfo_new(0, 0, 0, 1));
+    ipc_let_others_run(env);
+    CHECK(env, faulter.progress == 1);
+}
+
+static void read_unmapped(void *arg)
+{
+    (void)arg;
+    faulter.progress = *word_at(UNMAPPED_DATA);
+}
+
+static void run_unmapped(void *arg)
+{
+    (void)arg;
+    ((void (*)(void))UNMAPPED_CODE)();
+}
+
+/* VMFault: IP, address, prefetch, FSR; the reply restarts the access whatever its label,
+ * so the same fault comes again. SetSchedParams with no handler clears it: the next fault
+ * is only reported, and the thread stops. */
+void test_fault_vm(struct env *env)
+{
+    struct handler h = handler_new(env);
+    faulter = (struct faulter){0};
+    seL4_CPtr tcb = start_faulter(env, &h, read_unmapped);
+    for (int round = 0; round < 2; round++) {
+        take_fault(env, &h, seL4_Fault_VMFault, 4);
+        CHECK_MR(env, 1, UNMAPPED_DATA);
+        CHECK_MR(env, 2, 0);
+        CHECK(env, FAULT_READ_FSR_MATCHES(seL4_GetMR(3)));
+        seL4_Send(h.reply, seL4_MessageInfo_new(1, 0, 0, 0));
+        ipc_let_others_run(env);
+    }
+    seL4_Word priority = 100;
+    CHECK(env, seL4_TCB_SetSchedParams(tcb, seL4_CapInitThreadTCB, priority, priority,
+                                       env_thread_sched_context(tcb), 0) == seL4_NoError);
+    take_fault(env, &h, seL4_Fault_VMFault, 4);
+    seL4_Send(h.reply, seL4_MessageInfo_new(0, 0, 0, 0));
+    ipc_let_others_run(env);
+    no_fault_waiting(env, &h);
+    CHECK(env, faulter.progress == 0);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+    start_faulter(env, &h, run_unmapped);
+    take_fault(env, &h, seL4_Fault_VMFault, 4);
+    CHECK_MR(env, 0, UNMAPPED_CODE);
+    CHECK_MR(env, 1, UNMAPPED_CODE);
+    CHECK_MR(env, 2, 1);
+}
+
+struct cap_fault_case {
+    seL4_Word syscall;
+    seL4_CPtr cap, reply;
+};
+
+static struct cap_fault_case cap_case;
+
+static void bad_syscall(void *arg)
+{
+    (void)arg;
+    struct seL4_SyscallRegs regs = {cap_case.cap, 0, {0}, cap_case.reply, 0};
+    seL4_ArchSyscall(cap_case.syscall, &regs);
+    faulter.progress = 1;
+}
+
+/* One CapFault: `syscall` on `cap` with `reply`; the message names `cptr`, the phase and
+ * the lookup failure's type in `length` words; the reply restarts the syscall, which
+ * faults again. */
+static void check_cap_fault(struct env *env, const struct handler *h, struct cap_fault_case c,
+                            seL4_CPtr cptr, seL4_Word receive_phase, seL4_Word type,
+                            seL4_Word length, seL4_Word bits_left)
+{
+    cap_case = c;
+    faulter = (struct faulter){0};
+    seL4_CPtr tcb = start_faulter(env, h, bad_syscall);
+    take_fault(env, h, seL4_Fault_CapFault, length);
+    CHECK_MR(env, 1, cptr);
+    CHECK_MR(env, 2, receive_phase);
+    CHECK_MR(env, 3, type);
+    CHECK_MR(env, 4, bits_left);
+    seL4_Send(h->reply, seL4_MessageInfo_new(0, 0, 0, 0));
+    ipc_let_others_run(env);
+    take_fault(env, h, seL4_Fault_CapFault, length);
+    CHECK(env, faulter.progress == 0);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}
+
+/* CapFaults of the send phase (a guard mismatch: GuardMismatch words) and of the receive
+ * phase, in the order Recv checks (§12.1 r1): source lookup, type, Read, then the reply. */
+void test_fault_cap(struct env *env)
+{
+    struct handler h = handler_new(env);
+    seL4_CPtr ep = env_retype(env, seL4_EndpointObject, 0, 1);
+    seL4_CPtr ntfn = env_retype(env, seL4_NotificationObject, 0, 1);
+    seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1);
+    seL4_CPtr ep_write = env_copy(env, ep, seL4_CapRights_new(0, 0, 0, 1));
+    seL4_CPtr ntfn_write = env_copy(env, ntfn, seL4_CapRights_new(0, 0, 0, 1));
+    const seL4_CPtr bad = 1ul << 20; /* past the root CNode's guard */
+    const seL4_Word call = (seL4_Word)seL4_SysCall, recv = (seL4_Word)seL4_SysRecv;
+    check_cap_fault(env, &h, (struct cap_fault_case){call, bad, 0}, bad, 0,
+                    seL4_GuardMismatch, 7, seL4_WordBits);
+    check_cap_fault(env, &h, (struct cap_fault_case){recv, bad, reply}, bad, 1,
+                    seL4_GuardMismatch, 7, seL4_WordBits);
+    check_cap_fault(env, &h, (struct cap_fault_case){recv, reply, reply}, reply, 1,
+                    seL4_MissingCapability, 5, 0); /* not an endpoint or notification */
+    check_cap_fault(env, &h, (struct cap_fault_case){recv, ep_write, ep}, ep_write, 1,
+                    seL4_MissingCapability, 5, 0); /* no Read: before the reply */
+    check_cap_fault(env, &h, (struct cap_fault_case){recv, ntfn_write, 0}, ntfn_write, 1,
+                    seL4_MissingCapability, 5, 0);
+    check_cap_fault(env, &h, (struct cap_fault_case){recv, ep, ntfn}, ntfn, 1,
+                    seL4_MissingCapability, 5, 0); /* the reply register's cap */
+}

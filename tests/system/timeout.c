@@ -1,0 +1,61 @@
+/* System tests of Timeout faults (sel4-abi.md §7, §12.5 r9, §12.8): a thread whose
+ * scheduling context (budget shorter than its period) runs out of budget sends a Timeout
+ * fault to its timeout handler, with the SC's badge and the time consumed; a label-0 reply
+ * lets it run on, any other label stops it. */
+#include "ipc_helpers.h"
+
+#define HANDLER_BADGE 0x7ul
+#define SC_BADGE 0x55ul
+#define BUDGET_US 2000ul
+#define PERIOD_US 10000ul
+
+static volatile seL4_Word spins;
+
+static void spin(void *arg)
+{
+    (void)arg;
+    for (;;)
+        spins++;
+}
+
+static void take_timeout(struct env *env, seL4_CPtr ep, seL4_CPtr reply)
+{
+    seL4_Word badge = 0;
+    seL4_MessageInfo_t info = seL4_NBRecv(ep, &badge, reply);
+    CHECK(env, badge == HANDLER_BADGE);
+    CHECK(env, seL4_MessageInfo_get_label(info) == seL4_Fault_Timeout);
+    CHECK(env, seL4_MessageInfo_get_length(info) == 2);
+    CHECK_MR(env, 0, SC_BADGE);
+    CHECK(env, seL4_GetMR(1) >= BUDGET_US); /* consumed µs since the last read */
+}
+
+void test_timeout_fault_on_exhausted_budget(struct env *env)
+{
+    seL4_CPtr ep = env_retype(env, seL4_EndpointObject, 0, 1);
+    seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1);
+    seL4_CPtr badged = env_slot(env);
+    CHECK(env, seL4_CNode_Mint(ROOT, badged, ROOT_DEPTH, ROOT, ep, ROOT_DEPTH, seL4_AllRights,
+                               HANDLER_BADGE) == seL4_NoError);
+    seL4_CPtr tcb = env_thread(env, 100);
+    CHECK(env, seL4_SchedControl_ConfigureFlags(env->bootinfo->schedcontrol.start,
+                                                env_thread_sched_context(tcb), BUDGET_US,
+                                                PERIOD_US, 0, SC_BADGE, 0) == seL4_NoError);
+    CHECK(env, seL4_TCB_SetTimeoutEndpoint(tcb, badged) == seL4_NoError);
+    spins = 0;
+    env_thread_start(env, tcb, spin, 0);
+    ipc_let_others_run(env); /* until the budget runs out and the fault blocks it */
+    take_timeout(env, ep, reply);
+    seL4_Word before = spins;
+    CHECK(env, before > 0);
+    seL4_Send(reply, seL4_MessageInfo_new(0, 0, 0, 0));
+    ipc_let_others_run(env);
+    CHECK(env, spins > before);
+    take_timeout(env, ep, reply);
+    seL4_Send(reply, seL4_MessageInfo_new(1, 0, 0, 0));
+    before = spins;
+    ipc_let_others_run(env);
+    CHECK(env, spins == before);
+    seL4_Word badge = 99;
+    seL4_NBRecv(ep, &badge, reply);
+    CHECK(env, badge == 0);
+}
