@@ -58,12 +58,16 @@ def load_upstream(path=UPSTREAM_CSV):
 
 def upstream_key(case_id, params):
     """(case, same_address_space, message_words) of upstream's table that means the same
-    measurement as this case, or None: IPC one-way cases with an active partner at the same
-    priority (upstream's setting), and the null syscall."""
-    path = params.get("path")
-    if path in ("call", "reply_recv") and params.get("partner_priority") == "same" and \
+    measurement as this case, or None: one-way Call and ReplyRecv with an active partner of
+    the same priority (upstream's setting), Signal to a waiting thread of higher or lower
+    priority, and the null syscall (the one case without parameters upstream has)."""
+    path, priority = params.get("path"), params.get("partner_priority")
+    same = {"same": True, "cross": False}.get(params.get("address_space"))
+    if path in ("call", "reply_recv") and priority == "same" and \
             not params.get("passive_server"):
-        return (f"ipc_{path}", params.get("address_space") == "same", params.get("length"))
+        return (f"ipc_{path}", same, params.get("length"))
+    if path == "signal" and priority in ("higher", "lower"):
+        return (f"signal_{priority}_prio", same, 0)
     if case_id == NULL_SYSCALL_CASE:
         return (NULL_SYSCALL_CASE, None, None)
     return None

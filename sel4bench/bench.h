@@ -26,8 +26,12 @@ struct env {
 
 /* A partner thread's priority relative to the measuring thread's. */
 enum bench_priority { PRIORITY_NONE, PRIORITY_SAME, PRIORITY_HIGHER, PRIORITY_LOWER };
-/* Which part of an IPC exchange a case times (upstream sel4bench's definitions). */
-enum bench_path { PATH_NONE, PATH_CALL, PATH_REPLY_RECV, PATH_ROUND_TRIP };
+/* Which operation, or which part of an IPC exchange, a case times (upstream sel4bench's
+ * definitions; each benchmark file says where its counter reads are). */
+enum bench_path {
+    PATH_NONE, PATH_CALL, PATH_REPLY_RECV, PATH_ROUND_TRIP, PATH_SEND, PATH_NBSENDRECV,
+    PATH_SIGNAL
+};
 
 /* A case's parameters, printed as fields of its record (NONE / -1: not a parameter of it). */
 struct bench_params {
@@ -64,6 +68,13 @@ seL4_CPtr env_thread(struct env *env, void (*entry)(seL4_Word, seL4_Word), seL4_
 seL4_CPtr env_thread_stopped(struct env *env, void (*entry)(seL4_Word, seL4_Word),
                              seL4_Word arg0, seL4_Word arg1, enum bench_priority priority,
                              seL4_CPtr vspace);
+/* A second address space that maps the runner's image frames where the runner has them
+ * (sel4runtime/address_space.h): a thread there runs the same code, shares the runner's
+ * globals (the same frames), and has page tables and an ASID of its own. 0 on failure. */
+seL4_CPtr env_address_space(struct env *env);
+/* The address space a case's partner thread runs in: the runner's own (*vspace = 0) unless
+ * the case's address_space is "cross". False if a second one could not be made. */
+bool env_partner_space(struct env *env, const struct bench_params *params, seL4_CPtr *vspace);
 /* Stop every thread the current case made. */
 void env_stop_threads(struct env *env);
 
@@ -75,8 +86,6 @@ seL4_Error platform_map_page(struct env *env, seL4_CPtr vspace, seL4_CPtr frame,
                              seL4_Word vaddr, bool cached);
 seL4_Error platform_unmap_page(seL4_CPtr frame);
 extern const seL4_Word platform_frame_type;
-/* A new VSpace root with an ASID, empty of user mappings; 0 on failure. */
-seL4_CPtr platform_vspace_create(struct env *env);
 /* The counter frequency in Hz if the boot info says it (x86_64 TSC), else 0. */
 uint64_t platform_counter_hz(const seL4_BootInfo *bootinfo);
 /* End the run: the board's exit device where user mode reaches it, else stop every thread

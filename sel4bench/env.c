@@ -4,8 +4,11 @@
  * stack, an IPC buffer and a scheduling context of its own).
  */
 #include "bench.h"
+#include <sel4runtime/address_space.h>
+#include <sel4runtime/string.h>
 
 #define STACK_WORDS 2048
+#define ADDRESS_SPACE_EXTRA_SLOTS 8 /* the VSpace root and its page tables */
 #define THREAD_BUDGET_US 1000
 
 static seL4_Word stacks[BENCH_MAX_THREADS][STACK_WORDS] __attribute__((aligned(16)));
@@ -136,4 +139,25 @@ seL4_Error env_map_with_tables(struct env *env, const struct platform_paging *pa
         error = paging->map(frame, vspace, vaddr, cached);
     }
     return error;
+}
+
+seL4_CPtr env_address_space(struct env *env)
+{
+    sel4runtime_frame_run image = sel4runtime_image_frames(env->bootinfo);
+    seL4_Word slots = image.count + ADDRESS_SPACE_EXTRA_SLOTS;
+    if (env->next_slot + slots > env->bootinfo->empty.end)
+        return 0;
+    sel4runtime_address_space_spec spec = {env->untyped, seL4_CapInitThreadASIDPool,
+                                           env->next_slot, slots, &image, 1};
+    sel4runtime_address_space made = {0, 0, 0};
+    seL4_Error error = sel4runtime_address_space_create(&spec, &made);
+    env->next_slot += made.slots_used;
+    return error ? 0 : made.vspace;
+}
+
+bool env_partner_space(struct env *env, const struct bench_params *params, seL4_CPtr *vspace)
+{
+    bool cross = params->address_space && !strcmp(params->address_space, "cross");
+    *vspace = cross ? env_address_space(env) : 0;
+    return !cross || *vspace;
 }

@@ -1,6 +1,7 @@
 /*
- * Call and ReplyRecv between the runner (the client) and a server thread in the same
- * address space, at the priority the case names, with `length` message words each way.
+ * Call and ReplyRecv between the runner (the client) and a server thread in the same or a
+ * second address space, at the priority the case names, with `length` message words each
+ * way (the server in a second address space shares the runner's globals: env_address_space).
  * Upstream sel4bench's definitions: the one-way Call runs from the counter read just before
  * the client's Call to the read just after the server's receive returns; the one-way
  * ReplyRecv from the read just before the server's ReplyRecv to the read just after the
@@ -65,10 +66,10 @@ bool bench_ipc_call_reply_recv(struct env *env, const struct bench_params *param
     x->info = seL4_MessageInfo_new(0, 0, 0, (seL4_Word)params->length).words[0];
     x->round = 0;
     bool timed = params->path != PATH_ROUND_TRIP;
-    seL4_CPtr server = x->endpoint && x->reply ? env_thread(env, timed ? server_timed
-                                                                        : server_quiet,
-                                                            0, 0, params->priority, 0)
-                                               : 0;
+    seL4_CPtr vspace, server = 0;
+    if (x->endpoint && x->reply && env_partner_space(env, params, &vspace))
+        server = env_thread(env, timed ? server_timed : server_quiet, 0, 0, params->priority,
+                            vspace);
     if (!server || (params->passive_server && !make_passive(server)))
         return false;
     for (int i = 0; i < count; i++) {

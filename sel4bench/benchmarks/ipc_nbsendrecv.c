@@ -1,6 +1,6 @@
-/* NBSendRecv, one way: two threads of the same priority in the same address space, each
- * sending to the other's endpoint and then receiving on its own. From the read just before
- * the runner's NBSendRecv to the read just after the partner's returns. */
+/* NBSendRecv, one way: two threads of the same priority (in one address space or two, as the
+ * case says), each sending to the other's endpoint and then receiving on its own. From the
+ * read just before the runner's NBSendRecv to the read just after the partner's returns. */
 #include "bench.h"
 
 struct pair {
@@ -37,8 +37,10 @@ bool bench_ipc_nbsendrecv(struct env *env, const struct bench_params *params,
     p->partner_reply = env_retype(env, seL4_ReplyObject, 0);
     p->info = seL4_MessageInfo_new(0, 0, 0, (seL4_Word)params->length).words[0];
     p->round = 0;
+    seL4_CPtr vspace;
     if (!p->runner_endpoint || !p->partner_endpoint || !p->runner_reply || !p->partner_reply ||
-        !env_thread(env, partner_loop, 0, 0, params->priority, 0))
+        !env_partner_space(env, params, &vspace) ||
+        !env_thread(env, partner_loop, 0, 0, params->priority, vspace))
         return false;
     seL4_Yield(); /* the partner waits in Recv before the first round */
     for (int i = 0; i < count; i++) {

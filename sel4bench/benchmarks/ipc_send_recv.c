@@ -1,4 +1,5 @@
-/* Send, one way, to a server of higher priority waiting in Recv in the same address space:
+/* Send, one way, to a server of higher priority waiting in Recv (in the runner's address
+ * space or a second one, as the case says):
  * from the read just before the runner's Send to the read just after the server's Recv
  * returns (the Send switches to the server at once). */
 #include "bench.h"
@@ -31,7 +32,9 @@ bool bench_ipc_send_recv(struct env *env, const struct bench_params *params, uin
     r->reply = env_retype(env, seL4_ReplyObject, 0);
     r->round = 0;
     seL4_Word info = seL4_MessageInfo_new(0, 0, 0, (seL4_Word)params->length).words[0];
-    if (!r->endpoint || !r->reply || !env_thread(env, receive_loop, 0, 0, params->priority, 0))
+    seL4_CPtr vspace;
+    if (!r->endpoint || !r->reply || !env_partner_space(env, params, &vspace) ||
+        !env_thread(env, receive_loop, 0, 0, params->priority, vspace))
         return false;
     for (int i = 0; i < count; i++) {
         struct seL4_SyscallRegs regs = {r->endpoint, info, {0, 0, 0, 0}, 0, 0};

@@ -30,6 +30,23 @@ def test_upstream_figures_match_by_parameters_only():
     assert rows["ipc_call_same_as_len10"].upstream == {}  # upstream has len 10 cross-AS only
     assert rows["ipc_call_same_as_len0_server_higher"].upstream == {}
     assert rows["ipc_round_trip_same_as_len0"].upstream == {}
+    assert rows["signal_higher_prio_same_as"].upstream == {}  # upstream's are cross-AS
+
+
+def test_cross_address_space_and_signal_cases_match_upstreams_rows():
+    upstream = bench_table.load_upstream()
+    key = bench_table.upstream_key
+    assert upstream[("qemu-x86_64", "mcs-slowpath") + key(
+        "ipc_call_cross_as_len10", {"path": "call", "length": 10, "partner_priority": "same",
+                                    "address_space": "cross"})] == 1030
+    assert upstream[("qemu-x86_64", "mcs-fastpath") + key(
+        "signal_higher_prio_cross_as", {"path": "signal", "partner_priority": "higher",
+                                        "address_space": "cross"})] == 706
+    assert key("signal_x", {"path": "signal", "partner_priority": "lower",
+                            "address_space": "cross"}) == ("signal_lower_prio", False, 0)
+    assert key("ipc_call_same_as_len0_passive",
+               {"path": "call", "length": 0, "partner_priority": "same",
+                "address_space": "same", "passive_server": True}) is None
 
 
 def test_the_rendered_table_names_its_unit_and_labels_upstream():

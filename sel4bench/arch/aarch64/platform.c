@@ -39,14 +39,6 @@ seL4_Error platform_unmap_page(seL4_CPtr frame)
     return seL4_ARM_Page_Unmap(frame);
 }
 
-seL4_CPtr platform_vspace_create(struct env *env)
-{
-    seL4_CPtr root = env_retype(env, seL4_ARM_VSpaceObject, 0);
-    if (!root || seL4_ARM_ASIDPool_Assign(seL4_CapInitThreadASIDPool, root))
-        return 0;
-    return root;
-}
-
 void platform_console_init(struct env *env)
 {
     uart = (volatile seL4_Uint32 *)env_map_page(env, env_device_frame(env, BOARD_UART_BASE),

@@ -38,14 +38,6 @@ seL4_Error platform_unmap_page(seL4_CPtr frame)
     return seL4_RISCV_Page_Unmap(frame);
 }
 
-seL4_CPtr platform_vspace_create(struct env *env)
-{
-    seL4_CPtr root = env_retype(env, seL4_RISCV_PageTableObject, 0);
-    if (!root || seL4_RISCV_ASIDPool_Assign(seL4_CapInitThreadASIDPool, root))
-        return 0;
-    return root;
-}
-
 void platform_console_init(struct env *env)
 {
     uart = (volatile seL4_Uint8 *)env_map_page(env, env_device_frame(env, BOARD_UART_BASE),

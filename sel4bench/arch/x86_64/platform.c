@@ -46,14 +46,6 @@ seL4_Error platform_unmap_page(seL4_CPtr frame)
     return seL4_X86_Page_Unmap(frame);
 }
 
-seL4_CPtr platform_vspace_create(struct env *env)
-{
-    seL4_CPtr root = env_retype(env, seL4_X64_PML4Object, 0);
-    if (!root || seL4_X86_ASIDPool_Assign(seL4_CapInitThreadASIDPool, root))
-        return 0;
-    return root;
-}
-
 /* An I/O port capability to `count` ports from `first`; 0 on failure. */
 static seL4_CPtr io_ports(struct env *env, seL4_Word first, seL4_Word count)
 {
