@@ -22,6 +22,7 @@ struct env {
     seL4_Word next_vaddr;      /* next free page at BENCH_MAP_BASE and up */
     seL4_CPtr threads[BENCH_MAX_THREADS]; /* made by the current case; stopped after it */
     int thread_count;
+    seL4_Word last_ipc_buffer; /* the IPC buffer address of the thread made last */
 };
 
 /* A partner thread's priority relative to the measuring thread's. */
@@ -30,7 +31,7 @@ enum bench_priority { PRIORITY_NONE, PRIORITY_SAME, PRIORITY_HIGHER, PRIORITY_LO
  * definitions; each benchmark file says where its counter reads are). */
 enum bench_path {
     PATH_NONE, PATH_CALL, PATH_REPLY_RECV, PATH_ROUND_TRIP, PATH_SEND, PATH_NBSENDRECV,
-    PATH_SIGNAL
+    PATH_SIGNAL, PATH_UNKNOWN_SYSCALL_FAULT
 };
 
 /* A case's parameters, printed as fields of its record (NONE / -1: not a parameter of it). */
@@ -86,6 +87,10 @@ seL4_Error platform_map_page(struct env *env, seL4_CPtr vspace, seL4_CPtr frame,
                              seL4_Word vaddr, bool cached);
 seL4_Error platform_unmap_page(seL4_CPtr frame);
 extern const seL4_Word platform_frame_type;
+/* The UnknownSyscall fault message's FaultIP word (ABI §7.2), and the length of the syscall
+ * instruction a handler steps over to resume the thread after it. */
+extern const seL4_Word platform_unknown_syscall_fault_ip_word;
+extern const seL4_Word platform_syscall_bytes;
 /* The counter frequency in Hz if the boot info says it (x86_64 TSC), else 0. */
 uint64_t platform_counter_hz(const seL4_BootInfo *bootinfo);
 /* End the run: the board's exit device where user mode reaches it, else stop every thread

@@ -9,6 +9,7 @@
 #include "bench.h"
 
 bool bench_counter_overhead(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_fault(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_hw_limit(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_ipc_call_reply_recv(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_ipc_nbsendrecv(struct env *, const struct bench_params *, uint64_t *, int);
@@ -129,6 +130,10 @@ const struct bench_case bench_cases[] = {
     {"signal_higher_prio_cross_as", bench_signal,
      {PATH_SIGNAL, -1, PRIORITY_HIGHER, "cross", false}},
     {"signal_lower_prio_cross_as", bench_signal, {PATH_SIGNAL, -1, PRIORITY_LOWER, "cross", false}},
+    {"fault_unknown_syscall_round_trip_same_as", bench_fault,
+     {PATH_UNKNOWN_SYSCALL_FAULT, -1, PRIORITY_HIGHER, "same", false}},
+    {"fault_unknown_syscall_round_trip_cross_as", bench_fault,
+     {PATH_UNKNOWN_SYSCALL_FAULT, -1, PRIORITY_HIGHER, "cross", false}},
     {"signal_nobody_waiting", bench_signal, {PATH_SIGNAL, -1, PRIORITY_NONE, 0, false}},
     {"poll_idle", bench_poll, {PATH_NONE, -1, PRIORITY_NONE, 0, false}},
     {"map_frame_4k", bench_map_frame, {PATH_NONE, -1, PRIORITY_NONE, 0, false}},

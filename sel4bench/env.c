@@ -85,6 +85,7 @@ seL4_CPtr env_thread_stopped(struct env *env, void (*entry)(seL4_Word, seL4_Word
         seL4_TCB_WriteRegisters(tcb, 0, 0, seL4_UserContextWords, &context))
         return 0;
     env->threads[env->thread_count++] = tcb;
+    env->last_ipc_buffer = buffer;
     return tcb;
 }
 

@@ -57,8 +57,9 @@ void protocol_header(const struct bench_header *h)
          h->samples, h->warmup);
 }
 
-static const char *const path_names[] = {0,      "call",       "reply_recv", "round_trip",
-                                         "send", "nbsendrecv", "signal"};
+static const char *const path_names[] = {
+    0, "call", "reply_recv", "round_trip", "send", "nbsendrecv", "signal",
+    "unknown_syscall_fault"};
 static const char *const priority_names[] = {0, "same", "higher", "lower"};
 
 static void emit_params(const struct bench_params *p)

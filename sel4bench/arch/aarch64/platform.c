@@ -9,6 +9,8 @@
 #define PL011_FR_TXFF (1u << 5)
 
 const seL4_Word platform_frame_type = seL4_ARM_SmallPageObject;
+const seL4_Word platform_unknown_syscall_fault_ip_word = 8;
+const seL4_Word platform_syscall_bytes = 4; /* svc */
 static volatile seL4_Uint32 *uart;
 
 static seL4_Error map_frame(seL4_CPtr frame, seL4_CPtr vspace, seL4_Word vaddr, bool cached)

@@ -9,6 +9,8 @@
 #define UART_LSR_THRE 0x20
 
 const seL4_Word platform_frame_type = seL4_RISCV_4K_Page;
+const seL4_Word platform_unknown_syscall_fault_ip_word = 0;
+const seL4_Word platform_syscall_bytes = 4; /* ecall */
 static volatile seL4_Uint8 *uart;
 
 static seL4_Error map_frame(seL4_CPtr frame, seL4_CPtr vspace, seL4_Word vaddr, bool cached)

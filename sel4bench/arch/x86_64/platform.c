@@ -11,6 +11,8 @@
 #define UART_LSR_THRE 0x20
 
 const seL4_Word platform_frame_type = seL4_X86_4K;
+const seL4_Word platform_unknown_syscall_fault_ip_word = 15;
+const seL4_Word platform_syscall_bytes = 2; /* the syscall instruction */
 static seL4_CPtr uart_port;
 
 static seL4_Error map_frame(seL4_CPtr frame, seL4_CPtr vspace, seL4_Word vaddr, bool cached)
