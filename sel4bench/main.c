@@ -71,10 +71,15 @@ int main(seL4_BootInfo *bootinfo)
 {
     struct env env = {bootinfo, largest_untyped(bootinfo), bootinfo->empty.start,
                       BENCH_MAP_BASE, {0}, 0, 0};
-    seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, BENCH_PRIORITY);
+    seL4_Error lowered = seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB,
+                                              BENCH_PRIORITY);
     platform_console_init(&env);
     protocol_note("%s, %d samples per case after %d warm-up rounds", BOARD_NAME,
                   BENCH_SAMPLES, BENCH_WARMUP);
+    if (lowered) {
+        protocol_note("could not set the runner's priority (error %d); stopping", lowered);
+        platform_end_run(&env);
+    }
     print_header(bootinfo);
     run_cases(&env);
     platform_end_run(&env);
