@@ -1,8 +1,9 @@
 /*
  * The benchmark syscalls (BENCHMARK builds only). BenchmarkNullSyscall (ABI §1.2) enters and
  * leaves the kernel. The hardware-limit switch is this kernel's own: kernel entry, a switch
- * to the partner thread's address space and registers, kernel exit; nothing else. The
- * current hooks for that switch are arch_return_to_user (address space, then registers).
+ * to the partner thread's address space and registers, kernel exit; nothing else: the two
+ * hooks the return to user is made of (vspace_activate over arch_vspace_load, then
+ * arch_context_restore), as the fastpath uses them.
  */
 #include <api/benchmark.h>
 #include <api/syscall.h>
@@ -17,8 +18,10 @@
 
 /* The one pair of threads that switch to each other. Both stay runnable in the ready queues
  * of one priority, so a switch changes no scheduler state that a later kernel_exit would
- * trust: either may be picked to run. The switch is kernel_exit without its scheduler_pick. sel4bench never deletes a paired thread; a BENCHMARK
- * kernel is not a kernel to run anything else on. */
+ * trust: either may be picked to run. The switch is kernel_exit without its scheduler_pick
+ * and without thread_vspace_root's check that the VSpace is still there: the cached root is
+ * used. sel4bench never deletes a paired thread or its VSpace; a BENCHMARK kernel is not a
+ * kernel to run anything else on. */
 static struct tcb *hardware_limit_pair[2];
 
 bool benchmark_syscall(struct tcb *thread, sword_t number)
@@ -57,5 +60,6 @@ void benchmark_hardware_limit(struct tcb *thread, sword_t number)
         unknown_syscall(number);
     current_thread = partner;
     thread_activate(partner);
-    arch_return_to_user(partner);
+    vspace_activate(partner->vspace_root);
+    arch_context_restore(partner);
 }

@@ -5,9 +5,11 @@
  */
 #include <api/invocation.h>
 #include <arch.h>
+#include <object/asid_pool.h>
 #include <object/cnode.h>
 #include <object/domain.h>
 #include <object/endpoint.h>
+#include <object/frame.h>
 #include <object/irq.h>
 #include <object/notification.h>
 #include <object/reply.h>
@@ -79,7 +81,7 @@ struct cte *invocation_lookup_slot(struct cap root, cptr_t cptr, word_t depth, b
                                    struct syscall_error *error)
 {
     if (cap_type(root) != CAP_CNODE) {
-        struct lookup_fault invalid_root = {LOOKUP_INVALID_ROOT, 0, 0, 0};
+        struct lookup_fault invalid_root = lookup_fault_invalid_root();
         *error = error_failed_lookup(source, &invalid_root);
         return 0;
     }
@@ -91,6 +93,20 @@ struct cte *invocation_lookup_slot(struct cap root, cptr_t cptr, word_t depth, b
     struct cte *slot = cspace_lookup_slot(root, cptr, depth, &fault);
     if (!slot)
         *error = error_failed_lookup(source, &fault);
+    return slot;
+}
+
+struct cte *invocation_lookup_empty_slot(struct cap root, cptr_t cptr, word_t depth,
+                                         struct syscall_error *error)
+{
+    struct cte *slot = invocation_lookup_slot(root, cptr, depth, false, error);
+    if (!slot)
+        return NULL;
+    if (!cap_is_null(slot->cap)) {
+        *error = error_plain(seL4_DeleteFirst);
+        return NULL;
+    }
+    *error = error_none();
     return slot;
 }
 
@@ -166,6 +182,12 @@ static struct syscall_error decode(struct invocation *inv)
         return irq_handler_decode(inv);
     case CAP_DOMAIN:
         return domain_decode(inv);
+    case CAP_FRAME:
+        return frame_decode(inv);
+    case CAP_ASID_CONTROL:
+        return asid_control_decode(inv);
+    case CAP_ASID_POOL:
+        return asid_pool_decode(inv);
     default:
         if (cap_is_arch(inv->cap))
             return arch_decode_invocation(inv);

@@ -11,6 +11,8 @@
 #include <core/derive.h>
 #include <core/memory.h>
 #include <lib/printf.h>
+#include <object/asid_pool.h>
+#include <object/frame.h>
 #include <object/tcb.h>
 
 #define MAX_PAGING_CAPS 64
@@ -44,11 +46,17 @@ static word_t append(struct boot_cspace *cs, struct cap cap)
     return cs->next++;
 }
 
-static void append_frames(struct boot_cspace *cs, const struct frame_run *run, paddr_t vspace)
+/* A 4 KiB frame the boot mapped read-write into the root task's VSpace. */
+static struct cap boot_frame_cap(paddr_t paddr, vaddr_t vaddr)
+{
+    return cap_with_mapping(cap_frame(paddr, FRAME_4K, VM_RIGHTS_READ_WRITE, false), ASID_BOOT,
+                            vaddr);
+}
+
+static void append_frames(struct boot_cspace *cs, const struct frame_run *run)
 {
     for (word_t i = 0; i < run->pages; i++)
-        append(cs, arch_boot_frame_cap(run->paddr + i * PAGE_SIZE, run->vaddr + i * PAGE_SIZE,
-                                       vspace));
+        append(cs, boot_frame_cap(run->paddr + i * PAGE_SIZE, run->vaddr + i * PAGE_SIZE));
 }
 
 static seL4_SlotRegion region_since(const struct boot_cspace *cs, word_t start)
@@ -153,22 +161,30 @@ static void add_paging(struct boot_cspace *cs, paddr_t vspace)
     cs->bootinfo->userImagePaging = region_since(cs, start);
 }
 
-/* Slots 1..15; the VSpace cap needs the ASID pool made first. */
+/* The first ASID pool, from boot memory, with the root task's VSpace at ASID_BOOT. */
+static struct cap boot_asid_pool_cap(paddr_t vspace)
+{
+    paddr_t pool = boot_alloc_pages(1);
+    if (!pool)
+        kernel_panic("boot: out of memory for the ASID pool");
+    return asid_boot_pool(pool, vspace);
+}
+
+/* Slots 1..15. */
 static void put_fixed(struct boot_cspace *cs, const struct root_task_layout *layout,
                       struct cap cnode)
 {
     put(cs, seL4_CapInitThreadTCB, cap_thread(layout->tcb));
     put(cs, seL4_CapInitThreadCNode, cnode);
-    put(cs, seL4_CapInitThreadASIDPool, arch_boot_asid_pool_cap(layout->vspace));
-    put(cs, seL4_CapInitThreadVSpace, arch_boot_vspace_cap(layout->vspace));
+    put(cs, seL4_CapInitThreadASIDPool, boot_asid_pool_cap(layout->vspace));
+    put(cs, seL4_CapInitThreadVSpace,
+        cap_table_mapped(cap_table(ARCH_CAP_VSPACE_ROOT, layout->vspace), ASID_BOOT, 0));
     put(cs, seL4_CapIRQControl, cap_irq_control());
-    put(cs, seL4_CapASIDControl, arch_boot_asid_control_cap());
+    put(cs, seL4_CapASIDControl, cap_asid_control());
     put(cs, seL4_CapIOPortControl, arch_boot_io_port_control_cap());
-    put(cs, seL4_CapBootInfoFrame, arch_boot_frame_cap(layout->bootinfo.paddr,
-                                                       layout->bootinfo.vaddr, layout->vspace));
+    put(cs, seL4_CapBootInfoFrame, boot_frame_cap(layout->bootinfo.paddr, layout->bootinfo.vaddr));
     put(cs, seL4_CapInitThreadIPCBuffer,
-        arch_boot_frame_cap(layout->ipc_buffer.paddr, layout->ipc_buffer.vaddr,
-                            layout->vspace));
+        boot_frame_cap(layout->ipc_buffer.paddr, layout->ipc_buffer.vaddr));
     put(cs, seL4_CapDomain, cap_domain());
     put(cs, seL4_CapInitThreadSC, cap_sched_context(layout->sc, seL4_MinSchedContextBits));
 }
@@ -204,10 +220,10 @@ void boot_cspace_create(const struct boot_params *params, const struct root_task
 
     add_paging(&cs, layout->vspace);
     word_t start = cs.next;
-    append_frames(&cs, &layout->extra_bootinfo, layout->vspace);
+    append_frames(&cs, &layout->extra_bootinfo);
     bootinfo->extraBIPages = region_since(&cs, start);
     start = cs.next;
-    append_frames(&cs, &layout->image, layout->vspace);
+    append_frames(&cs, &layout->image);
     bootinfo->userImageFrames = region_since(&cs, start);
     start = append(&cs, cap_sched_control(0));
     bootinfo->schedcontrol = region_since(&cs, start);

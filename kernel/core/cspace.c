@@ -6,6 +6,7 @@
  */
 #include <arch.h>
 #include <core/cspace.h>
+#include <object/frame.h>
 #include <object/object_type.h>
 
 static struct cte *cte_at(paddr_t paddr)
@@ -262,8 +263,9 @@ void cspace_delete(struct cte *top)
         cspace_remove(slot);
         if (final)
             object_finalise(cap);
-        else if (cap_is_arch(cap))
-            arch_cap_finalise_copy(cap);
+        else if (cap_type(cap) == CAP_FRAME)
+            frame_unmap(cap); /* each frame capability holds its own mapping (seL4's
+                               * finaliseCap with final false) */
     }
 }
 

@@ -6,6 +6,8 @@
 #include <arch.h>
 #include <core/cspace.h>
 #include <core/derive.h>
+#include <object/asid_pool.h>
+#include <object/frame.h>
 
 struct cap cap_mask_rights(struct cap cap, word_t rights)
 {
@@ -17,8 +19,10 @@ struct cap cap_mask_rights(struct cap cap, word_t rights)
                                         (CAP_RIGHT_READ | CAP_RIGHT_WRITE));
     case CAP_REPLY:
         return cap_with_field(cap, 48, 1, cap_field(cap, 48, 1) & !!(rights & CAP_RIGHT_GRANT));
+    case CAP_FRAME:
+        return cap_frame_with_rights(cap, vm_rights_mask(cap_frame_rights(cap), rights));
     default:
-        return cap_is_arch(cap) ? arch_cap_mask_rights(cap, rights) : cap;
+        return cap;
     }
 }
 
@@ -44,12 +48,16 @@ struct cap cap_update_data(struct cap cap, word_t data, bool preserve)
     case CAP_CNODE:
         return cnode_with_guard(cap, data);
     default:
-        return cap_is_arch(cap) ? arch_cap_update_data(cap, data, preserve) : cap;
+        return cap; /* no other capability takes badge or guard data */
     }
 }
 
 struct syscall_error cap_derive(const struct cte *slot, struct cap cap, struct cap *derived)
 {
+    if (cap_type(cap) == CAP_FRAME) {
+        *derived = cap_with_mapping(cap, ASID_INVALID, 0); /* each copy maps on its own */
+        return error_none();
+    }
     if (cap_is_arch(cap))
         return arch_cap_derive(cap, derived);
     *derived = cap;

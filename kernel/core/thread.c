@@ -5,8 +5,21 @@
 #include <core/scheduler.h>
 #include <core/stop.h>
 #include <core/thread.h>
+#include <object/asid_pool.h>
+#include <object/frame.h>
+#include <object/tcb.h>
 
 struct tcb *current_thread;
+paddr_t vspace_active_root;
+
+paddr_t thread_vspace_root(const struct tcb *thread)
+{
+    struct cap vspace = thread->slots[TCB_VTABLE].cap;
+    paddr_t root = arch_vspace_root(vspace);
+    if (root && root == thread->vspace_root && asid_find_vspace(cap_mapped_asid(vspace)) == root)
+        return root;
+    return arch_vspace_empty_root();
+}
 
 void kernel_exit(void)
 {
@@ -14,7 +27,8 @@ void kernel_exit(void)
     if (next) {
         current_thread = next;
         thread_activate(next);
-        arch_return_to_user(next);
+        vspace_activate(thread_vspace_root(next));
+        arch_context_restore(next);
     }
     /* No idle thread yet (the MCS/timer part of issue #11): a machine where every thread is
      * stopped or blocked stops, which is how the tests end. */

@@ -8,6 +8,7 @@
 #include <types.h>
 #include <arch/context.h> /* struct arch_context; user_reg accessors (inline) */
 #include <arch/machine.h> /* arch_phys_to_virt, arch_virt_to_phys (inline) */
+#include <arch/mmu.h>     /* the constants of the generic VSpace objects, below */
 #include <object/cap.h>
 
 struct tcb;
@@ -15,6 +16,15 @@ struct boot_params;
 struct cte;
 struct invocation;
 struct syscall_error;
+struct frame_map;
+
+/* What generic frame and ASID code takes from the arch, in arch/mmu.h:
+ *   ARCH_ASID_HIGH_BITS     log2 of the number of ASID pools (seL4: 3 on x86_64, else 7)
+ *   ARCH_CAP_VSPACE_ROOT    the capability type of a VSpace root (PML4, page table, VSpace)
+ *   ARCH_FRAME_MAP_END      a frame Map must end at or below this address
+ *   ARCH_FRAME_MAP_CHECKS   seL4's order of the frame Map checks (object/frame.h)
+ *   ARCH_LABEL_FRAME_MAP, _UNMAP, _GET_ADDRESS, ARCH_LABEL_ASID_CONTROL_MAKE_POOL,
+ *   ARCH_LABEL_ASID_POOL_ASSIGN: the invocation labels of the generic objects */
 
 /* The kernel's virtual window onto all of physical memory (inline, in arch/machine.h):
  *   void *arch_phys_to_virt(paddr_t paddr);
@@ -61,8 +71,15 @@ bool arch_vspace_map_boot(paddr_t root, vaddr_t vaddr, paddr_t frame, word_t rig
 /* Threads. */
 /* Initial user state of a new thread: user mode, interrupts on, everything else zero. */
 void arch_context_init_user(struct arch_context *context, vaddr_t entry);
-/* Switch to `thread`'s address space and enter user mode with its saved registers. */
-_Noreturn void arch_return_to_user(struct tcb *thread);
+/* The return to user mode is two hooks, which the fastpath uses too: first
+ *   void arch_vspace_load(paddr_t root);   (inline, in arch/user_return.h)
+ * makes `root` the address space user mode sees (through vspace_activate, below); then: */
+/* Hand `thread` the CPU's per-thread state (FPU, TLS bases) and enter user mode with its saved
+ * registers. Precondition: its address space is active. */
+_Noreturn void arch_context_restore(struct tcb *thread);
+/* A root table with no user mappings at all: where a thread whose VSpace is gone runs, to
+ * fault at its first user access (seL4's setVMRoot falls back to the kernel's tables). */
+paddr_t arch_vspace_empty_root(void);
 /* seL4_UserContext (ABI §3.7), for TCB Read/Write/CopyRegisters: word `index` in the ABI's
  * order. arch/context.h defines ARCH_USER_CONTEXT_WORDS (20 / 36 / 32) and
  * ARCH_USER_CONTEXT_FRAME_WORDS (the "frame registers": 18 / 17 / 16). Setting sanitises
@@ -82,35 +99,43 @@ void arch_fault_register_set(struct arch_context *context, word_t fault_type, wo
 /* Print the registers of a user context, for fault reports. */
 void arch_context_print(const struct arch_context *context);
 
-/* Arch objects and capabilities (frames, page tables, ASID pools, I/O ports): odd cap types,
- * object types from seL4_NonArchObjectTypeCount on (ABI §4). */
+/* Arch objects and capabilities (page tables, VSpace roots, I/O ports; frames and ASID pools
+ * are generic objects with arch object types): odd cap types, object types from
+ * seL4_NonArchObjectTypeCount on (ABI §4). */
 /* log2 bytes of an arch object type; 0 if the type is not one of this arch's. */
 word_t arch_object_size_bits(word_t type);
 /* Construct an arch object in memory at `paddr` (zeroed unless `device`); its capability. */
 struct cap arch_object_create(word_t type, paddr_t paddr, bool device);
-/* Tear down an arch object whose last capability is going (unmap it, free its ASID). */
+/* Tear down an arch object whose last capability is going (unmap a table, free a root's
+ * ASID with asid_finalise_vspace). Never a frame or an ASID pool: generic code has those. */
 void arch_object_finalise(struct cap cap);
-/* A capability to an arch object goes while others remain: undo what it alone holds (as
- * seL4's Arch_finaliseCap with final false: a frame capability's own mapping). */
-void arch_cap_finalise_copy(struct cap cap);
 /* True for the frame types, the only objects device untyped memory may become. */
 bool arch_is_frame_type(word_t type);
-/* The rules of core/derive.c for arch capabilities. */
-struct cap arch_cap_mask_rights(struct cap cap, word_t rights);
-struct cap arch_cap_update_data(struct cap cap, word_t data, bool preserve);
+/* The rules of core/derive.c for arch capabilities other than frames. */
 struct syscall_error arch_cap_derive(struct cap cap, struct cap *derived);
 bool arch_cap_is_revocable(struct cap new_cap, struct cap src_cap);
-/* Decode and perform an invocation of an arch capability (api/invocation.h). */
+/* Decode and perform an invocation of an arch capability (api/invocation.h); also gets the
+ * frame labels object/frame.c does not know. */
 struct syscall_error arch_decode_invocation(struct invocation *inv);
-/* If `cap` is a frame capability to RAM (not device memory), whatever its rights: its
- * physical base and size, and true. (Such a frame can be set as an IPC buffer, as in seL4.) */
-bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits);
-/* True when the frame capability `cap`'s VM rights let the kernel use it as an IPC buffer:
- * read-write, or read-only when the kernel only reads it (seL4's lookupIPCBuffer). */
-bool arch_cap_frame_ipc_access(struct cap cap, bool writing);
-/* The root table a VSpace capability names, if it can be a thread's VSpace (a root table,
- * with an ASID assigned where the arch has them); 0 otherwise. */
+/* The root table a VSpace capability names, if it can be a thread's VSpace (a root table
+ * with an ASID assigned); 0 otherwise. */
 paddr_t arch_vspace_root(struct cap cap);
+
+/* Frames (object/frame.c runs every check; these only touch the tables). */
+/* The entry `map` would fill at the frame's level under map->root, in map->slot; the ABI's
+ * error otherwise (FailedLookup with the bits left when a table on the way is missing, or
+ * what the arch refuses: DeleteFirst for a table in the way). Changes nothing. */
+struct syscall_error arch_frame_lookup_slot(struct frame_map *map);
+/* Write the entry arch_frame_lookup_slot found, and flush what the old one left cached. */
+void arch_frame_map(const struct frame_map *map);
+/* Remove the frame `frame`'s recorded mapping under `root`, if the entry still maps it. */
+void arch_frame_unmap(paddr_t root, struct cap frame);
+/* ASID pools (object/asid_pool.c). */
+/* Get the root table `root` ready for the ASID it is being assigned; cannot fail. */
+void arch_vspace_assign(paddr_t root);
+/* `root` has lost its ASID: nothing the CPU caches of it may outlive this (its tables may
+ * be cleared or reused next). */
+void arch_vspace_asid_deleted(paddr_t root);
 /* Interrupts user handlers may take: ARCH_MAX_IRQ (arch/machine.h) is the highest number. */
 /* Whether IRQControl Get may hand out `irq`: the ABI's error if not (ARM/RISC-V: RangeError
  * with the board's range; x86_64 with an IOAPIC: IllegalOperation, use GetIOAPIC/GetMSI). */
@@ -123,16 +148,8 @@ void arch_irq_mask(word_t irq);
 void arch_irq_unmask(word_t irq);
 
 /* Boot: capabilities to what the boot made for the root task (core/boot_cspace.c). */
-/* The initial ASID pool, made from boot memory, with `vspace` assigned its first ASID; a
- * null capability where the arch has no ASID pools. Called before arch_boot_vspace_cap. */
-struct cap arch_boot_asid_pool_cap(paddr_t vspace);
-/* The capability to the root task's VSpace. */
-struct cap arch_boot_vspace_cap(paddr_t vspace);
-/* ASID control and I/O port control: null capabilities where the arch has none. */
-struct cap arch_boot_asid_control_cap(void);
+/* I/O port control: a null capability where the arch has none. */
 struct cap arch_boot_io_port_control_cap(void);
-/* A capability to the 4 KiB frame at `paddr`, mapped at `vaddr` in `vspace` by the boot. */
-struct cap arch_boot_frame_cap(paddr_t paddr, vaddr_t vaddr, paddr_t vspace);
 /* Capabilities to the page tables below `vspace`'s root that map user addresses: at most
  * `max` into `caps`; returns how many. */
 word_t arch_boot_paging_caps(paddr_t vspace, struct cap *caps, word_t max);
@@ -140,3 +157,17 @@ word_t arch_boot_paging_caps(paddr_t vspace, struct cap *caps, word_t max);
 /* Extra boot info the arch adds after the bootinfo frame (x86: RSDP, memory map, TSC
  * frequency). Writes at most `room` bytes at `dest`; returns the bytes written. */
 word_t arch_extra_bootinfo(void *dest, word_t room);
+
+#include <arch/user_return.h> /* arch_vspace_load (inline) */
+
+/* The root the CPU translates user addresses with now (core/thread.c keeps it). */
+extern paddr_t vspace_active_root;
+
+/* Make `root` the active address space; nothing when it already is. */
+static inline void vspace_activate(paddr_t root)
+{
+    if (root == vspace_active_root)
+        return;
+    vspace_active_root = root;
+    arch_vspace_load(root);
+}

@@ -5,7 +5,9 @@
  */
 #include <arch.h>
 #include <core/cspace.h>
+#include <object/asid_pool.h>
 #include <object/endpoint.h>
+#include <object/frame.h>
 #include <object/irq.h>
 #include <object/notification.h>
 #include <object/object_type.h>
@@ -100,6 +102,12 @@ void object_finalise(struct cap cap)
         break;
     case CAP_IRQ_HANDLER:
         irq_handler_destroy(cap_irq_handler_irq(cap));
+        break;
+    case CAP_FRAME:
+        frame_unmap(cap);
+        break;
+    case CAP_ASID_POOL:
+        asid_finalise_pool(cap);
         break;
     default:
         /* CNodes and TCBs had their slots emptied by cspace_delete. */

@@ -8,6 +8,7 @@
 #include <core/ipc.h>
 #include <core/thread_state.h>
 #include <core/scheduler.h>
+#include <object/frame.h>
 #include <object/notification.h>
 #include <object/sched_context.h>
 #include <object/tcb.h>
@@ -21,7 +22,7 @@ word_t *tcb_ipc_buffer(const struct tcb *tcb, bool writing)
     paddr_t base;
     word_t size_bits;
     struct cap cap = tcb->slots[TCB_BUFFER].cap;
-    if (!arch_cap_frame(cap, &base, &size_bits) || !arch_cap_frame_ipc_access(cap, writing))
+    if (!cap_frame_ram(cap, &base, &size_bits) || !cap_frame_ipc_access(cap, writing))
         return 0;
     return arch_phys_to_virt(base + (tcb->ipc_buffer & MASK(size_bits)));
 }
@@ -134,7 +135,7 @@ static struct syscall_error derive_buffer(struct space_args *a)
     struct syscall_error error = cap_derive(a->buffer_src, a->buffer_src->cap, &a->buffer);
     if (!error_is_none(error))
         return error;
-    if (!arch_cap_frame(a->buffer, &base, &size_bits))
+    if (!cap_frame_ram(a->buffer, &base, &size_bits))
         return error_plain(seL4_IllegalOperation);
     if (a->buffer_addr & MASK(seL4_IPCBufferSizeBits))
         return error_plain(seL4_AlignmentError);

@@ -200,6 +200,10 @@ static void check_cap_fault(struct env *env, const struct handler *h, struct cap
     CHECK_MR(env, 2, receive_phase);
     CHECK_MR(env, 3, type);
     CHECK_MR(env, 4, bits_left);
+    if (type == seL4_GuardMismatch) { /* the CNode cap's guard (not the cptr's), its size */
+        CHECK_MR(env, 5, 0);
+        CHECK_MR(env, 6, seL4_WordBits - env->bootinfo->initThreadCNodeSizeBits);
+    }
     seL4_Send(h->reply, seL4_MessageInfo_new(0, 0, 0, 0));
     ipc_let_others_run(env);
     take_fault(env, h, seL4_Fault_CapFault, length);

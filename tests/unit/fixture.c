@@ -1,6 +1,7 @@
 /* The host tests' miniature kernel: see fixture.h. */
 #include "fixture.h"
 #include "arch/fake_arch.h"
+#include <object/frame.h>
 #include <sel4/invocation_labels.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,7 @@ void setup(void)
     struct cap root_cap = cap_cnode((paddr_t)root, ROOT_RADIX, ROOT_GUARD, 0);
     cspace_insert_child(NULL, &root[SLOT_ROOT], root_cap, true);
     cspace_insert_child(&root[SLOT_ROOT], &thread->slots[TCB_CTABLE], root_cap, false);
-    thread->slots[TCB_BUFFER].cap = cap_make(FAKE_CAP_FRAME, (paddr_t)buffer, 0);
+    thread->slots[TCB_BUFFER].cap = cap_frame((paddr_t)buffer, FRAME_4K, VM_RIGHTS_READ_WRITE, false);
     thread->ipc_buffer = 0x10000;
     cspace_insert_child(NULL, &root[SLOT_UNTYPED],
                         cap_untyped((paddr_t)untyped_memory, UNTYPED_BITS, false), true);

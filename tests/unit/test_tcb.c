@@ -4,6 +4,7 @@
 #include "fixture.h"
 #include "unit.h"
 #include <core/scheduler.h>
+#include <object/frame.h>
 #include <object/notification.h>
 #include <object/sched_context.h>
 #include <sel4/invocation_labels.h>
@@ -145,7 +146,7 @@ static void test_registers(void)
 static void test_configure_and_buffer(void)
 {
     cspace_insert_child(NULL, &root[20], cap_make(FAKE_CAP_VSPACE, 0x7000, 0), true);
-    cspace_insert_child(NULL, &root[21], cap_make(FAKE_CAP_FRAME, (paddr_t)buffer, 0), true);
+    cspace_insert_child(NULL, &root[21], cap_frame((paddr_t)buffer, FRAME_4K, VM_RIGHTS_READ_WRITE, false), true);
     word_t args[] = {0, 0, 0x10400};
     cptr_t caps[] = {SLOT_ROOT, 20, 21};
     CHECK_EQ(tcb_call(TCB_A, TCBConfigure, args, 3, caps, 3).label, seL4_NoError);

@@ -4,7 +4,6 @@
 #include <arch.h>
 #include <arch/fpu.h>
 #include <arch/trap.h>
-#include <arch/vspace.h>
 #include <lib/printf.h>
 #include <lib/string.h>
 #include <object/tcb.h>
@@ -21,9 +20,8 @@ void arch_context_init_user(struct arch_context *context, vaddr_t entry)
     context->spsr = SPSR_EL0T;
 }
 
-void arch_return_to_user(struct tcb *thread)
+void arch_context_restore(struct tcb *thread)
 {
-    vspace_activate(vspace_thread_root(thread));
     fpu_prepare_return(thread);
     trap_restore_user(&thread->context);
 }

@@ -21,19 +21,6 @@ struct syscall_error arch_irq_check(word_t irq)
     return error_none();
 }
 
-/* The empty slot `index`/`depth` names under the CNode in the first extra capability, or
- * NULL with seL4's error (FailedLookup, DeleteFirst). */
-static struct cte *irq_control_target(struct invocation *inv, word_t index, word_t depth,
-                                      struct syscall_error *error)
-{
-    struct cte *dest = invocation_lookup_slot(inv->extra[0]->cap, index, depth, false, error);
-    if (dest && !cap_is_null(dest->cap)) {
-        *error = error_plain(seL4_DeleteFirst);
-        return 0;
-    }
-    return dest;
-}
-
 /* irq, trigger (0 level, non-zero edge), index, depth; the CNode as extra capability. */
 static struct syscall_error irq_control_decode_trigger(struct invocation *inv)
 {
@@ -46,8 +33,8 @@ static struct syscall_error irq_control_decode_trigger(struct invocation *inv)
         return error;
     if (interrupt_state(irq) != IRQ_INACTIVE)
         return error_plain(seL4_RevokeFirst);
-    struct cte *dest = irq_control_target(inv, invocation_arg(inv, 2), invocation_arg(inv, 3),
-                                          &error);
+    struct cte *dest = invocation_lookup_empty_slot(inv->extra[0]->cap, invocation_arg(inv, 2),
+                                                    invocation_arg(inv, 3), &error);
     if (!dest)
         return error;
     gic_set_trigger(irq, edge);
@@ -68,8 +55,8 @@ static struct syscall_error irq_control_decode_sgi_signal(struct invocation *inv
     if (target >= GIC_SGI_TARGETS)
         return error_invalid_argument(1);
     struct syscall_error error;
-    struct cte *dest = irq_control_target(inv, invocation_arg(inv, 2), invocation_arg(inv, 3),
-                                          &error);
+    struct cte *dest = invocation_lookup_empty_slot(inv->extra[0]->cap, invocation_arg(inv, 2),
+                                                    invocation_arg(inv, 3), &error);
     if (!dest)
         return error;
     cspace_insert_child(inv->slot, dest, cap_sgi_signal(irq, target), true);

@@ -15,11 +15,11 @@ static struct syscall_error page_table_decode_map(struct invocation *inv)
     if (inv->length < 2 || inv->extra_caps < 1)
         return error_plain(seL4_TruncatedMessage);
     struct cap cap = inv->cap;
-    if (cap_page_table_is_mapped(cap))
+    if (cap_table_is_mapped(cap))
         return error_invalid_capability(0);
     vaddr_t vaddr = invocation_arg(inv, 0);
     struct cap vspace = inv->extra[0]->cap;
-    if (cap_type(vspace) != CAP_VSPACE || !cap_vspace_is_assigned(vspace))
+    if (!arch_vspace_root(vspace))
         return error_invalid_capability(1);
     if (vaddr > USER_TOP_LAST)
         return error_invalid_argument(0);
@@ -31,7 +31,7 @@ static struct syscall_error page_table_decode_map(struct invocation *inv)
     struct pt_slot slot = vspace_lookup_slot(root, vaddr);
     if (slot.bits_left == PAGE_BITS || pte_is_valid(*slot.entry))
         return error_plain(seL4_DeleteFirst);
-    inv->slot->cap = cap_page_table_mapped(cap, asid, ROUND_DOWN(vaddr, BIT(slot.bits_left)));
+    inv->slot->cap = cap_table_mapped(cap, asid, ROUND_DOWN(vaddr, BIT(slot.bits_left)));
     *slot.entry = cap_object(cap) | PTE_TABLE;
     dsb_ishst();
     return error_none();
@@ -43,11 +43,11 @@ static struct syscall_error page_table_decode_unmap(struct invocation *inv)
     struct cap cap = inv->cap;
     if (!cspace_is_final(inv->slot))
         return error_plain(seL4_RevokeFirst);
-    if (cap_page_table_is_mapped(cap)) {
+    if (cap_table_is_mapped(cap)) {
         vspace_unmap_table(cap_mapped_asid(cap), cap_mapped_vaddr(cap), cap_object(cap));
         memset(arch_phys_to_virt(cap_object(cap)), 0, BIT(seL4_PageTableBits));
     }
-    inv->slot->cap = cap_page_table_unmapped(cap);
+    inv->slot->cap = cap_table_unmapped(cap);
     return error_none();
 }
 

@@ -3,14 +3,12 @@
  * non-global under ASID 0, switching address space flushes the TLB, and removing a mapping
  * flushes what it may have cached. */
 #include <arch.h>
-#include <arch/asid.h>
 #include <arch/cap.h>
 #include <arch/sysreg.h>
 #include <arch/vspace.h>
 #include <core/boot.h>
-#include <object/tcb.h>
+#include <object/asid_pool.h>
 
-static paddr_t active_root;
 /* Where a thread whose VSpace is gone runs: nothing is mapped, so it faults at once. */
 static pte_t empty_root[PT_ENTRIES] __attribute__((aligned(PAGE_SIZE)));
 
@@ -94,11 +92,8 @@ void vspace_set_entry(pte_t *entry, pte_t pte, vaddr_t vaddr)
     dsb_ishst();
 }
 
-void vspace_unmap_page(word_t asid, vaddr_t vaddr, paddr_t frame, word_t size_bits)
+void vspace_unmap_page(paddr_t root, vaddr_t vaddr, paddr_t frame, word_t size_bits)
 {
-    paddr_t root = asid_find_vspace(asid);
-    if (!root)
-        return;
     struct pt_slot slot = vspace_lookup_slot(root, vaddr);
     if (slot.bits_left != size_bits || !pte_is_valid(*slot.entry) ||
         pte_address(*slot.entry) != frame)
@@ -160,22 +155,7 @@ bool arch_vspace_map_boot(paddr_t root, vaddr_t vaddr, paddr_t frame, word_t rig
     return true;
 }
 
-paddr_t vspace_thread_root(const struct tcb *thread)
+paddr_t arch_vspace_empty_root(void)
 {
-    struct cap cap = thread->slots[TCB_VTABLE].cap;
-    if (cap_type(cap) != CAP_VSPACE || !cap_vspace_is_assigned(cap) || !thread->vspace_root ||
-        asid_find_vspace(cap_mapped_asid(cap)) != thread->vspace_root)
-        return arch_virt_to_phys(empty_root);
-    return thread->vspace_root;
-}
-
-void vspace_activate(paddr_t root)
-{
-    if (root == active_root)
-        return;
-    active_root = root;
-    dsb_ish();
-    sysreg_write(ttbr0_el1, root);
-    isb();
-    __asm__ volatile("tlbi vmalle1\n\tdsb nsh\n\tisb" ::: "memory");
+    return arch_virt_to_phys(empty_root);
 }

@@ -1,33 +1,22 @@
 /* VSpace objects (level-0 tables): the checks every invocation that names a VSpace makes,
  * and the VSpace's own invocations, the cache flushes over a user address range. A VSpace
- * is usable once an ASID pool has assigned it an ASID (asid_pool.c). */
+ * is usable once an ASID pool has assigned it an ASID (object/asid_pool.c). */
 #include <arch.h>
-#include <arch/asid.h>
 #include <arch/cache.h>
 #include <arch/cap.h>
 #include <arch/objects.h>
 #include <arch/vspace.h>
+#include <object/asid_pool.h>
 #include <sel4/arch/invocation_labels.h>
-
-struct syscall_error error_no_vspace(void)
-{
-    struct lookup_fault fault = {LOOKUP_INVALID_ROOT, 0, 0, 0};
-    return error_failed_lookup(false, &fault);
-}
 
 struct syscall_error vspace_check_cap(struct cap cap, word_t cap_index, paddr_t *root,
                                       word_t *asid)
 {
-    if (cap_type(cap) != CAP_VSPACE || !cap_vspace_is_assigned(cap))
-        return error_invalid_capability(cap_index);
-    *root = cap_object(cap);
+    *root = arch_vspace_root(cap);
     *asid = cap_mapped_asid(cap);
-    paddr_t found = asid_find_vspace(*asid);
-    if (!found)
-        return error_no_vspace();
-    if (found != *root)
+    if (!*root)
         return error_invalid_capability(cap_index);
-    return error_none();
+    return asid_check_vspace(*root, *asid, cap_index);
 }
 
 /* Flush [start, end) of the VSpace: the range must lie in one mapped page; an unmapped

@@ -1,45 +1,16 @@
 /*
- * The capabilities the boot hands the root task for what arch code made: the first ASID
- * pool, the VSpace root (ASID 1, as seL4's IT_ASID), ASID control, the frames the boot mapped
- * and the page tables below the root that map user addresses.
+ * The capabilities the boot hands the root task for what riscv64 code made: no I/O port
+ * control, and the page tables below the root that map user addresses.
  */
 #include <arch.h>
-#include <arch/asid.h>
 #include <arch/cap.h>
 #include <arch/vspace.h>
-#include <core/boot.h>
 #include <lib/printf.h>
-
-#define ROOT_TASK_ASID 1ul
-
-struct cap arch_boot_asid_pool_cap(paddr_t vspace)
-{
-    paddr_t pool = boot_alloc_frame();
-    if (!pool)
-        kernel_panic("boot: out of memory for the ASID pool");
-    return asid_boot_pool(pool, vspace, ROOT_TASK_ASID);
-}
-
-struct cap arch_boot_vspace_cap(paddr_t vspace)
-{
-    return cap_page_table_with_mapping(cap_page_table(vspace), ROOT_TASK_ASID, 0);
-}
-
-struct cap arch_boot_asid_control_cap(void)
-{
-    return cap_asid_control();
-}
+#include <object/asid_pool.h>
 
 struct cap arch_boot_io_port_control_cap(void)
 {
     return cap_null();
-}
-
-struct cap arch_boot_frame_cap(paddr_t paddr, vaddr_t vaddr, paddr_t vspace)
-{
-    (void)vspace; /* the root task's, which has ROOT_TASK_ASID */
-    struct cap frame = cap_frame(paddr, FRAME_4K, VM_RIGHTS_READ_WRITE, false);
-    return cap_frame_with_mapping(frame, ROOT_TASK_ASID, vaddr);
 }
 
 struct paging_caps {
@@ -53,8 +24,8 @@ static void add_table(struct paging_caps *out, pte_t entry, vaddr_t vaddr)
         return;
     if (out->count == out->max)
         kernel_panic("boot: more than %lu page tables for the root task", out->max);
-    struct cap table = cap_page_table(pte_paddr(entry));
-    out->caps[out->count++] = cap_page_table_with_mapping(table, ROOT_TASK_ASID, vaddr);
+    struct cap table = cap_table(CAP_PAGE_TABLE, pte_paddr(entry));
+    out->caps[out->count++] = cap_table_mapped(table, ASID_BOOT, vaddr);
 }
 
 /* As seL4 lists them: the tables of the middle level first, then the leaf tables. */

@@ -3,11 +3,8 @@
  * register dump of a fault report. */
 #include <api/fault.h>
 #include <arch.h>
-#include <arch/asid.h>
-#include <arch/cap.h>
 #include <arch/csr.h>
 #include <arch/fpu.h>
-#include <arch/vspace.h>
 #include <lib/printf.h>
 #include <lib/string.h>
 #include <object/tcb.h>
@@ -41,21 +38,8 @@ static void set_return_status(struct tcb *thread)
     csr_write(sstatus, sstatus);
 }
 
-/* The thread's cached root, if its VSpace capability still names that live address space
- * (as seL4's setVMRoot); otherwise the kernel's tables, where every user access faults. */
-static void activate_thread_vspace(const struct tcb *thread)
+void arch_context_restore(struct tcb *thread)
 {
-    struct cap cap = thread->slots[TCB_VTABLE].cap;
-    if (vspace_cap_is_root(cap) && cap_object(cap) == thread->vspace_root &&
-        asid_find_vspace(cap_mapped_asid(cap)) == thread->vspace_root)
-        vspace_activate(thread->vspace_root);
-    else
-        vspace_activate_kernel();
-}
-
-void arch_return_to_user(struct tcb *thread)
-{
-    activate_thread_vspace(thread);
     set_return_status(thread);
     riscv_enter_user(&thread->context);
 }

@@ -20,12 +20,10 @@ static struct syscall_error irq_control_decode_trigger(struct invocation *inv)
         return error;
     if (interrupt_state(irq) != IRQ_INACTIVE)
         return error_plain(seL4_RevokeFirst);
-    struct cte *dest = invocation_lookup_slot(inv->extra[0]->cap, invocation_arg(inv, 2),
-                                              invocation_arg(inv, 3), false, &error);
+    struct cte *dest = invocation_lookup_empty_slot(inv->extra[0]->cap, invocation_arg(inv, 2),
+                                                    invocation_arg(inv, 3), &error);
     if (!dest)
         return error;
-    if (!cap_is_null(dest->cap))
-        return error_plain(seL4_DeleteFirst);
     irq_control_issue(inv->slot, dest, irq);
     return error_none();
 }

@@ -4,11 +4,11 @@
  * mappings inside go with it. The same object type becomes a VSpace root by ASIDPool Assign.
  */
 #include <arch.h>
-#include <arch/asid.h>
 #include <arch/cap.h>
-#include <arch/page_table.h>
+#include <arch/objects.h>
 #include <arch/vspace.h>
 #include <lib/string.h>
+#include <object/asid_pool.h>
 #include <sel4/arch/invocation_labels.h>
 
 /* Take the table `target` out of the VSpace `asid` names, if it is still at `vaddr`. */
@@ -32,11 +32,11 @@ static void page_table_unmap(word_t asid, vaddr_t vaddr, paddr_t target)
 
 void page_table_finalise(struct cap cap)
 {
-    if (!cap_page_table_is_mapped(cap))
+    if (!cap_table_is_mapped(cap))
         return;
     word_t asid = cap_mapped_asid(cap);
     if (asid_find_vspace(asid) == cap_object(cap))
-        asid_delete(asid, cap_object(cap));
+        asid_finalise_vspace(cap);
     else
         page_table_unmap(asid, cap_mapped_vaddr(cap), cap_object(cap));
 }
@@ -47,21 +47,21 @@ static struct syscall_error page_table_decode_unmap(struct invocation *inv)
     struct cap cap = inv->cap;
     if (!cspace_is_final(inv->slot))
         return error_plain(seL4_RevokeFirst);
-    if (cap_page_table_is_mapped(cap) &&
+    if (cap_table_is_mapped(cap) &&
         asid_find_vspace(cap_mapped_asid(cap)) == cap_object(cap))
         return error_plain(seL4_RevokeFirst);
-    if (cap_page_table_is_mapped(cap)) {
+    if (cap_table_is_mapped(cap)) {
         page_table_unmap(cap_mapped_asid(cap), cap_mapped_vaddr(cap), cap_object(cap));
         memset(page_table_at(cap_object(cap)), 0, PAGE_SIZE);
     }
-    inv->slot->cap = cap_page_table_unmapped(cap);
+    inv->slot->cap = cap_table_unmapped(cap);
     return error_none();
 }
 
 static void page_table_map(struct cte *slot, struct pt_slot at, word_t asid, vaddr_t vaddr)
 {
     vaddr_t base = vaddr & ~MASK(at.bits_left);
-    slot->cap = cap_page_table_with_mapping(slot->cap, asid, base);
+    slot->cap = cap_table_mapped(slot->cap, asid, base);
     *at.pte = pte_make(cap_object(slot->cap), PTE_V);
     vspace_flush_tlb();
 }
@@ -71,17 +71,17 @@ static struct syscall_error page_table_decode_map(struct invocation *inv)
 {
     if (inv->length < 2 || inv->extra_caps < 1)
         return error_plain(seL4_TruncatedMessage);
-    if (cap_page_table_is_mapped(inv->cap))
+    if (cap_table_is_mapped(inv->cap))
         return error_invalid_capability(0);
     vaddr_t vaddr = invocation_arg(inv, 0);
     struct cap vspace = inv->extra[0]->cap;
-    if (!vspace_cap_is_root(vspace))
+    paddr_t root = arch_vspace_root(vspace);
+    word_t asid = cap_mapped_asid(vspace);
+    if (!root)
         return error_invalid_capability(1);
     if (vaddr >= ARCH_USER_TOP)
         return error_invalid_argument(0);
-    paddr_t root;
-    word_t asid;
-    struct syscall_error error = vspace_cap_resolve(vspace, &root, &asid);
+    struct syscall_error error = asid_check_vspace(root, asid, 1);
     if (!error_is_none(error))
         return error;
     struct pt_slot at = vspace_lookup_slot(root, vaddr);

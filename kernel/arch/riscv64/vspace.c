@@ -3,10 +3,9 @@
  * pages at boot, and the table walk and user entries the Page and PageTable invocations use.
  * Kernel mappings never carry U, so user mode cannot touch them. */
 #include <arch.h>
-#include <arch/asid.h>
 #include <arch/cap.h>
 #include <arch/csr.h>
-#include <arch/pte.h>
+#include <arch/page_table.h>
 #include <arch/vspace.h>
 #include <core/boot.h>
 #include <lib/printf.h>
@@ -89,22 +88,10 @@ void vspace_init_kernel(paddr_t window_end)
     vspace_activate(root);
 }
 
-/* The root satp points at; switching is skipped when it is already the one asked for (every
- * unmap flushes for itself, so a stale TLB entry cannot outlive its mapping). */
-static paddr_t active_root;
-
-void vspace_activate(paddr_t root)
+/* The kernel's own tables map no user address at all. */
+paddr_t arch_vspace_empty_root(void)
 {
-    if (root == active_root)
-        return;
-    active_root = root;
-    csr_write(satp, SATP_MODE_SV39 | (root >> PAGE_BITS));
-    sfence_vma_all();
-}
-
-void vspace_activate_kernel(void)
-{
-    vspace_activate(arch_virt_to_phys(kernel_root_table));
+    return arch_virt_to_phys(kernel_root_table);
 }
 
 void vspace_copy_kernel_mappings(paddr_t root)
@@ -177,23 +164,4 @@ pte_t vspace_user_pte(paddr_t frame, word_t vm_rights, bool executable)
 void vspace_flush_tlb(void)
 {
     sfence_vma_all();
-}
-
-/* The extra capability of Map and PageTable Map: a page table with an ASID. */
-bool vspace_cap_is_root(struct cap cap)
-{
-    return cap_type(cap) == CAP_PAGE_TABLE && cap_page_table_is_mapped(cap);
-}
-
-struct syscall_error vspace_cap_resolve(struct cap cap, paddr_t *root, word_t *asid)
-{
-    *asid = cap_mapped_asid(cap);
-    *root = asid_find_vspace(*asid);
-    if (!*root) {
-        struct lookup_fault fault = {LOOKUP_INVALID_ROOT, 0, 0, 0};
-        return error_failed_lookup(false, &fault);
-    }
-    if (*root != cap_object(cap))
-        return error_invalid_capability(1);
-    return error_none();
 }

@@ -7,10 +7,8 @@
 #include <api/fault.h>
 #include <arch.h>
 #include <arch/cpu.h>
-#include <arch/objects.h>
 #include <arch/segments.h>
 #include <arch/trap.h>
-#include <arch/vspace.h>
 #include <lib/printf.h>
 #include <lib/string.h>
 #include <object/tcb.h>
@@ -69,25 +67,11 @@ static void switch_fpu(struct arch_context *next)
     fpu_context = next;
 }
 
-/* seL4's setVMRoot: a thread runs on its VSpace only while the ASID its VSpace capability
- * records still names that PML4. Once the ASID is gone (its pool deleted), unmapping stops
- * reaching the PML4's tables, so the thread runs on the kernel's tables alone and faults at
- * its first user access, rather than keep mappings whose memory may be reused. */
-static paddr_t thread_root(const struct tcb *thread)
-{
-    struct cap vspace = thread->slots[TCB_VTABLE].cap;
-    if (asid_is_valid_root(vspace) && asid_find_vspace(cap_mapped_asid(vspace)) ==
-                                          thread->vspace_root)
-        return thread->vspace_root;
-    return vspace_kernel_root();
-}
-
 /* SYSRET with a non-canonical rip would fault in the kernel on the user's stack; such a
  * thread leaves by IRETQ, which faults in user mode instead. */
-void arch_return_to_user(struct tcb *thread)
+void arch_context_restore(struct tcb *thread)
 {
     struct arch_context *context = &thread->context;
-    vspace_activate(thread_root(thread));
     load_tls(context);
     switch_fpu(context);
     tss_set_user_frame_end((word_t)context + CONTEXT_FRAME_END);

@@ -64,12 +64,10 @@ struct syscall_error io_port_control_decode(struct invocation *inv)
     if (!ports_free(first, last))
         return error_plain(seL4_RevokeFirst);
     struct syscall_error error;
-    struct cte *dest = invocation_lookup_slot(inv->extra[0]->cap, invocation_arg(inv, 2),
-                                              invocation_arg(inv, 3), false, &error);
+    struct cte *dest = invocation_lookup_empty_slot(inv->extra[0]->cap, invocation_arg(inv, 2),
+                                                    invocation_arg(inv, 3), &error);
     if (!dest)
         return error;
-    if (!cap_is_null(dest->cap))
-        return error_plain(seL4_DeleteFirst);
     ports_mark(first, last, true);
     cspace_insert_child(inv->slot, dest, cap_io_port(first, last), true);
     return error_none();

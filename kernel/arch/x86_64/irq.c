@@ -94,12 +94,10 @@ struct syscall_error arch_decode_irq_control(struct invocation *inv)
     if (interrupt_state(irq) != IRQ_INACTIVE)
         return error_plain(seL4_RevokeFirst);
     struct syscall_error error;
-    struct cte *dest = invocation_lookup_slot(inv->extra[0]->cap, invocation_arg(inv, 0),
-                                              invocation_arg(inv, 1), false, &error);
+    struct cte *dest = invocation_lookup_empty_slot(inv->extra[0]->cap, invocation_arg(inv, 0),
+                                                    invocation_arg(inv, 1), &error);
     if (!dest)
         return error;
-    if (!cap_is_null(dest->cap))
-        return error_plain(seL4_DeleteFirst);
     struct irq_route route;
     error = ioapic ? irq_decode_ioapic(inv, &route) : irq_decode_msi(inv, &route);
     if (!error_is_none(error))

@@ -9,6 +9,7 @@
 #include <arch/page_table.h>
 #include <core/cspace.h>
 #include <lib/string.h>
+#include <object/asid_pool.h>
 #include <sel4/arch/invocation_labels.h>
 
 struct table_kind {
@@ -46,7 +47,7 @@ void page_table_unmap(struct cap cap)
     unsigned level = page_table_parent_level(cap_type(cap));
     word_t bits_left;
     paddr_t root = asid_find_vspace(cap_mapped_asid(cap));
-    if (!cap_paging_is_mapped(cap) || !root)
+    if (!cap_table_is_mapped(cap) || !root)
         return;
     pte_t *slot = vspace_lookup(root, cap_mapped_vaddr(cap), level, &bits_left);
     if (!slot || !pte_is_table(*slot, level) || (*slot & PTE_ADDRESS) != cap_object(cap))
@@ -60,11 +61,11 @@ static struct syscall_error page_table_decode_unmap(struct invocation *inv)
 {
     if (!cspace_is_final(inv->slot))
         return error_plain(seL4_RevokeFirst);
-    if (cap_paging_is_mapped(inv->cap)) {
+    if (cap_table_is_mapped(inv->cap)) {
         page_table_unmap(inv->cap);
         memset(table_at(cap_object(inv->cap)), 0, PAGE_SIZE);
     }
-    inv->slot->cap = cap_paging_unmapped(inv->cap);
+    inv->slot->cap = cap_table_unmapped(inv->cap);
     return error_none();
 }
 
@@ -75,7 +76,7 @@ static struct syscall_error page_table_find_slot(paddr_t root, vaddr_t vaddr, un
     word_t bits_left;
     *slot = vspace_lookup(root, vaddr, level, &bits_left);
     if (!*slot) {
-        struct lookup_fault fault = {LOOKUP_MISSING_CAPABILITY, bits_left, 0, 0};
+        struct lookup_fault fault = lookup_fault_missing_capability(bits_left);
         return error_failed_lookup(false, &fault);
     }
     if (**slot & PTE_PRESENT)
@@ -87,23 +88,24 @@ static struct syscall_error page_table_decode_map(struct invocation *inv, unsign
 {
     if (inv->length < 2 || inv->extra_caps < 1)
         return error_plain(seL4_TruncatedMessage);
-    if (cap_paging_is_mapped(inv->cap))
+    if (cap_table_is_mapped(inv->cap))
         return error_invalid_capability(0);
     vaddr_t vaddr = invocation_arg(inv, 0) & ~MASK(level_shift(level));
-    paddr_t root;
-    word_t asid;
+    struct cap vspace = inv->extra[0]->cap;
+    paddr_t root = arch_vspace_root(vspace);
+    word_t asid = cap_mapped_asid(vspace);
     pte_t *slot;
-    struct syscall_error error = asid_vspace_argument(inv, &root, &asid);
-    if (error_is_none(error) && vaddr > USER_TOP)
-        error = error_invalid_argument(0);
+    if (!root)
+        return error_invalid_capability(1);
+    struct syscall_error error = vaddr > USER_TOP ? error_invalid_argument(0) : error_none();
     if (error_is_none(error))
-        error = asid_check_vspace(root, asid);
+        error = asid_check_vspace(root, asid, 1);
     if (error_is_none(error))
         error = page_table_find_slot(root, vaddr, level, &slot);
     if (!error_is_none(error))
         return error;
     *slot = table_entry(cap_object(inv->cap), invocation_arg(inv, 1));
-    inv->slot->cap = cap_paging_mapped(inv->cap, asid, vaddr);
+    inv->slot->cap = cap_table_mapped(inv->cap, asid, vaddr);
     return error_none();
 }
 

@@ -25,8 +25,6 @@
 static pte_t kernel_tables[KERNEL_TABLE_POOL_PAGES][TABLE_ENTRIES] __attribute__((aligned(4096)));
 static unsigned kernel_tables_used;
 static paddr_t kernel_root;
-static paddr_t active_root;
-
 /* A zeroed table from the pool (the bss is cleared at boot); panics when none is left. */
 static paddr_t kernel_table_alloc(void)
 {
@@ -122,17 +120,10 @@ void vspace_init_kernel(const struct boot_params *params)
     vspace_activate(kernel_root);
 }
 
-paddr_t vspace_kernel_root(void)
+/* The kernel's own PML4 has no user mappings at all. */
+paddr_t arch_vspace_empty_root(void)
 {
     return kernel_root;
-}
-
-void vspace_activate(paddr_t root)
-{
-    if (root == active_root)
-        return;
-    active_root = root;
-    cpu_write_cr3(root);
 }
 
 void vspace_copy_kernel(paddr_t root)
@@ -165,13 +156,13 @@ pte_t *vspace_lookup(paddr_t root, vaddr_t vaddr, unsigned level, word_t *bits_l
 
 void vspace_flush_page(paddr_t root, vaddr_t vaddr)
 {
-    if (root == active_root)
+    if (root == vspace_active_root)
         cpu_invalidate_page(vaddr);
 }
 
 void vspace_flush_all(paddr_t root)
 {
-    if (root == active_root)
+    if (root == vspace_active_root)
         cpu_write_cr3(root);
 }
 

@@ -84,6 +84,10 @@ void invocation_reply_length(struct invocation *inv, word_t length);
  * *error is the ABI's FailedLookup (source says which side failed). */
 struct cte *invocation_lookup_slot(struct cap root, cptr_t cptr, word_t depth, bool source,
                                    struct syscall_error *error);
+/* The same for the destination of a new capability: the slot must also be empty, else
+ * DeleteFirst. On success *error is no error. */
+struct cte *invocation_lookup_empty_slot(struct cap root, cptr_t cptr, word_t depth,
+                                         struct syscall_error *error);
 
 /* Read the invocation `thread`'s registers and IPC buffer describe. False when the invoked
  * capability or an extra one did not look up: *failed is its cptr, *fault says why. */

@@ -39,6 +39,28 @@ struct lookup_fault {
     word_t guard_found; /* guard mismatch: the CNode's guard */
 };
 
+static inline struct lookup_fault lookup_fault_invalid_root(void)
+{
+    return (struct lookup_fault){LOOKUP_INVALID_ROOT, 0, 0, 0};
+}
+
+/* `bits_left`: the bits of the address still to translate where the lookup stopped. */
+static inline struct lookup_fault lookup_fault_missing_capability(word_t bits_left)
+{
+    return (struct lookup_fault){LOOKUP_MISSING_CAPABILITY, bits_left, 0, 0};
+}
+
+static inline struct lookup_fault lookup_fault_depth_mismatch(word_t bits_left, word_t bits_found)
+{
+    return (struct lookup_fault){LOOKUP_DEPTH_MISMATCH, bits_left, bits_found, 0};
+}
+
+static inline struct lookup_fault lookup_fault_guard_mismatch(word_t bits_left, word_t guard_size,
+                                                              word_t guard_found)
+{
+    return (struct lookup_fault){LOOKUP_GUARD_MISMATCH, bits_left, guard_size, guard_found};
+}
+
 /* Walk `depth` bits of `cptr` from the CNode capability `root`. Returns the slot reached when
  * all bits are used or a non-CNode capability is met (*bits_left then says how many bits
  * remained); NULL with *fault filled otherwise. `depth` must be 1..64. */

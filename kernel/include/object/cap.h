@@ -2,20 +2,25 @@
  * Capabilities: two words, laid out by hand. Word 0 holds the type in bits 63..59 and the
  * type's fields below; word 1 holds a badge, guard or free index. Objects are named by their
  * physical address (kernel memory is reached through arch_phys_to_virt), which fits in 48 bits
- * on every arch. Arch capability types (frames, tables, ASIDs, I/O ports) have odd type
- * numbers and their fields live in arch/cap.h; generic types are even, as in seL4.
+ * on every arch. Arch capability types (tables, I/O ports) have odd type numbers and their
+ * fields live in arch/cap.h; generic types are even, as in seL4. Frames and ASID control and
+ * pools are odd too, but seL4 gives them the same tags on every arch, so they are generic
+ * objects here (object/frame.h, object/asid_pool.h).
  */
 #pragma once
 #include <types.h>
 
 enum cap_type {
     CAP_NULL = 0,
+    CAP_FRAME = 1,
     CAP_UNTYPED = 2,
     CAP_ENDPOINT = 4,
     CAP_NOTIFICATION = 6,
     CAP_REPLY = 8,
     CAP_CNODE = 10,
+    CAP_ASID_CONTROL = 11,
     CAP_THREAD = 12,
+    CAP_ASID_POOL = 13,
     CAP_IRQ_CONTROL = 14,
     CAP_IRQ_HANDLER = 16,
     CAP_DOMAIN = 20,

@@ -4,6 +4,7 @@
 #include <arch.h>
 #include "fake_arch.h"
 #include <core/memory.h>
+#include <object/frame.h>
 #include <lib/printf.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,33 +28,10 @@ void arch_object_finalise(struct cap cap)
     (void)cap;
 }
 
-void arch_cap_finalise_copy(struct cap cap)
-{
-    (void)cap;
-}
-
-bool arch_cap_frame_ipc_access(struct cap cap, bool writing)
-{
-    (void)writing;
-    return cap_type(cap) == FAKE_CAP_FRAME;
-}
-
 bool arch_is_frame_type(word_t type)
 {
     (void)type;
     return false;
-}
-
-struct cap arch_cap_mask_rights(struct cap cap, word_t rights)
-{
-    (void)rights;
-    return cap;
-}
-
-struct cap arch_cap_update_data(struct cap cap, word_t data, bool preserve)
-{
-    (void)data, (void)preserve;
-    return cap;
 }
 
 struct syscall_error arch_cap_derive(struct cap cap, struct cap *derived)
@@ -74,14 +52,36 @@ struct syscall_error arch_decode_invocation(struct invocation *inv)
     return error_plain(seL4_IllegalOperation);
 }
 
-/* The one arch capability here: type 1, a 4 KiB frame, so threads can have IPC buffers. */
-bool arch_cap_frame(struct cap cap, paddr_t *base, word_t *size_bits)
+/* Frames map nowhere here: no table has a slot for them. */
+struct syscall_error arch_frame_lookup_slot(struct frame_map *map)
 {
-    if (cap_type(cap) != FAKE_CAP_FRAME)
-        return false;
-    *base = cap_object(cap);
-    *size_bits = 12;
-    return true;
+    (void)map;
+    return error_plain(seL4_DeleteFirst);
+}
+
+void arch_frame_map(const struct frame_map *map)
+{
+    (void)map;
+}
+
+void arch_frame_unmap(paddr_t root, struct cap frame)
+{
+    (void)root, (void)frame;
+}
+
+void arch_vspace_assign(paddr_t root)
+{
+    (void)root;
+}
+
+void arch_vspace_asid_deleted(paddr_t root)
+{
+    (void)root;
+}
+
+paddr_t arch_vspace_empty_root(void)
+{
+    return 0;
 }
 
 /* Interrupts 1..30 may have handlers; 31 is the timer. The mask state is kept to check. */

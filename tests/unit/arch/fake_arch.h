@@ -1,6 +1,6 @@
-/* Stand-in arch for host unit tests: two capability types, a 4 KiB frame and a VSpace root. */
+/* Stand-in arch for host unit tests: one capability type of its own, a VSpace root (frames
+ * are generic, object/frame.h). */
 #pragma once
-#define FAKE_CAP_FRAME 1
 #define FAKE_CAP_VSPACE 3
 #include <stdbool.h>
 /* Which interrupts the stand-in controller has masked. */

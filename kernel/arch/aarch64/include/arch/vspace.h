@@ -30,16 +30,12 @@ word_t vspace_pte_vm_rights(pte_t pte);
 /* Write `pte` into `entry`, which maps `vaddr`; a valid old entry is removed first and its
  * TLB entries flushed (break before make). */
 void vspace_set_entry(pte_t *entry, pte_t pte, vaddr_t vaddr);
-/* Remove the mapping of the frame `frame` (2^size_bits bytes) at `vaddr` in the VSpace of
- * `asid`, if the tables still hold exactly that mapping. */
-void vspace_unmap_page(word_t asid, vaddr_t vaddr, paddr_t frame, word_t size_bits);
+/* Remove the mapping of the frame `frame` (2^size_bits bytes) at `vaddr` under `root`, if
+ * the tables still hold exactly that mapping. */
+void vspace_unmap_page(paddr_t root, vaddr_t vaddr, paddr_t frame, word_t size_bits);
 /* Unlink the page table `table` from the VSpace of `asid`, where it maps `vaddr`, if it is
  * still linked there. */
 void vspace_unmap_table(word_t asid, vaddr_t vaddr, paddr_t table);
-/* The root `thread` runs in: its VSpace while that still has its ASID, else an empty one. */
-paddr_t vspace_thread_root(const struct tcb *thread);
-/* Make `root` the user address space (TTBR0_EL1); no-op when it already is. */
-void vspace_activate(paddr_t root);
 
 /* TLB maintenance for user mappings (all of them carry ASID 0 in the TLB). */
 void tlb_flush_page(vaddr_t vaddr);

@@ -2,17 +2,13 @@
  * the frame and page-table invocations use. Arch-private. */
 #pragma once
 #include <api/invocation.h>
-#include <arch/pte.h>
+#include <arch/page_table.h>
 #include <types.h>
 
 /* Build the kernel's tables -- the physical window over [0, window_end) in gigapages and the
  * kernel image in 4 KiB pages with W^X permissions -- and switch to them. Runs once, on the
  * boot table from head.S. */
 void vspace_init_kernel(paddr_t window_end);
-/* Switch to the address space whose root table is at `root` (user or kernel). */
-void vspace_activate(paddr_t root);
-/* Switch to the kernel's own tables: no user mappings at all. */
-void vspace_activate_kernel(void);
 /* Give the root table at `root` the kernel's upper-half entries. */
 void vspace_copy_kernel_mappings(paddr_t root);
 
@@ -30,9 +26,3 @@ struct pt_slot vspace_lookup_slot(paddr_t root, vaddr_t vaddr);
 pte_t vspace_user_pte(paddr_t frame, word_t vm_rights, bool executable);
 /* Drop every cached translation: after any entry is removed or changed. */
 void vspace_flush_tlb(void);
-
-/* True for a capability that can name a VSpace: a page table with an ASID. */
-bool vspace_cap_is_root(struct cap cap);
-/* The root table and ASID of such a capability; FailedLookup when its ASID names nothing,
- * InvalidCapability (1) when it names another table. */
-struct syscall_error vspace_cap_resolve(struct cap cap, paddr_t *root, word_t *asid);

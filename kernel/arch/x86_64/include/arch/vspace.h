@@ -9,7 +9,3 @@ extern char kernel_image_start[], kernel_text_start[], kernel_rodata_start[],
 /* Build the kernel image mapping and the physical window over `params`' RAM, the low megabyte
  * and the APIC registers, then switch to them. The boot page tables are dropped. */
 void vspace_init_kernel(const struct boot_params *params);
-/* The kernel's own PML4: no user mappings at all. */
-paddr_t vspace_kernel_root(void);
-/* Make `root` the current address space (no-op when it already is). */
-void vspace_activate(paddr_t root);

@@ -2,3 +2,4 @@
 #pragma once
 #define seL4_ObjectTypeCount seL4_NonArchObjectTypeCount
 #define seL4_MaxUntypedBits 47
+#define seL4_ASIDPoolBits 12
