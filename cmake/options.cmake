@@ -9,8 +9,19 @@ endmacro()
 
 config_option(FASTPATH ON
   "Hand-tuned Call/ReplyRecv fastpath (lands with the IPC issue; no effect before it)")
-config_option(DEBUG ON
+config_option(BENCHMARK OFF
+  "Benchmark build for sel4bench: release kernel (DEBUG off), no kernel printing but a panic, the benchmark syscalls")
+# A benchmark build is a release build: DEBUG defaults to OFF there and may not be ON.
+if(BENCHMARK)
+  set(debug_default OFF)
+else()
+  set(debug_default ON)
+endif()
+config_option(DEBUG ${debug_default}
   "Debug syscalls: DebugHalt (ends the run with a status), DebugCapIdentify, DebugNameThread")
+if(BENCHMARK AND DEBUG)
+  message(FATAL_ERROR "BENCHMARK=ON is a release build: configure it with DEBUG=OFF")
+endif()
 
 # config.h for C, and CONFIG_OPTIONS_JSON ("NAME": true, ...) for the run manifest.
 set(config_text "/* Generated from cmake/options.cmake; do not edit. */\n#pragma once\n")
@@ -49,4 +60,10 @@ endif()
 if(NOT fuzz_seed_ok)
   message(FATAL_ERROR "FUZZ_SEED='${FUZZ_SEED}': expected an integer from 1 to 2**64-1 "
     "(decimal, or hex with 0x); 0 would make the fuzzer repeat one invocation")
+endif()
+
+# sel4bench's samples per case after its warm-up (sel4bench/main.c); benchmark builds only.
+set(BENCH_SAMPLES 1000 CACHE STRING "Measured samples per sel4bench case (1 to 100000)")
+if(NOT BENCH_SAMPLES MATCHES "^[1-9][0-9]*$" OR BENCH_SAMPLES GREATER 100000)
+  message(FATAL_ERROR "BENCH_SAMPLES='${BENCH_SAMPLES}': expected an integer from 1 to 100000")
 endif()

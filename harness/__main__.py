@@ -1,4 +1,4 @@
-"""The harness CLI: `/usr/bin/python3 -m harness build|run ...` (see --help).
+"""The harness CLI: `/usr/bin/python3 -m harness build|run|bench ...` (see --help).
 
 `run` builds a board, boots a root task under QEMU, streams the serial console here while
 keeping it in build/<dir>/logs/<root-task>-<mode>.log, and judges the run by the root task's own
@@ -6,6 +6,8 @@ closing line `N passed, M failed` and its declared final status (harness/verdict
 --all (the default) it runs every board and closes with a line per board. It exits 0 only when
 every board it ran passed and it ran at least one; SIGTERM or SIGINT stop the guest first. The work is done by
 build.py, kvm.py and qemu.py; this module only chooses, prints and sets the exit status.
+`bench` (and `run --root-task sel4bench`) makes benchmark builds, runs sel4bench, checks its
+protocol (protocol.py) and prints a table per board (bench_table.py).
 """
 import argparse
 import dataclasses
@@ -15,9 +17,10 @@ import signal
 import sys
 
 from boards import board as boards
-from harness import build, kvm, qemu, verdict
+from harness import bench_table, build, kvm, protocol, qemu, verdict
 
 DEFAULT_ROOT_TASK = "boot-test"
+BENCH_ROOT_TASK = "sel4bench"
 DEFAULT_TIMEOUT = 120.0
 # Exit statuses: 0 every board run passed; 1 a root task's own verdict was a failure (or it
 # ended with another status than it declares); the rest say why there was no verdict.
@@ -55,6 +58,20 @@ def parse_args(argv):
                             help="seconds")
     run_parser.add_argument("--memory", type=positive(int),
                             help="guest RAM in MiB (default: the board's)")
+    run_parser.add_argument("--samples", type=positive(int), help="sel4bench's samples per "
+                            "case (--root-task sel4bench; default: the build's, 1000)")
+    bench_parser = commands.add_parser(
+        "bench", help="benchmark builds (fastpath and slowpath) of each board run sel4bench; "
+                      "a table per board")
+    which = bench_parser.add_mutually_exclusive_group()
+    which.add_argument("--board", choices=boards.names())
+    which.add_argument("--all", action="store_true", help="every board (the default)")
+    bench_parser.add_argument("--mode", default="icount", help="a mode of the board file")
+    bench_parser.add_argument("--toolchain", default="gcc", choices=build.TOOLCHAINS)
+    bench_parser.add_argument("--samples", type=positive(int),
+                              help="samples per case (default: the build's, 1000)")
+    bench_parser.add_argument("--timeout", type=positive(float), default=DEFAULT_TIMEOUT,
+                              help="seconds per guest")
     return parser.parse_args(argv)
 
 
@@ -178,6 +195,12 @@ def check_kvm(board, mode):
 
 def boot(board, args):
     name, fastpath = board["name"], args.fastpath == "on"
+    if args.root_task == BENCH_ROOT_TASK:
+        result, run = run_sel4bench(board, args, fastpath, echo)
+        if run:
+            print(bench_table.render(bench_table.table(name, args.mode,
+                                                       {build.VARIANTS[fastpath]: run})))
+        return result
     directory = build.build_dir(name, args.toolchain, fastpath)
     missing = missing_qemu(board)
     if missing:
@@ -200,6 +223,92 @@ def boot(board, args):
         f"log {os.path.relpath(log)})")
     outcome = qemu.run_root_task(board, files, args.mode, log, args.timeout, args.memory, echo)
     return judge(name, files["expected_status"], outcome)
+
+
+def run_sel4bench(board, args, fastpath, echo_to=None):
+    """Build the benchmark build of one variant, boot sel4bench, parse its protocol. Returns
+    (BoardResult, protocol.Run or None)."""
+    name, variant = board["name"], build.VARIANTS[fastpath]
+    directory = build.build_dir(name, args.toolchain, fastpath, benchmark=True)
+    missing = missing_qemu(board)
+    if missing:
+        say(f"{name}: {missing}")
+        return BoardResult(name, "error", missing, EXIT_FOR_KIND["missing"]), None
+    log = qemu.log_path(directory, BENCH_ROOT_TASK, args.mode)
+    say(f"building {name} ({args.toolchain}, {variant}, benchmark build) in {directory}")
+    try:
+        files = build.root_task_files(
+            build.build(name, args.toolchain, fastpath, benchmark=True,
+                        samples=args.samples), BENCH_ROOT_TASK)
+    except build.BuildError as e:
+        say(f"{name}: build failed: {e}")
+        return BoardResult(name, "error", "build failed", EXIT_ERROR), None
+    say(f"{name}: booting {BENCH_ROOT_TASK} ({variant}) in mode {args.mode} "
+        f"(timeout {args.timeout:g} s, log {os.path.relpath(log)})")
+    outcome = qemu.run_root_task(board, files, args.mode, log, args.timeout, None, echo_to)
+    return judge_bench(name, files["expected_status"], outcome)
+
+
+def judge_bench(name, expected, outcome):
+    """(BoardResult, Run or None) of a sel4bench run: it passes when the guest exited with its
+    declared status and the log holds an intact protocol run (header, cases, end, CRC32)."""
+    def failed(kind, detail, status):
+        say(f"{name}: {detail}; last lines of {outcome.log_path}:\n{outcome.tail}")
+        return BoardResult(name, kind, detail, status, outcome.log_path, outcome.seconds), None
+    if outcome.kind != "exited":
+        return failed("failed", f"{outcome.kind}: {outcome.reason}",
+                      EXIT_FOR_KIND[outcome.kind])
+    try:
+        run = protocol.parse(outcome.output)
+    except protocol.ProtocolError as e:
+        return failed("failed", f"sel4bench log rejected: {e}", EXIT_FAILED)
+    if outcome.guest_status != expected:
+        return failed("failed", f"{outcome.reason}, expected {expected}", EXIT_FAILED)
+    detail = f"{len(run.cases)} cases, end line and CRC32 intact; {outcome.reason}"
+    return BoardResult(name, "passed", detail, 0, outcome.log_path, outcome.seconds), run
+
+
+def command_bench(args):
+    """Both variants of every chosen board; a table per board, then a summary line each."""
+    problem = unknown_mode(args.mode)
+    if problem:
+        say(problem)
+        return EXIT_ERROR
+    results = []
+    for name in [args.board] if args.board else boards.names():
+        results += bench_board(name, args, skip_missing_mode=not args.board)
+    for result in results:
+        print(summary_line(result))
+    if all(r.verdict == "skipped" for r in results):
+        say(f"nothing ran: no board has mode '{args.mode}'")
+        return EXIT_ERROR
+    failed = [r for r in results if r.verdict not in ("passed", "skipped")]
+    return failed[0].exit_status if failed else 0
+
+
+def bench_board(name, args, skip_missing_mode):
+    """The BoardResults of one board's fastpath and slowpath runs; prints its table."""
+    try:
+        board = boards.load(name)
+    except boards.BoardError as e:
+        return [BoardResult(name, "error", str(e), EXIT_ERROR)]
+    if args.mode not in board.get("modes", {}):
+        verdict = "skipped" if skip_missing_mode else "error"
+        return [BoardResult(name, verdict, f"no mode '{args.mode}'", EXIT_ERROR)]
+    if kvm.needs_probe(board, args.mode):
+        refusal = check_kvm(board, args.mode)
+        if refusal:
+            return [refusal]
+    results, runs = [], {}
+    for fastpath in (True, False):
+        result, run = run_sel4bench(board, args, fastpath)
+        results.append(dataclasses.replace(
+            result, board=f"{name} {build.VARIANTS[fastpath]}"))
+        if run:
+            runs[build.VARIANTS[fastpath]] = run
+    if runs:
+        print(bench_table.render(bench_table.table(name, args.mode, runs)), flush=True)
+    return results
 
 
 def missing_qemu(board):
@@ -248,10 +357,11 @@ def main(argv=None):
     args = parse_args(argv)
     if args.command == "build":
         return command_build(args)
+    command = command_bench if args.command == "bench" else command_run
     previous = {number: signal.signal(number, stop_on_signal)
                 for number in (signal.SIGTERM, signal.SIGINT)}
     try:
-        return command_run(args)
+        return command(args)
     except qemu.Interrupted as e:
         where = f"; the incomplete log is {e.log_path}" if e.log_path else ""
         say(f"interrupted by {e.signal_name}: stopped the guest and the run{where}")

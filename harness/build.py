@@ -1,4 +1,6 @@
-"""cmake configure + build of one (board, toolchain, variant): build/<board>-<toolchain>-<variant>.
+"""cmake configure + build of one (board, toolchain, variant): build/<board>-<toolchain>-<variant>,
+or build/<board>-<toolchain>-<variant>-bench for a benchmark build (BENCHMARK=ON: a release
+kernel and the sel4bench root task, cmake/options.cmake).
 
 build() returns the build's run-manifest.json (written by cmake/root_task.cmake), which names
 each root task's boot files. A failed step raises BuildError ending with the tool's output tail.
@@ -17,29 +19,36 @@ class BuildError(Exception):
     """A configure or build step failed, or its manifest is unusable."""
 
 
-def build_dir(board_name, toolchain, fastpath, root=REPO_ROOT):
-    """Where (board, toolchain, variant) is built: build/<board>-<toolchain>-<variant>."""
-    return root / "build" / f"{board_name}-{toolchain}-{VARIANTS[fastpath]}"
+def build_dir(board_name, toolchain, fastpath, root=REPO_ROOT, benchmark=False):
+    """Where (board, toolchain, variant) is built: build/<board>-<toolchain>-<variant>, with
+    -bench after it for a benchmark build."""
+    suffix = "-bench" if benchmark else ""
+    return root / "build" / f"{board_name}-{toolchain}-{VARIANTS[fastpath]}{suffix}"
 
 
 def configure_command(board_name, toolchain, fastpath, directory, source=REPO_ROOT,
-                      fuzz_seed=None):
-    """The cmake configure command. Without a fuzz seed the cached one is dropped, so the
-    build's default (cmake/options.cmake) applies again after a run with --fuzz-seed."""
+                      fuzz_seed=None, benchmark=False, samples=None):
+    """The cmake configure command. Without a fuzz seed (or a sample count) the cached one is
+    dropped, so the build's default (cmake/options.cmake) applies again after a run with
+    --fuzz-seed (--samples). A benchmark build is BENCHMARK=ON with DEBUG=OFF."""
     seed = f"-DFUZZ_SEED={fuzz_seed:#x}" if fuzz_seed is not None else "-UFUZZ_SEED"
-    return ["cmake", "-G", "Ninja", "-S", str(source), "-B", str(directory),
-            f"-DBOARD={board_name}", f"-DTOOLCHAIN={toolchain}",
-            f"-DFASTPATH={'ON' if fastpath else 'OFF'}", seed]
+    command = ["cmake", "-G", "Ninja", "-S", str(source), "-B", str(directory),
+               f"-DBOARD={board_name}", f"-DTOOLCHAIN={toolchain}",
+               f"-DFASTPATH={'ON' if fastpath else 'OFF'}", seed]
+    if benchmark:
+        command += ["-DBENCHMARK=ON", "-DDEBUG=OFF",
+                    f"-DBENCH_SAMPLES={samples}" if samples else "-UBENCH_SAMPLES"]
+    return command
 
 
 def build(board_name, toolchain="gcc", fastpath=True, source=REPO_ROOT, directory=None,
-          fuzz_seed=None):
+          fuzz_seed=None, benchmark=False, samples=None):
     """Configure and build; return the parsed run-manifest.json. Raises BuildError."""
     if toolchain not in TOOLCHAINS:
         raise BuildError(f"unknown toolchain '{toolchain}' (have: {', '.join(TOOLCHAINS)})")
-    directory = directory or build_dir(board_name, toolchain, fastpath)
+    directory = directory or build_dir(board_name, toolchain, fastpath, benchmark=benchmark)
     run_step("configure", configure_command(board_name, toolchain, fastpath, directory, source,
-                                            fuzz_seed))
+                                            fuzz_seed, benchmark, samples))
     run_step("build", ["cmake", "--build", str(directory)])
     return load_manifest(directory)
 

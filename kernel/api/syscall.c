@@ -3,6 +3,7 @@
  * NBSendRecv and NBSendWait are a silent non-blocking send, then a receive. The fault
  * entries (a bad syscall, a failed lookup, the arch's VM and user exceptions) raise a fault
  * to the thread's handler (api/fault.c). */
+#include <api/benchmark.h>
 #include <api/fault.h>
 #include <api/invocation.h>
 #include <api/syscall.h>
@@ -191,8 +192,11 @@ void syscall_handle(void)
             unknown_syscall(number);
         arch_set_tls_base(context, arch_user_reg_get(context, REG_CAP));
         break;
+    case seL4_SysBenchmarkHardwareLimit: /* returns to user itself, in the partner thread */
+        benchmark_hardware_limit(current_thread, number);
     default:
-        if (!debug_syscall(current_thread, number))
+        if (!debug_syscall(current_thread, number) &&
+            !benchmark_syscall(current_thread, number))
             unknown_syscall(number);
         break;
     }

@@ -23,9 +23,9 @@ void kernel_panic(const char *format, ...)
 {
     va_list args;
     va_start(args, format);
-    kprintf("KERNEL PANIC: ");
+    kputs_always("KERNEL PANIC: ");
     kvprintf(format, args);
     va_end(args);
-    kprintf("\n");
+    kputs_always("\n");
     kernel_stop(EXIT_STATUS_KERNEL_PANIC, "kernel panic");
 }

@@ -84,3 +84,15 @@ def test_unknown_root_task_lists_the_known_ones(tmp_path):
         {"root_tasks": {"boot-test": {}, "sel4bench": {}}}))
     with pytest.raises(build.BuildError, match="no root task 'fuzz' .has: boot-test, sel4bench"):
         build.root_task_files(build.load_manifest(tmp_path), "fuzz")
+
+
+def test_a_benchmark_build_has_its_own_folder_and_release_options():
+    assert build.build_dir("qemu-riscv64", "gcc", False, benchmark=True).name == \
+        "qemu-riscv64-gcc-slowpath-bench"
+    command = build.configure_command("qemu-riscv64", "gcc", True, "out", benchmark=True,
+                                      samples=20)
+    assert {"-DBENCHMARK=ON", "-DDEBUG=OFF", "-DBENCH_SAMPLES=20"} <= set(command)
+    default = build.configure_command("qemu-riscv64", "gcc", True, "out", benchmark=True)
+    assert "-UBENCH_SAMPLES" in default
+    assert not any("BENCH" in word for word in build.configure_command("qemu-riscv64", "gcc",
+                                                                        True, "out"))

@@ -1,5 +1,7 @@
 """harness/__main__.py: argument defaults, results and exit statuses, the summary, the kvm
 refusal (no build, no fallback to tcg), and a whole `run` against a fake build and QEMU."""
+import pathlib
+
 import pytest
 
 import fake_qemu
@@ -173,3 +175,29 @@ def test_build_failure_is_reported_with_its_tail(monkeypatch, capsys):
     monkeypatch.setattr(build, "build", fail)
     assert cli.main(["run", "--board", "qemu-riscv64"]) == cli.EXIT_ERROR
     assert "main.c:1: error: no" in capsys.readouterr().err
+
+
+BENCH_LOG = (pathlib.Path(__file__).parent / "fixtures" / "sel4bench-good.log").read_text()
+
+
+@pytest.mark.parametrize("result, verdict, status, detail", [
+    (outcome(output=BENCH_LOG), "passed", 0, "37 cases, end line and CRC32 intact"),
+    (outcome(output=BENCH_LOG.replace('"type":"end"', '"type":"nd"')), "failed",
+     cli.EXIT_FAILED, "unknown record type 'nd'"),
+    (outcome(output=BENCH_LOG[:len(BENCH_LOG) // 2]), "failed", cli.EXIT_FAILED,
+     "sel4bench log rejected: line"),
+    (outcome(guest_status=0, output=BENCH_LOG), "failed", cli.EXIT_FAILED, "expected 125"),
+    (outcome("hung", None, "no exit within 5 s", BENCH_LOG), "failed",
+     cli.EXIT_FOR_KIND["hung"], "hung"),
+])
+def test_a_sel4bench_run_passes_only_with_an_intact_log_and_its_status(result, verdict, status,
+                                                                        detail):
+    judged, run = cli.judge_bench("qemu-riscv64", 125, result)
+    assert (judged.verdict, judged.exit_status) == (verdict, status)
+    assert detail in judged.detail
+    assert (run is not None) == (verdict == "passed")
+
+
+def test_bench_defaults_to_every_board_in_icount_with_the_builds_samples():
+    args = cli.parse_args(["bench"])
+    assert (args.board, args.mode, args.toolchain, args.samples) == (None, "icount", "gcc", None)

@@ -25,6 +25,9 @@ enum seL4_Syscall_ID {
     seL4_SysBenchmarkSetLogBuffer = -24,
     seL4_SysBenchmarkNullSyscall = -25,
     seL4_SysSetTLSBase = -33,
+    /* This kernel's own, outside the ABI's numbers, in BENCHMARK builds only: kernel entry,
+     * a switch to the partner thread's address space, kernel exit (sel4bench hw_limit). */
+    seL4_SysBenchmarkHardwareLimit = -64,
 };
 
 #define seL4_SysApiMin seL4_SysYield /* API syscalls are seL4_SysApiMin..-1 */

@@ -195,6 +195,19 @@ static inline void seL4_DebugHaltWithStatus(seL4_Word status)
     seL4_SyscallCapOnly((seL4_Word)seL4_SysDebugHalt, status);
 }
 
+/* A syscall that does nothing (BENCHMARK builds): the cost of entering and leaving. */
+static inline void seL4_BenchmarkNullSyscall(void)
+{
+    seL4_SyscallCapOnly((seL4_Word)seL4_SysBenchmarkNullSyscall, 0);
+}
+
+/* The hardware-limit switch of a BENCHMARK build (this kernel's, not upstream's): with a TCB
+ * capability, pair that thread with the caller; with 0, switch to the caller's partner. */
+static inline void seL4_BenchmarkHardwareLimit(seL4_CPtr partner_tcb)
+{
+    seL4_SyscallCapOnly((seL4_Word)seL4_SysBenchmarkHardwareLimit, partner_tcb);
+}
+
 /* The kernel's type tag of the capability at `cap` (0 if the slot is empty). */
 static inline seL4_Uint32 seL4_DebugCapIdentify(seL4_CPtr cap)
 {

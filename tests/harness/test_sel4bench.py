@@ -1,0 +1,53 @@
+"""sel4bench end to end on every board with both toolchains: a benchmark build (BENCHMARK=ON,
+10 samples per case) boots in icount mode, ends with its declared status, and its log is an
+intact protocol run with one record per entry of the table in sel4bench/benchmarks.c, in
+order, with no sample below zero (wrapped); the hardware-limit round trip lies between the null
+syscall and the IPC round trip."""
+import re
+
+import pytest
+
+from boards import board as boards
+from harness import REPO_ROOT, build, protocol, qemu
+from tests.conftest import expect
+
+MODE = "icount"
+SAMPLES = 10
+TIMEOUT = 120.0
+TABLE = REPO_ROOT / "sel4bench" / "benchmarks.c"
+CASES = [(name, toolchain) for name in boards.names() for toolchain in build.TOOLCHAINS]
+
+
+def table_ids():
+    return re.findall(r'^\s*\{"(\w+)", bench_\w+,', TABLE.read_text(), re.MULTILINE)
+
+
+@pytest.mark.parametrize("board_name, toolchain", CASES, ids=[f"{b}-{t}" for b, t in CASES])
+def test_sel4bench_runs_every_case_of_the_table(board_name, toolchain):
+    try:
+        manifest = build.build(board_name, toolchain, True, benchmark=True, samples=SAMPLES)
+    except build.BuildError as e:
+        pytest.fail(f"benchmark build of {board_name} with {toolchain} failed: {e}",
+                    pytrace=False)
+    files = build.root_task_files(manifest, "sel4bench")
+    directory = build.build_dir(board_name, toolchain, True, benchmark=True)
+    outcome = qemu.run_root_task(boards.load(board_name), files, MODE,
+                                 qemu.log_path(directory, "sel4bench", MODE), TIMEOUT)
+    expect(outcome.kind == "exited" and outcome.guest_status == files["expected_status"],
+           f"sel4bench did not end with status {files['expected_status']}", outcome)
+    expect("kernel:" not in outcome.output, "a benchmark kernel printed", outcome)
+    try:
+        run = protocol.parse(outcome.output)
+    except protocol.ProtocolError as e:
+        pytest.fail(f"sel4bench's log was rejected: {e}\n{outcome.tail}", pytrace=False)
+    board = boards.load(board_name)
+    assert (run.header["board"], run.header["arch"]) == (board_name, board["arch"])
+    assert run.header["samples"] == SAMPLES and run.header["variant"] == "fastpath"
+    assert [c.id for c in run.cases] == table_ids()
+    assert all(len(c.samples) == SAMPLES for c in run.cases)
+    wrapped = [c.id for c in run.cases if max(c.samples) >= 2**40]
+    assert not wrapped, f"samples that wrapped below zero (an end read before its start): {wrapped}"
+    least = {c.id: min(c.samples) for c in run.cases}
+    assert least["null_syscall"] < least["hw_limit_round_trip"] < \
+        least["ipc_round_trip_same_as_len0"]
+    assert least["ipc_call_same_as_len0"] < least["ipc_call_same_as_len120"]
