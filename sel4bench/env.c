@@ -5,7 +5,7 @@
  */
 #include "bench.h"
 #include <sel4runtime/address_space.h>
-#include <sel4runtime/string.h>
+#include <sel4common/string.h>
 
 #define STACK_WORDS 2048
 #define ADDRESS_SPACE_EXTRA_SLOTS 8 /* the VSpace root and its page tables */

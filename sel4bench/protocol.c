@@ -1,7 +1,7 @@
 /* The protocol writer: formats each line through the platform's UART, and keeps the running
  * CRC32 of the case records and their count for the end line. */
 #include "protocol.h"
-#include <sel4runtime/format.h>
+#include <sel4common/format.h>
 
 #define CRC32_POLYNOMIAL 0xedb88320u /* IEEE 802.3, reflected, as zlib.crc32 */
 

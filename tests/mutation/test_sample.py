@@ -20,7 +20,7 @@ UNREACHED_BY_THE_SYSTEM_TEST = ("kernel/core/boot.c", "kernel/core/boot_cspace.c
 
 
 def test_seeded_sample_of_mutants_is_killed():
-    candidates = [m for m in mutation.collect(mutation.FOLDERS) 
+    candidates = [m for m in mutation.collect(mutation.FOLDERS)
                   if m.path not in UNREACHED_BY_THE_SYSTEM_TEST]
     mutants = mutation.select(candidates, SAMPLE, SEED)
     root = runner.make_scratch()
