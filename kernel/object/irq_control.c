@@ -9,22 +9,30 @@
 #include <object/irq.h>
 #include <sel4/invocation_labels.h>
 
-static struct syscall_error irq_control_decode_get(struct invocation *inv)
+struct syscall_error irq_control_check_issue(struct invocation *inv, word_t arch_words,
+                                             word_t *irq, struct cte **dest)
 {
-    if (inv->length < 3 || inv->extra_caps < 1)
+    if (inv->length < 3 + arch_words || inv->extra_caps < 1)
         return error_plain(seL4_TruncatedMessage);
-    word_t irq = invocation_arg(inv, 0);
-    struct syscall_error error = arch_irq_check(irq);
+    *irq = invocation_arg(inv, 0);
+    struct syscall_error error = arch_irq_check(*irq);
     if (!error_is_none(error))
         return error;
-    if (interrupt_state(irq) != IRQ_INACTIVE)
+    if (interrupt_state(*irq) != IRQ_INACTIVE)
         return error_plain(seL4_RevokeFirst);
-    struct cte *dest = invocation_lookup_empty_slot(inv->extra[0]->cap, invocation_arg(inv, 1),
-                                                    invocation_arg(inv, 2), &error);
-    if (!dest)
-        return error;
-    irq_control_issue(inv->slot, dest, irq);
-    return error_none();
+    *dest = invocation_lookup_empty_slot(inv->extra[0]->cap, invocation_arg(inv, 1 + arch_words),
+                                         invocation_arg(inv, 2 + arch_words), &error);
+    return error;
+}
+
+static struct syscall_error irq_control_decode_get(struct invocation *inv)
+{
+    word_t irq;
+    struct cte *dest;
+    struct syscall_error error = irq_control_check_issue(inv, 0, &irq, &dest);
+    if (error_is_none(error))
+        irq_control_issue(inv->slot, dest, irq);
+    return error;
 }
 
 void irq_control_issue(struct cte *control, struct cte *dest, word_t irq)

@@ -9,7 +9,6 @@
 #include <arch.h>
 #include <arch/cap.h>
 #include <arch/gic.h>
-#include <core/interrupt.h>
 #include <object/irq.h>
 #include <sel4/arch/invocation_labels.h>
 
@@ -24,20 +23,12 @@ struct syscall_error arch_irq_check(word_t irq)
 /* irq, trigger (0 level, non-zero edge), index, depth; the CNode as extra capability. */
 static struct syscall_error irq_control_decode_trigger(struct invocation *inv)
 {
-    if (inv->length < 4 || inv->extra_caps < 1)
-        return error_plain(seL4_TruncatedMessage);
-    word_t irq = invocation_arg(inv, 0);
-    bool edge = invocation_arg(inv, 1) != 0;
-    struct syscall_error error = arch_irq_check(irq);
+    word_t irq;
+    struct cte *dest;
+    struct syscall_error error = irq_control_check_issue(inv, 1, &irq, &dest);
     if (!error_is_none(error))
         return error;
-    if (interrupt_state(irq) != IRQ_INACTIVE)
-        return error_plain(seL4_RevokeFirst);
-    struct cte *dest = invocation_lookup_empty_slot(inv->extra[0]->cap, invocation_arg(inv, 2),
-                                                    invocation_arg(inv, 3), &error);
-    if (!dest)
-        return error;
-    gic_set_trigger(irq, edge);
+    gic_set_trigger(irq, invocation_arg(inv, 1) != 0);
     irq_control_issue(inv->slot, dest, irq);
     return error_none();
 }
