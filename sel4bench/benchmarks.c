@@ -20,6 +20,7 @@ bool bench_poll(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_retype_frame(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_signal(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_unmap_frame(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_vm_fault(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_yield(struct env *, const struct bench_params *, uint64_t *, int);
 
 const struct bench_case bench_cases[] = {
@@ -134,6 +135,10 @@ const struct bench_case bench_cases[] = {
      {PATH_UNKNOWN_SYSCALL_FAULT, -1, PRIORITY_HIGHER, "same", false}},
     {"fault_unknown_syscall_round_trip_cross_as", bench_fault,
      {PATH_UNKNOWN_SYSCALL_FAULT, -1, PRIORITY_HIGHER, "cross", false}},
+    {"fault_vm_fault_round_trip_same_as", bench_vm_fault,
+     {PATH_VM_FAULT, -1, PRIORITY_HIGHER, "same", false}},
+    {"fault_vm_fault_round_trip_cross_as", bench_vm_fault,
+     {PATH_VM_FAULT, -1, PRIORITY_HIGHER, "cross", false}},
     {"signal_nobody_waiting", bench_signal, {PATH_SIGNAL, -1, PRIORITY_NONE, 0, false}},
     {"poll_idle", bench_poll, {PATH_NONE, -1, PRIORITY_NONE, 0, false}},
     {"map_frame_4k", bench_map_frame, {PATH_NONE, -1, PRIORITY_NONE, 0, false}},
