@@ -11,6 +11,7 @@
 bool bench_counter_overhead(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_fault(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_hw_limit(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_irq(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_ipc_call_reply_recv(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_ipc_nbsendrecv(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_ipc_send_recv(struct env *, const struct bench_params *, uint64_t *, int);
@@ -139,6 +140,9 @@ const struct bench_case bench_cases[] = {
      {PATH_VM_FAULT, -1, PRIORITY_HIGHER, "same", false}},
     {"fault_vm_fault_round_trip_cross_as", bench_vm_fault,
      {PATH_VM_FAULT, -1, PRIORITY_HIGHER, "cross", false}},
+    {"irq_to_waiting_thread_higher_prio", bench_irq,
+     {PATH_IRQ, -1, PRIORITY_HIGHER, "same", false}},
+    {"irq_to_self_wait", bench_irq, {PATH_IRQ, -1, PRIORITY_NONE, 0, false}},
     {"signal_nobody_waiting", bench_signal, {PATH_SIGNAL, -1, PRIORITY_NONE, 0, false}},
     {"poll_idle", bench_poll, {PATH_NONE, -1, PRIORITY_NONE, 0, false}},
     {"map_frame_4k", bench_map_frame, {PATH_NONE, -1, PRIORITY_NONE, 0, false}},

@@ -94,3 +94,15 @@ void platform_end_run(struct env *env)
     for (;;)
         ;
 }
+
+/* No interrupt here that user level raises at once: the CMOS RTC's periodic, alarm and
+ * update interrupts all follow QEMU's RTC clock (host time), not the instruction count, and
+ * user level has no IPI. */
+bool platform_irq_source(struct env *env, struct platform_irq_source *source)
+{
+    (void)env;
+    *source = (struct platform_irq_source){0, 0, 0, 0,
+                                           "no interrupt user level can raise at once (the "
+                                           "CMOS RTC's follow QEMU's RTC clock, not icount)"};
+    return true;
+}
