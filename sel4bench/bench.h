@@ -23,7 +23,6 @@ struct env {
     seL4_CPtr threads[BENCH_MAX_THREADS]; /* made by the current case; stopped after it */
     int thread_count;
     seL4_Word last_ipc_buffer; /* the IPC buffer address of the thread made last */
-    const char *left_out;      /* set by a case this board cannot run: why (printed, no record) */
 };
 
 /* A partner thread's priority relative to the measuring thread's. */
@@ -93,14 +92,12 @@ extern const seL4_Word platform_frame_type;
 extern const seL4_Word platform_unknown_syscall_fault_ip_word;
 extern const seL4_Word platform_syscall_bytes;
 /* An interrupt user level raises at once: `raise` makes the line pending, `clear` lowers it
- * at the device (before the handler's Ack). `unavailable`: why the board has none (then the
- * rest is unset). */
+ * at the device (before the handler's Ack). */
 struct platform_irq_source {
     seL4_CPtr handler; /* its IRQHandler capability */
     void (*raise)(void);
     void (*clear)(void);
     const char *name;
-    const char *unavailable;
 };
 /* The board's source, made once; false if it could not be set up. */
 bool platform_irq_source(struct env *env, struct platform_irq_source *source);

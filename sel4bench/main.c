@@ -54,16 +54,11 @@ static void run_cases(struct env *env)
     uint64_t overhead = 0;
     for (const struct bench_case *bench = bench_cases; bench->id; bench++) {
         int total = BENCH_WARMUP + BENCH_SAMPLES;
-        env->left_out = 0;
         bool ok = bench->measure(env, &bench->params, samples, total);
         env_stop_threads(env);
         if (!ok) {
             protocol_note("case %s could not be set up; stopping", bench->id);
             return;
-        }
-        if (env->left_out) {
-            protocol_note("case %s left out on this board: %s", bench->id, env->left_out);
-            continue;
         }
         if (bench == bench_cases) /* the table starts with the counter overhead */
             overhead = minimum(samples + BENCH_WARMUP, BENCH_SAMPLES);
@@ -75,7 +70,7 @@ static void run_cases(struct env *env)
 int main(seL4_BootInfo *bootinfo)
 {
     struct env env = {bootinfo, largest_untyped(bootinfo), bootinfo->empty.start,
-                      BENCH_MAP_BASE, {0}, 0, 0, 0};
+                      BENCH_MAP_BASE, {0}, 0, 0};
     seL4_Error lowered = seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB,
                                               BENCH_PRIORITY);
     platform_console_init(&env);

@@ -1,13 +1,14 @@
 /*
  * An interrupt delivered to user level through a notification (IRQHandler_SetNotification),
- * raised by the runner through the board's deterministic source (platform_irq_source: one
- * user-level action that makes the line pending at once, so under icount every sample is the
- * same path). To a waiting handler thread of higher priority (a thread switch): from the read
+ * raised by the runner through the board's deterministic source (platform_irq_source: what
+ * user level does to make the line pending at once, so under icount every sample is the same
+ * path). To a waiting handler thread of higher priority (a thread switch): from the read
  * before the raise to the read after the handler's Wait returns; the handler then clears the
  * device and Acks, outside the sample. To the measuring thread itself (no switch): from the
  * read before the raise to the read after its own Wait on the notification returns; the clear
- * and Ack follow the second read. A board without such a source leaves the cases out and says
- * why (env->left_out).
+ * and Ack follow the second read. Sources: aarch64 an SGI through an SGI signal capability
+ * (the raise is a Signal syscall), riscv64 the goldfish RTC's alarm, x86_64 the i8042's
+ * write-keyboard-output command (the raise is two IOPort_Out8 invocations).
  */
 #include "bench.h"
 #include "protocol.h"
@@ -69,14 +70,11 @@ static void irq_to_self(uint64_t *samples, int count)
 bool bench_irq(struct env *env, const struct bench_params *params, uint64_t *samples,
                int count)
 {
-    if (!source_ready && !platform_irq_source(env, &source))
-        return false;
-    if (!source_ready && !source.unavailable)
+    if (!source_ready) {
+        if (!platform_irq_source(env, &source))
+            return false;
         protocol_note("interrupt source: %s", source.name);
-    source_ready = true;
-    if (source.unavailable) {
-        env->left_out = source.unavailable;
-        return true;
+        source_ready = true;
     }
     handler.round = 0;
     handler.notification = env_retype(env, seL4_NotificationObject, 0);

@@ -91,7 +91,7 @@ bool platform_irq_source(struct env *env, struct platform_irq_source *source)
 {
     sgi_signal = env_slot(env);
     *source = (struct platform_irq_source){env_slot(env), sgi_raise, sgi_clear,
-                                           "SGI 5 through an SGI signal capability", 0};
+                                           "SGI 5 through an SGI signal capability"};
     return sgi_signal && source->handler &&
            !seL4_IRQControl_IssueSGISignal(seL4_CapIRQControl, BENCH_SGI, SGI_TARGET_THIS_CORE,
                                            seL4_CapInitThreadCNode, sgi_signal, seL4_WordBits) &&

@@ -102,7 +102,7 @@ bool platform_irq_source(struct env *env, struct platform_irq_source *source)
     seL4_CPtr frame = env_device_frame(env, RTC_PADDR);
     rtc = frame ? (volatile seL4_Uint32 *)env_map_page(env, frame, false) : 0;
     *source = (struct platform_irq_source){env_slot(env), rtc_raise, rtc_clear,
-                                           "goldfish RTC alarm at time 0 (PLIC source 11)", 0};
+                                           "goldfish RTC alarm at time 0 (PLIC source 11)"};
     if (!rtc || !source->handler || seL4_RISCV_Page_GetAddress(frame).paddr != RTC_PADDR ||
         seL4_IRQControl_Get(seL4_CapIRQControl, RTC_IRQ, seL4_CapInitThreadCNode,
                             source->handler, seL4_WordBits))
