@@ -31,7 +31,7 @@ enum bench_priority { PRIORITY_NONE, PRIORITY_SAME, PRIORITY_HIGHER, PRIORITY_LO
  * definitions; each benchmark file says where its counter reads are). */
 enum bench_path {
     PATH_NONE, PATH_CALL, PATH_REPLY_RECV, PATH_ROUND_TRIP, PATH_SEND, PATH_NBSENDRECV,
-    PATH_SIGNAL, PATH_UNKNOWN_SYSCALL_FAULT
+    PATH_SIGNAL, PATH_UNKNOWN_SYSCALL_FAULT, PATH_VM_FAULT, PATH_IRQ
 };
 
 /* A case's parameters, printed as fields of its record (NONE / -1: not a parameter of it). */
@@ -91,6 +91,16 @@ extern const seL4_Word platform_frame_type;
  * instruction a handler steps over to resume the thread after it. */
 extern const seL4_Word platform_unknown_syscall_fault_ip_word;
 extern const seL4_Word platform_syscall_bytes;
+/* An interrupt user level raises at once: `raise` makes the line pending, `clear` lowers it
+ * at the device (before the handler's Ack). */
+struct platform_irq_source {
+    seL4_CPtr handler; /* its IRQHandler capability */
+    void (*raise)(void);
+    void (*clear)(void);
+    const char *name;
+};
+/* The board's source, made once; false if it could not be set up. */
+bool platform_irq_source(struct env *env, struct platform_irq_source *source);
 /* The counter frequency in Hz if the boot info says it (x86_64 TSC), else 0. */
 uint64_t platform_counter_hz(const seL4_BootInfo *bootinfo);
 /* End the run: the board's exit device where user mode reaches it, else stop every thread

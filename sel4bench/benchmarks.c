@@ -11,6 +11,7 @@
 bool bench_counter_overhead(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_fault(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_hw_limit(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_irq(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_ipc_call_reply_recv(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_ipc_nbsendrecv(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_ipc_send_recv(struct env *, const struct bench_params *, uint64_t *, int);
@@ -20,6 +21,7 @@ bool bench_poll(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_retype_frame(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_signal(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_unmap_frame(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_vm_fault(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_yield(struct env *, const struct bench_params *, uint64_t *, int);
 
 const struct bench_case bench_cases[] = {
@@ -134,6 +136,13 @@ const struct bench_case bench_cases[] = {
      {PATH_UNKNOWN_SYSCALL_FAULT, -1, PRIORITY_HIGHER, "same", false}},
     {"fault_unknown_syscall_round_trip_cross_as", bench_fault,
      {PATH_UNKNOWN_SYSCALL_FAULT, -1, PRIORITY_HIGHER, "cross", false}},
+    {"fault_vm_fault_round_trip_same_as", bench_vm_fault,
+     {PATH_VM_FAULT, -1, PRIORITY_HIGHER, "same", false}},
+    {"fault_vm_fault_round_trip_cross_as", bench_vm_fault,
+     {PATH_VM_FAULT, -1, PRIORITY_HIGHER, "cross", false}},
+    {"irq_to_waiting_thread_higher_prio", bench_irq,
+     {PATH_IRQ, -1, PRIORITY_HIGHER, "same", false}},
+    {"irq_to_self_wait", bench_irq, {PATH_IRQ, -1, PRIORITY_NONE, 0, false}},
     {"signal_nobody_waiting", bench_signal, {PATH_SIGNAL, -1, PRIORITY_NONE, 0, false}},
     {"poll_idle", bench_poll, {PATH_NONE, -1, PRIORITY_NONE, 0, false}},
     {"map_frame_4k", bench_map_frame, {PATH_NONE, -1, PRIORITY_NONE, 0, false}},

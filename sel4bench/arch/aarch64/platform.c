@@ -69,3 +69,32 @@ void platform_end_run(struct env *env)
     for (;;)
         ;
 }
+
+/* The interrupt source: a software-generated interrupt to this core, raised by a Signal on
+ * an SGI signal capability (IRQControl IssueSGISignal; the kernel writes the GIC's SGI
+ * register at once). An SGI needs no clearing at a device. */
+#define BENCH_SGI 5
+#define SGI_TARGET_THIS_CORE 0
+
+static seL4_CPtr sgi_signal;
+
+static void sgi_raise(void)
+{
+    seL4_Signal(sgi_signal);
+}
+
+static void sgi_clear(void)
+{
+}
+
+bool platform_irq_source(struct env *env, struct platform_irq_source *source)
+{
+    sgi_signal = env_slot(env);
+    *source = (struct platform_irq_source){env_slot(env), sgi_raise, sgi_clear,
+                                           "SGI 5 through an SGI signal capability"};
+    return sgi_signal && source->handler &&
+           !seL4_IRQControl_IssueSGISignal(seL4_CapIRQControl, BENCH_SGI, SGI_TARGET_THIS_CORE,
+                                           seL4_CapInitThreadCNode, sgi_signal, seL4_WordBits) &&
+           !seL4_IRQControl_Get(seL4_CapIRQControl, BENCH_SGI, seL4_CapInitThreadCNode,
+                                source->handler, seL4_WordBits);
+}

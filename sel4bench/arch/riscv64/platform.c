@@ -68,3 +68,45 @@ void platform_end_run(struct env *env)
     for (;;)
         ;
 }
+
+/* The interrupt source: QEMU virt's goldfish RTC (rtc@101000, PLIC source 11). An alarm set
+ * at time 0 is already due, so writing ALARM_LOW (which arms it) raises the line at once,
+ * whatever the RTC's clock says; CLEAR_INTERRUPT lowers it. */
+#define RTC_PADDR 0x101000ul
+#define RTC_IRQ 11
+#define RTC_ALARM_LOW 0x08 /* 32-bit registers, byte offsets */
+#define RTC_ALARM_HIGH 0x0c
+#define RTC_IRQ_ENABLED 0x10
+#define RTC_CLEAR_INTERRUPT 0x1c
+
+static volatile seL4_Uint32 *rtc;
+
+static void rtc_write(seL4_Word offset, seL4_Uint32 value)
+{
+    rtc[offset / sizeof(*rtc)] = value;
+}
+
+static void rtc_raise(void)
+{
+    rtc_write(RTC_ALARM_HIGH, 0);
+    rtc_write(RTC_ALARM_LOW, 0);
+}
+
+static void rtc_clear(void)
+{
+    rtc_write(RTC_CLEAR_INTERRUPT, 1);
+}
+
+bool platform_irq_source(struct env *env, struct platform_irq_source *source)
+{
+    seL4_CPtr frame = env_device_frame(env, RTC_PADDR);
+    rtc = frame ? (volatile seL4_Uint32 *)env_map_page(env, frame, false) : 0;
+    *source = (struct platform_irq_source){env_slot(env), rtc_raise, rtc_clear,
+                                           "goldfish RTC alarm at time 0 (PLIC source 11)"};
+    if (!rtc || !source->handler || seL4_RISCV_Page_GetAddress(frame).paddr != RTC_PADDR ||
+        seL4_IRQControl_Get(seL4_CapIRQControl, RTC_IRQ, seL4_CapInitThreadCNode,
+                            source->handler, seL4_WordBits))
+        return false;
+    rtc_write(RTC_IRQ_ENABLED, 1);
+    return true;
+}

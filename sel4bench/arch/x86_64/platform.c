@@ -94,3 +94,43 @@ void platform_end_run(struct env *env)
     for (;;)
         ;
 }
+
+/* The interrupt source: the i8042 keyboard controller's "write keyboard output buffer"
+ * command (0xd2 to the command port, then the byte to the data port) puts the byte in the
+ * output buffer as if the keyboard had sent it, which raises ISA IRQ 1 (I/O APIC pin 1, edge,
+ * active high) at once; reading the data port empties the buffer and lowers the line. */
+#define I8042_DATA 0x60
+#define I8042_COMMAND 0x64
+#define I8042_WRITE_KEYBOARD_OUTPUT 0xd2
+#define I8042_PIN 1
+#define I8042_VECTOR 6
+#define I8042_BYTE 0x5a
+
+static seL4_CPtr i8042_data, i8042_command; /* two: the kernel keeps port 0x61 between */
+
+static void i8042_raise(void)
+{
+    seL4_X86_IOPort_Out8(i8042_command, I8042_COMMAND, I8042_WRITE_KEYBOARD_OUTPUT);
+    seL4_X86_IOPort_Out8(i8042_data, I8042_DATA, I8042_BYTE);
+}
+
+static void i8042_clear(void)
+{
+    seL4_X86_IOPort_In8(i8042_data, I8042_DATA);
+}
+
+bool platform_irq_source(struct env *env, struct platform_irq_source *source)
+{
+    i8042_data = io_ports(env, I8042_DATA, 1);
+    i8042_command = io_ports(env, I8042_COMMAND, 1);
+    *source = (struct platform_irq_source){env_slot(env), i8042_raise, i8042_clear,
+                                           "i8042 write-keyboard-output command (ISA IRQ 1, "
+                                           "I/O APIC pin 1)"};
+    if (!i8042_data || !i8042_command || !source->handler)
+        return false;
+    while (seL4_X86_IOPort_In8(i8042_command, I8042_COMMAND).result & 1) /* output buffer full */
+        i8042_clear();
+    return !seL4_IRQControl_GetIOAPIC(seL4_CapIRQControl, seL4_CapInitThreadCNode,
+                                      source->handler, seL4_WordBits, 0, I8042_PIN, 0, 0,
+                                      I8042_VECTOR);
+}
