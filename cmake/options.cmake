@@ -11,6 +11,8 @@ config_option(FASTPATH ON
   "Hand-tuned Call/ReplyRecv fastpath (lands with the IPC issue; no effect before it)")
 config_option(DEBUG ON
   "Debug syscalls: DebugHalt (ends the run with a status), DebugCapIdentify, DebugNameThread")
+config_option(STOP_WHEN_DEAD ON
+  "Stop the machine (status 125) when no thread can ever run again, instead of idling forever")
 
 # config.h for C, and CONFIG_OPTIONS_JSON ("NAME": true, ...) for the run manifest.
 set(config_text "/* Generated from cmake/options.cmake; do not edit. */\n#pragma once\n")

@@ -3,24 +3,48 @@
  * its invocations Bind, Unbind, UnbindObject and Consumed. Binding a context to a thread that
  * is ready lets it run; unbinding stops it.
  */
+#include <core/refill.h>
 #include <core/scheduler.h>
 #include <object/reply.h>
 #include <object/sched_context.h>
 #include <sel4/invocation_labels.h>
 
+/* The new refills (§12.5 r6): round robin for budget == period; a context whose thread may be
+ * running keeps its head (refill_update); any other starts afresh (refill_new). */
+static void sched_context_set_refills(struct sched_context *sc, ticks_t budget, ticks_t period,
+                                      word_t max_refills, bool round_robin)
+{
+    ticks_t now = scheduler_now();
+    bool runnable = sc->tcb && (sc->tcb->state == THREAD_RUNNING ||
+                                sc->tcb->state == THREAD_RESTART);
+    if (round_robin)
+        refill_new(sc, MIN_REFILLS, budget, 0, now);
+    else if (sc->refill_max && runnable)
+        refill_update(sc, max_refills, budget, period, now);
+    else
+        refill_new(sc, max_refills, budget, period, now);
+}
+
 void sched_context_configure(struct sched_context *sc, word_t budget_us, word_t period_us,
-                             word_t badge, word_t flags)
+                             word_t extra_refills, word_t badge, word_t flags)
 {
     struct tcb *tcb = sc->tcb;
+    scheduler_commit_if_running(sc);
     if (tcb)
         scheduler_remove(tcb);
-    sc->budget_us = budget_us;
-    sc->period_us = period_us;
-    sc->remaining_us = budget_us;
+    sched_context_set_refills(sc, time_us_to_ticks(budget_us), time_us_to_ticks(period_us),
+                              extra_refills + MIN_REFILLS, budget_us == period_us);
     sc->badge = badge;
-    sc->flags = flags;
+    sc->flags = (uint32_t)(flags & SC_FLAG_SPORADIC);
     if (tcb)
         scheduler_update(tcb);
+}
+
+word_t sched_context_take_consumed(struct sched_context *sc)
+{
+    word_t us = time_ticks_to_us(sc->consumed);
+    sc->consumed = 0;
+    return us;
 }
 
 void sched_context_bind_tcb(struct sched_context *sc, struct tcb *tcb)
@@ -57,7 +81,8 @@ void sched_context_unbind_all(struct sched_context *sc)
 void sched_context_destroy(struct sched_context *sc)
 {
     sched_context_unbind_all(sc);
-    sc->budget_us = 0;
+    scheduler_forget_if_running(sc);
+    sc->refill_max = 0;
 }
 
 void sched_context_donate(struct sched_context *sc, struct tcb *tcb)
@@ -106,9 +131,8 @@ static struct syscall_error sched_context_decode_unbind_object(struct invocation
 static struct syscall_error sched_context_decode_consumed(struct invocation *inv,
                                                          struct sched_context *sc)
 {
-    invocation_set_result(inv, 0, sc->consumed_us);
+    invocation_set_result(inv, 0, sched_context_take_consumed(sc));
     invocation_reply_length(inv, 1);
-    sc->consumed_us = 0;
     return error_none();
 }
 
