@@ -78,3 +78,7 @@ void test_fault_user_exception(struct env *env);
 void test_fault_vm(struct env *env);
 void test_fault_cap(struct env *env);
 void test_timeout_fault_on_exhausted_budget(struct env *env);
+void test_mcs_budget_is_a_share(struct env *env);
+void test_mcs_sporadic_budget_is_a_share(struct env *env);
+void test_mcs_round_robin_among_equals(struct env *env);
+void test_mcs_idle_until_release(struct env *env);
