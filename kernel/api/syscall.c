@@ -55,7 +55,7 @@ void fault_handle_user_exception(word_t number, word_t code)
  * with no bits left (§12.1, "wrong type/right" on the receive side). */
 static _Noreturn void cap_fault_unusable(cptr_t cptr)
 {
-    struct lookup_fault missing = {LOOKUP_MISSING_CAPABILITY, 0, 0, 0};
+    struct lookup_fault missing = lookup_fault_missing_capability(0);
     cap_fault(cptr, true, &missing);
 }
 
@@ -64,7 +64,7 @@ static _Noreturn void cap_fault_unusable(cptr_t cptr)
 static void handle_invocation(bool is_call, bool is_blocking)
 {
     struct invocation inv;
-    struct lookup_fault fault = {LOOKUP_MISSING_CAPABILITY, 0, 0, 0};
+    struct lookup_fault fault = lookup_fault_missing_capability(0);
     cptr_t failed;
     if (!invocation_read(&inv, current_thread, &fault, &failed)) {
         if (is_blocking)

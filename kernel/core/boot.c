@@ -5,6 +5,7 @@
 #include <core/interrupt.h>
 #include <core/memory.h>
 #include <core/root_task.h>
+#include <core/stop.h>
 #include <core/thread.h>
 #include <lib/printf.h>
 #include <lib/string.h>

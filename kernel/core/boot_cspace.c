@@ -10,6 +10,7 @@
 #include <core/cspace.h>
 #include <core/derive.h>
 #include <core/memory.h>
+#include <core/stop.h>
 #include <lib/printf.h>
 #include <object/asid_pool.h>
 #include <object/frame.h>

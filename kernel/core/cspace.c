@@ -39,12 +39,11 @@ struct cte *cspace_resolve(struct cap root, cptr_t cptr, word_t depth, word_t *b
         word_t level = radix + guard_size;
         if (guard_size > remaining || guard_bits(cptr, remaining, guard_size) !=
                                           cap_cnode_guard(node)) {
-            *fault = (struct lookup_fault){LOOKUP_GUARD_MISMATCH, remaining, guard_size,
-                                           cap_cnode_guard(node)};
+            *fault = lookup_fault_guard_mismatch(remaining, guard_size, cap_cnode_guard(node));
             return 0;
         }
         if (level > remaining || level == 0) {
-            *fault = (struct lookup_fault){LOOKUP_DEPTH_MISMATCH, remaining, level, 0};
+            *fault = lookup_fault_depth_mismatch(remaining, level);
             return 0;
         }
         word_t index = radix ? (cptr >> (remaining - level)) & MASK(radix) : 0;
@@ -64,7 +63,7 @@ struct cte *cspace_lookup_slot(struct cap root, cptr_t cptr, word_t depth,
     word_t bits_left;
     struct cte *slot = cspace_resolve(root, cptr, depth, &bits_left, fault);
     if (slot && bits_left) {
-        *fault = (struct lookup_fault){LOOKUP_DEPTH_MISMATCH, bits_left, 0, 0};
+        *fault = lookup_fault_depth_mismatch(bits_left, 0);
         return 0;
     }
     return slot;

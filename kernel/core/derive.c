@@ -8,6 +8,7 @@
 #include <core/derive.h>
 #include <object/asid_pool.h>
 #include <object/frame.h>
+#include <sel4/types.h>
 
 struct cap cap_mask_rights(struct cap cap, word_t rights)
 {

@@ -4,7 +4,6 @@
  * signals the handler's notification and stays masked until the handler acks it (IRQHandler
  * Ack); any other interrupt is masked and reported.
  */
-#include <api/syscall.h>
 #include <arch.h>
 #include <core/interrupt.h>
 #include <core/scheduler.h>

@@ -4,6 +4,8 @@
  * roles; MR4 and up travel through the IPC buffers, which the kernel reaches through each
  * thread's buffer frame capability, never through a user pointer.
  */
+#include <api/fault.h>
+#include <api/invocation.h>
 #include <core/derive.h>
 #include <core/ipc.h>
 #include <core/thread_state.h>

@@ -3,7 +3,7 @@
 #include <arch.h>
 #include <core/interrupt.h>
 #include <core/memory.h>
-#include <lib/printf.h>
+#include <core/stop.h>
 
 static uint8_t irq_states[ARCH_MAX_IRQ + 1];
 static bool awaiting_ack[ARCH_MAX_IRQ + 1]; /* signalled, masked until IRQHandler Ack */

@@ -5,6 +5,7 @@
 #include <core/boot_cspace.h>
 #include <core/memory.h>
 #include <core/root_task.h>
+#include <core/stop.h>
 #include <lib/elf.h>
 #include <lib/printf.h>
 #include <lib/string.h>

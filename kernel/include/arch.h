@@ -103,7 +103,7 @@ void arch_user_context_set(struct arch_context *context, word_t index, word_t va
 void arch_set_tls_base(struct arch_context *context, word_t base);
 /* Fault messages (sel4-abi.md §7.2): the registers an UnknownSyscall message carries before
  * its syscall number, and a UserException message before Number and Code, in message order
- * (`fault_type` is api/fault.h's FAULT_UNKNOWN_SYSCALL or FAULT_USER_EXCEPTION). A fault
+ * (`fault_type` is core/fault_types.h's FAULT_UNKNOWN_SYSCALL or FAULT_USER_EXCEPTION). A fault
  * reply writes the first of them back, sanitised as TCB_WriteRegisters does. */
 word_t arch_fault_register_count(word_t fault_type);
 word_t arch_fault_register_get(const struct arch_context *context, word_t fault_type, word_t i);

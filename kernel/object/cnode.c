@@ -3,6 +3,7 @@
  * CancelBadgedSends. Each decoder checks every argument in seL4's order, so that a bad one
  * gets the same error upstream would give, and only then changes the CSpace.
  */
+#include <api/invocation.h>
 #include <arch.h>
 #include <core/cspace.h>
 #include <core/derive.h>
@@ -20,7 +21,7 @@ static struct syscall_error lookup_full_source(struct invocation *inv, struct ct
     if (!*src)
         return error;
     if (cap_is_null((*src)->cap)) {
-        struct lookup_fault fault = {LOOKUP_MISSING_CAPABILITY, depth, 0, 0};
+        struct lookup_fault fault = lookup_fault_missing_capability(depth);
         return error_failed_lookup(true, &fault);
     }
     return error_none();
@@ -100,7 +101,7 @@ static struct syscall_error check_rotate_slots(struct invocation *inv, struct ct
         return error_plain(seL4_IllegalOperation);
     if (r->src != dest && !cap_is_null(dest->cap))
         return error_plain(seL4_DeleteFirst);
-    struct lookup_fault fault = {LOOKUP_MISSING_CAPABILITY, src_depth, 0, 0};
+    struct lookup_fault fault = lookup_fault_missing_capability(src_depth);
     if (cap_is_null(r->src->cap))
         return error_failed_lookup(true, &fault);
     fault.bits_left = pivot_depth;

@@ -1,6 +1,7 @@
 /* DomainSet_Set with seL4's checks. With a single domain it changes nothing, but it answers as
  * seL4 does; the domain schedule (ScheduleConfigure, ScheduleSetStart) needs more than one
  * domain to mean anything and is refused. */
+#include <api/invocation.h>
 #include <object/domain.h>
 #include <sel4/invocation_labels.h>
 

@@ -3,6 +3,7 @@
  * function follows the rule it names in §12; every state change of a thread goes through
  * thread_set_state, so the ready queues follow.
  */
+#include <api/invocation.h>
 #include <core/thread_state.h>
 #include <object/endpoint.h>
 #include <object/notification.h>

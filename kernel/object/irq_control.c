@@ -3,6 +3,7 @@
  * once: the interrupt must be valid for the board (the arch says), not the kernel's, and not
  * already handed out. The arch's own labels go to the arch.
  */
+#include <api/invocation.h>
 #include <arch.h>
 #include <core/interrupt.h>
 #include <object/irq.h>

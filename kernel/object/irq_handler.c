@@ -1,6 +1,7 @@
 /* IRQHandler: Ack unmasks the interrupt after the handler dealt with it; SetNotification
  * chooses the notification it signals (a derived copy kept in the interrupt's slot); Clear
  * removes that. */
+#include <api/invocation.h>
 #include <arch.h>
 #include <core/derive.h>
 #include <core/interrupt.h>

@@ -1,6 +1,7 @@
 /* Notifications (sel4-abi.md §12.7): Signal wakes the highest-priority waiter, or a bound
  * thread blocked in Recv, or sets the word; Wait takes the word or blocks; Poll never
  * blocks. The woken thread's badge register gets the badge; nothing else is written. */
+#include <api/invocation.h>
 #include <core/ipc.h>
 #include <core/thread_state.h>
 #include <object/notification.h>

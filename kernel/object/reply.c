@@ -4,6 +4,8 @@
  * SC's newest reply (sc->call_stack, the head) through `prev` to older ones; a reply is on
  * it exactly when it has `sc` (the head) or `next` set.
  */
+#include <api/fault.h>
+#include <api/invocation.h>
 #include <core/ipc.h>
 #include <core/scheduler.h>
 #include <core/thread_state.h>

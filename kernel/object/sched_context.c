@@ -3,6 +3,7 @@
  * its invocations Bind, Unbind, UnbindObject and Consumed. Binding a context to a thread that
  * is ready lets it run; unbinding stops it.
  */
+#include <api/invocation.h>
 #include <core/refill.h>
 #include <core/scheduler.h>
 #include <object/reply.h>

@@ -3,6 +3,7 @@
  * and period against the kernel's limits and the refill count against the context's size, as
  * seL4 does, then configures.
  */
+#include <api/invocation.h>
 #include <object/sched_context.h>
 #include <sel4/invocation_labels.h>
 

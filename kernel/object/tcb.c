@@ -4,6 +4,7 @@
  * SetMCPriority, SetSchedParams), fault endpoints, registers (Read/Write/CopyRegisters),
  * Suspend, Resume, SetTLSBase, SetFlags. Each decoder checks all arguments first.
  */
+#include <api/invocation.h>
 #include <core/derive.h>
 #include <core/ipc.h>
 #include <core/thread_state.h>

@@ -3,6 +3,7 @@
  * order, each aligned to its size, behind a watermark kept in the capability. The watermark
  * goes back to zero only when the untyped has no children left (after Revoke).
  */
+#include <api/invocation.h>
 #include <arch.h>
 #include <core/cspace.h>
 #include <lib/string.h>
@@ -55,7 +56,7 @@ static struct syscall_error check_destination(struct retype_args *args, struct i
         node = slot->cap;
     }
     if (cap_type(node) != CAP_CNODE) {
-        struct lookup_fault fault = {LOOKUP_MISSING_CAPABILITY, depth, 0, 0};
+        struct lookup_fault fault = lookup_fault_missing_capability(depth);
         return error_failed_lookup(false, &fault);
     }
     word_t slots = BIT(cap_cnode_radix(node));

@@ -118,6 +118,15 @@ void test_cnode_guards_and_rotate_errors(struct env *env)
     CHECK(env, seL4_CNode_Copy(cnode, 2, 8, ROOT, ep, ROOT_DEPTH, seL4_AllRights) ==
                    seL4_FailedLookup);
     CHECK_MR(env, 1, seL4_DepthMismatch);
+    /* The same CNode guarded by 4 bits of value 5: 8 bits resolve a slot only through that
+     * guard, and a mismatch reports the guard found and its size (ABI §3.6). */
+    seL4_CPtr guarded = env_slot(env);
+    CHECK(env, seL4_CNode_Mint(ROOT, guarded, ROOT_DEPTH, ROOT, cnode, ROOT_DEPTH,
+                               seL4_AllRights, seL4_CNode_CapData_new(5, 4)) == seL4_NoError);
+    CHECK(env, seL4_CNode_Copy(guarded, 0x54, 8, ROOT, ep, ROOT_DEPTH, seL4_AllRights) ==
+                   seL4_NoError);
+    CHECK_ERR(env, seL4_CNode_Copy(guarded, 0x34, 8, ROOT, ep, ROOT_DEPTH, seL4_AllRights),
+              seL4_FailedLookup, 0, seL4_GuardMismatch, 8, 5, 4);
     /* Rotate into a full destination, and with an empty pivot. */
     CHECK(env, seL4_CNode_Rotate(ROOT, ep, ROOT_DEPTH, 0, cnode, 2, 4, 0, ROOT, cnode,
                                  ROOT_DEPTH) == seL4_DeleteFirst);

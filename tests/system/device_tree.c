@@ -5,7 +5,7 @@
  * a structure block that walks cleanly to its end with /memory and the root's compatible.
  */
 #include "device_tree.h"
-#include <sel4runtime/string.h>
+#include <sel4common/string.h>
 
 #define FDT_MAGIC 0xd00dfeed
 #define FDT_BEGIN_NODE 1

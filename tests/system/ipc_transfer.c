@@ -122,13 +122,13 @@ void test_ipc_transfer_caps(struct env *env)
     CHECK(env, receiver_buffer.caps_or_badges[0] == 0x99);
 }
 
-/* A kernel reply to a thread without an IPC buffer carries MR0-3 only: a 10-word
+/* A kernel reply to a thread without an IPC buffer carries MR0-3 only: a 10-word or 5-word
  * ReadRegisters reply reports length 4, and an error without detail words length 0
  * (§12.2 r7). The probe is an env_thread, which has no IPC buffer. */
 struct no_buffer_probe {
     seL4_CPtr target;
     volatile seL4_Word done;
-    seL4_MessageInfo_t long_reply, empty_reply;
+    seL4_MessageInfo_t long_reply, five_word_reply, empty_reply;
 };
 
 static void probe_without_buffer(void *arg)
@@ -138,6 +138,10 @@ static void probe_without_buffer(void *arg)
         p->target, seL4_MessageInfo_new(TCBReadRegisters, 0, 0, 2).words[0], {0, 10, 0, 0}, 0, 0};
     seL4_ArchSyscall((seL4_Word)seL4_SysCall, &regs);
     p->long_reply.words[0] = regs.info;
+    regs = (struct seL4_SyscallRegs){
+        p->target, seL4_MessageInfo_new(TCBReadRegisters, 0, 0, 2).words[0], {0, 5, 0, 0}, 0, 0};
+    seL4_ArchSyscall((seL4_Word)seL4_SysCall, &regs);
+    p->five_word_reply.words[0] = regs.info;
     regs = (struct seL4_SyscallRegs){p->target, 0, {0, 0, 0, 0}, 0, 0};
     seL4_ArchSyscall((seL4_Word)seL4_SysCall, &regs);
     p->empty_reply.words[0] = regs.info;
@@ -153,6 +157,8 @@ void test_ipc_transfer_kernel_reply_without_buffer(struct env *env)
     CHECK(env, p.done == 1);
     CHECK(env, seL4_MessageInfo_get_label(p.long_reply) == seL4_NoError);
     CHECK(env, seL4_MessageInfo_get_length(p.long_reply) == 4);
+    CHECK(env, seL4_MessageInfo_get_label(p.five_word_reply) == seL4_NoError);
+    CHECK(env, seL4_MessageInfo_get_length(p.five_word_reply) == 4);
     CHECK(env, seL4_MessageInfo_get_label(p.empty_reply) == seL4_IllegalOperation);
     CHECK(env, seL4_MessageInfo_get_length(p.empty_reply) == 0);
 }

@@ -7,6 +7,7 @@
 #include <arch/window.h>
 #include <board.h>
 #include <core/boot.h>
+#include <core/stop.h>
 #include <lib/fdt.h>
 #include <lib/printf.h>
 

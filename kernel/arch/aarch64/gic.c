@@ -5,7 +5,7 @@
 #include <arch/gic.h>
 #include <arch/window.h>
 #include <board.h>
-#include <lib/printf.h>
+#include <core/stop.h>
 
 #define GICD_CTLR 0x000
 #define GICD_TYPER 0x004
@@ -26,6 +26,8 @@
 
 #define GIC_PRIORITY_ALL 0xa0a0a0a0u /* one middling priority for every line */
 #define GIC_PRIORITY_MASK 0xf0u     /* lets every priority above 0xf0 through */
+
+_Static_assert(ARCH_MAX_IRQ == BOARD_INTERRUPT_CONTROLLER_IRQ_MAX, "arch/machine.h: ARCH_MAX_IRQ");
 
 static volatile uint32_t *distributor;
 static volatile uint32_t *cpu_interface;

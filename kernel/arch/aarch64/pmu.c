@@ -2,7 +2,7 @@
  * EL0 through PMUSERENR_EL0 (sel4bench/arch/aarch64/counter.h reads it). */
 #include <arch.h>
 #include <arch/sysreg.h>
-#include <lib/printf.h>
+#include <core/stop.h>
 
 #define ID_AA64DFR0_PMUVER_SHIFT 8
 #define PMCR_E BIT(0)  /* enable */

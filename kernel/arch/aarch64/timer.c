@@ -5,7 +5,7 @@
 #include <arch/gic.h>
 #include <arch/sysreg.h>
 #include <board.h>
-#include <lib/printf.h>
+#include <core/stop.h>
 
 #define CNTV_CTL_ENABLE BIT(0)
 

@@ -8,6 +8,8 @@
 #include <arch/gic.h>
 #include <arch/sysreg.h>
 #include <arch/trap.h>
+#include <core/interrupt.h>
+#include <core/stop.h>
 #include <core/thread.h>
 #include <lib/printf.h>
 

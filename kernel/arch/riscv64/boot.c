@@ -8,6 +8,7 @@
 #include <arch/vspace.h>
 #include <board.h>
 #include <core/boot.h>
+#include <core/stop.h>
 #include <lib/fdt.h>
 #include <lib/printf.h>
 

@@ -5,7 +5,7 @@
 #include <arch.h>
 #include <arch/cap.h>
 #include <arch/vspace.h>
-#include <lib/printf.h>
+#include <core/stop.h>
 #include <object/asid_pool.h>
 
 struct cap arch_boot_io_port_control_cap(void)

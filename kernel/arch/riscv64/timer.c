@@ -4,7 +4,7 @@
 #include <arch/csr.h>
 #include <arch/sbi.h>
 #include <board.h>
-#include <lib/printf.h>
+#include <core/stop.h>
 
 void arch_init_timer(void)
 {

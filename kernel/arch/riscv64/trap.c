@@ -7,6 +7,8 @@
 #include <arch/fpu.h>
 #include <arch/plic.h>
 #include <core/exit_status.h>
+#include <core/interrupt.h>
+#include <core/stop.h>
 #include <core/thread.h>
 #include <lib/printf.h>
 

@@ -8,7 +8,7 @@
 #include <arch/page_table.h>
 #include <arch/vspace.h>
 #include <core/boot.h>
-#include <lib/printf.h>
+#include <core/stop.h>
 #include <lib/string.h>
 
 #define GIGAPAGE_BITS 30

@@ -13,6 +13,7 @@
 #include <arch/trap.h>
 #include <arch/vspace.h>
 #include <board.h>
+#include <core/stop.h>
 #include <lib/printf.h>
 
 static struct boot_params boot_params;

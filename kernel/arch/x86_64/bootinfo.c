@@ -6,7 +6,7 @@
 #include <arch.h>
 #include <arch/multiboot.h>
 #include <arch/timer.h>
-#include <lib/printf.h>
+#include <core/stop.h>
 #include <lib/string.h>
 #include <sel4/bootinfo_types.h>
 

@@ -5,7 +5,7 @@
  */
 #include <arch.h>
 #include <arch/cpu.h>
-#include <lib/printf.h>
+#include <core/stop.h>
 
 struct cpu_features cpu_features;
 

@@ -8,6 +8,7 @@
 #include <arch.h>
 #include <arch/cpu.h>
 #include <arch/page_table.h>
+#include <arch/vspace.h>
 #include <object/frame.h>
 
 /* seL4_X86_VMAttributes bits. */

@@ -6,7 +6,6 @@
  * here (the device's own MSI mask would), as in seL4.
  */
 #include <api/invocation.h>
-#include <api/syscall.h>
 #include <arch.h>
 #include <arch/apic.h>
 #include <arch/irq.h>

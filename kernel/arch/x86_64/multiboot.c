@@ -7,7 +7,7 @@
  */
 #include <arch.h>
 #include <arch/multiboot.h>
-#include <lib/printf.h>
+#include <core/stop.h>
 
 static struct multiboot_mmap_entry memory_map[MULTIBOOT_MEMORY_MAP_MAX];
 static unsigned memory_map_count;

@@ -7,6 +7,7 @@
 #include <arch.h>
 #include <arch/objects.h>
 #include <arch/page_table.h>
+#include <arch/vspace.h>
 #include <object/asid_pool.h>
 #include <sel4/object_type.h>
 

@@ -10,6 +10,7 @@
 #include <arch/irq.h>
 #include <arch/timer.h>
 #include <board.h>
+#include <core/stop.h>
 #include <lib/printf.h>
 
 #define PIT_HZ 1193182ull

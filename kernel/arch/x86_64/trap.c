@@ -10,6 +10,7 @@
 #include <arch/irq.h>
 #include <arch/segments.h>
 #include <arch/trap.h>
+#include <core/stop.h>
 #include <core/thread.h>
 #include <lib/printf.h>
 

@@ -11,7 +11,7 @@
 #include <arch/vspace.h>
 #include <board.h>
 #include <core/boot.h>
-#include <lib/printf.h>
+#include <core/stop.h>
 #include <lib/string.h>
 
 #define PAGE_SIZE_2M BIT(21)

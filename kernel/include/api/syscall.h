@@ -1,5 +1,6 @@
-/* Kernel entry from user mode: syscalls, faults and interrupts. The arch's trap code has saved
- * the user registers into current_thread->context before calling any of these. */
+/* Kernel entry from user mode: syscalls and faults (interrupts enter through core/interrupt.h).
+ * The arch's trap code has saved the user registers into current_thread->context before
+ * calling any of these. */
 #pragma once
 #include <types.h>
 
@@ -14,5 +15,3 @@ bool debug_syscall(struct tcb *thread, sword_t number);
 _Noreturn void fault_handle_vm(vaddr_t address, bool instruction_fetch, word_t status);
 /* Any other user exception (undefined instruction, alignment, ...): a UserException. */
 _Noreturn void fault_handle_user_exception(word_t number, word_t code);
-/* An interrupt arrived (from user or idle). */
-_Noreturn void interrupt_handle(word_t irq);

@@ -1,7 +1,8 @@
 /* How capabilities are derived from one another (seL4's maskCapRights, updateCapData,
  * deriveCap, isCapRevocable): the rules Copy, Mint, Mutate and Rotate follow. */
 #pragma once
-#include <api/invocation.h>
+#include <core/cspace.h>
+#include <core/syscall_error.h>
 
 /* `cap` with its rights cut down to `rights` (seL4_CapRights_t, ABI §3.2). */
 struct cap cap_mask_rights(struct cap cap, word_t rights);

@@ -26,3 +26,6 @@ bool interrupt_may_signal(void);
 /* Handle an interrupt (from interrupt_handle, or the idle loop): the kernel timer, a
  * user-handled interrupt's signal, or a stray one masked. ARCH_NO_INTERRUPT: nothing. */
 void interrupt_dispatch(word_t irq);
+/* Kernel entry for an interrupt that arrived (from user or idle); the arch's trap code has
+ * saved the user registers into current_thread->context. */
+_Noreturn void interrupt_handle(word_t irq);

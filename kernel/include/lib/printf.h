@@ -1,7 +1,8 @@
-/* Kernel console output, formatted by the runtime's format.c (shared with root tasks). */
+/* Kernel console output, formatted by libsel4/common/format.c (shared with root tasks). */
 #pragma once
+#include <stdarg.h>
 #include <types.h>
 
 __attribute__((format(printf, 1, 2))) void kprintf(const char *format, ...);
-/* Report an unrecoverable kernel error and stop the machine with EXIT_STATUS_KERNEL_PANIC. */
-__attribute__((format(printf, 1, 2))) _Noreturn void kernel_panic(const char *format, ...);
+/* The same with the arguments as a va_list. */
+__attribute__((format(printf, 1, 0))) void kvprintf(const char *format, va_list args);

@@ -1,4 +1,4 @@
-/* Memory and string helpers: the runtime's freestanding ones, which the kernel shares (the
- * compiler may also emit calls to the mem* ones). */
+/* Memory and string helpers: the freestanding ones in libsel4/common, which the kernel shares
+ * with root tasks (the compiler may also emit calls to the mem* ones). */
 #pragma once
-#include <sel4runtime/string.h>
+#include <sel4common/string.h>

@@ -1,11 +1,12 @@
 /* Endpoints: the rendezvous of synchronous IPC (sel4-abi.md §12.1-12.5). An endpoint is one
  * queue of threads, all senders or all receivers; its state is that of the queue's head. */
 #pragma once
-#include <api/invocation.h>
 #include <core/ipc.h>
 #include <core/thread_queue.h>
 
+struct invocation;
 struct reply;
+struct syscall_error;
 
 struct endpoint {
     struct thread_queue queue; /* BlockedOnSend or BlockedOnReceive threads, by priority */

@@ -1,7 +1,9 @@
 /* IRQControl (the authority to take interrupts) and IRQHandler (one interrupt): their
  * invocations. */
 #pragma once
-#include <api/invocation.h>
+
+struct invocation;
+struct syscall_error;
 
 struct syscall_error irq_control_decode(struct invocation *inv);
 struct syscall_error irq_handler_decode(struct invocation *inv);

@@ -1,8 +1,10 @@
 /* Notifications (sel4-abi.md §12.7): a word of badge bits that Signal ORs in and Wait or Poll
  * takes; threads waiting on one queue by priority; one thread may be bound to it. */
 #pragma once
-#include <api/invocation.h>
 #include <core/thread_queue.h>
+
+struct invocation;
+struct syscall_error;
 
 struct notification {
     word_t word;                 /* pending badge bits (meaningful when active) */

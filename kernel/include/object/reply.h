@@ -1,7 +1,9 @@
 /* Reply objects (MCS, sel4-abi.md §12.4): the rendezvous through which a callee answers a
  * Call, and the links of the call stack a donated scheduling context travels (§12.5). */
 #pragma once
-#include <api/invocation.h>
+
+struct invocation;
+struct syscall_error;
 
 struct reply {
     struct tcb *tcb;          /* the caller BlockedOnReply on it, or the receiver blocked in

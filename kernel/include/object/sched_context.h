@@ -3,11 +3,14 @@
  * to a configured one whose head refill is due. Times are counter ticks (core/time.h); the
  * ABI's microseconds are converted at Configure, Consumed and in Timeout faults. */
 #pragma once
-#include <api/invocation.h>
+#include <arch.h>
 #include <core/time.h>
+#include <sel4/object_type.h>
 
+struct invocation;
 struct reply;
 struct notification;
+struct syscall_error;
 
 #define MIN_BUDGET_US 20ul                 /* two kernel worst-case paths, as in seL4 */
 #define MAX_PERIOD_US (3600ul * 1000000ul) /* one hour */

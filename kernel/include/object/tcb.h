@@ -2,9 +2,9 @@
  * it holds (CSpace and VSpace roots, IPC buffer frame, fault and timeout handlers).
  * A TCB object is 2^seL4_TCBBits bytes with struct tcb at its start. */
 #pragma once
-#include <api/fault.h>
 #include <arch.h>
 #include <core/cspace.h>
+#include <core/fault_types.h>
 #include <sel4/object_type.h>
 
 struct sched_context;

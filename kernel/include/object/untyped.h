@@ -1,6 +1,8 @@
 /* Untyped memory: the Retype invocation, the only way objects come to exist after boot. */
 #pragma once
-#include <api/invocation.h>
+
+struct invocation;
+struct syscall_error;
 
 /* Decode and perform an invocation of an untyped capability. */
 struct syscall_error untyped_decode(struct invocation *inv);

@@ -1,5 +1,5 @@
 /* printf for root tasks, one DebugPutChar per character. */
-#include <sel4runtime/format.h>
+#include <sel4common/format.h>
 #include <sel4runtime/runtime.h>
 
 static void put_debug_char(char c, void *context)

@@ -4,6 +4,7 @@
 #include <arch.h>
 #include "fake_arch.h"
 #include <core/memory.h>
+#include <core/stop.h>
 #include <object/frame.h>
 #include <lib/printf.h>
 #include <stdarg.h>

@@ -3,7 +3,7 @@
  * and ACPI ranges, the HPET) but leave out the kernel's own devices. */
 #include "x86_tests.h"
 #include <sel4/arch/bootinfo_types.h>
-#include <sel4runtime/string.h>
+#include <sel4common/string.h>
 
 /* The boot's arch capabilities: their tags, and the root task's PDPT, page directory and page
  * table listed by level in userImagePaging. */

@@ -61,16 +61,3 @@ static inline paddr_t pte_page_address(pte_t entry, unsigned level)
 {
     return entry & PTE_ADDRESS & ~MASK(level_shift(level));
 }
-
-/* The entry at `level` for `vaddr` under the PML4 `root`, walking only present tables.
- * NULL when a table on the way is missing (or a large page stands in its place); then
- * *bits_left is seL4's lookup-fault detail: the bits the missing table would translate
- * (39 without a PDPT, 30 without a page directory, 21 without a page table). */
-pte_t *vspace_lookup(paddr_t root, vaddr_t vaddr, unsigned level, word_t *bits_left);
-/* After removing or changing the mapping of `vaddr` in `root`: drop it from the TLB if `root`
- * is the live address space (without PCID, switching address spaces flushes the rest). */
-void vspace_flush_page(paddr_t root, vaddr_t vaddr);
-/* After unlinking a table from `root`: flush the TLB and paging-structure caches if live. */
-void vspace_flush_all(paddr_t root);
-/* A new PML4 shares the kernel's half: copy its upper 256 entries into `root`. */
-void vspace_copy_kernel(paddr_t root);

@@ -1,4 +1,4 @@
-/* Freestanding memory and string functions (runtime/string.c), for root tasks and the
+/* Freestanding memory and string functions (libsel4/common/string.c), for root tasks and the
  * kernel. */
 #pragma once
 #include <stddef.h>

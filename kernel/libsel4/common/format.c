@@ -1,5 +1,5 @@
 /* printf-style formatting into a character sink, for root tasks and the kernel alike. */
-#include <sel4runtime/format.h>
+#include <sel4common/format.h>
 #include <stdbool.h>
 #include <stdint.h>
 

@@ -1,7 +1,7 @@
 /* Freestanding memory and string helpers, for root tasks and the kernel alike (the kernel
- * includes sel4runtime/string.h through lib/string.h). The compiler emits calls to memcpy and
+ * includes sel4common/string.h through lib/string.h). The compiler emits calls to memcpy and
  * memset for struct copies and initialisers, so every freestanding binary needs them. */
-#include <sel4runtime/string.h>
+#include <sel4common/string.h>
 
 void *memcpy(void *dest, const void *src, size_t n)
 {
