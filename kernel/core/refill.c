@@ -114,9 +114,12 @@ static void refill_fold_small_head(struct sched_context *sc)
     }
 }
 
-void refill_charge(struct sched_context *sc, ticks_t usage)
+/* Only a due head is charged: once the head is a later period's, what is left of `usage` is
+ * the overrun past the budget's end (the timer's and the kernel entry's latency), and charging
+ * it to a refill not yet due would push the whole budget a period further on. */
+void refill_charge(struct sched_context *sc, ticks_t usage, ticks_t now)
 {
-    while (refill_head(sc)->amount <= usage) {
+    while (refill_head(sc)->amount <= usage && refill_ready(sc, now)) {
         usage -= refill_head(sc)->amount;
         if (sc->refill_count == 1) {
             refill_head(sc)->release += sc->period;
@@ -126,7 +129,7 @@ void refill_charge(struct sched_context *sc, ticks_t usage)
             refill_schedule_used(sc, used);
         }
     }
-    if (usage) {
+    if (usage && refill_ready(sc, now)) {
         struct refill *head = refill_head(sc);
         struct refill used = {head->release + sc->period, usage};
         head->amount -= usage;

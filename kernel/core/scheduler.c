@@ -168,7 +168,7 @@ static void commit(void)
         if (sched_context_is_round_robin(sc))
             refill_charge_round_robin(sc, unaccounted);
         else
-            refill_charge(sc, unaccounted);
+            refill_charge(sc, unaccounted, entry_time);
         sc->consumed += unaccounted;
     }
     unaccounted = 0;
@@ -210,7 +210,7 @@ static void end_timeslice(ticks_t usage, bool can_fault)
     if (sched_context_is_round_robin(sc))
         refill_reset_round_robin(sc);
     else
-        refill_charge(sc, usage);
+        refill_charge(sc, usage, entry_time);
     sc->consumed += unaccounted;
     unaccounted = 0;
     struct tcb *tcb = sc->tcb;

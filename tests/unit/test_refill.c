@@ -47,15 +47,15 @@ static void test_new_and_round_robin(void)
 static void test_charge(void)
 {
     refill_new(sc, 4, 100, 1000, 0);
-    refill_charge(sc, 30); /* split: the used part comes back one period after the start */
+    refill_charge(sc, 30, 30); /* split: the used part comes back one period after the start */
     CHECK_EQ(sc->refill_count, 2);
     check_refill(0, 30, 70);
     check_refill(1, 1000, 30);
-    refill_charge(sc, 30); /* touches the tail: merged */
+    refill_charge(sc, 30, 60); /* touches the tail: merged */
     CHECK_EQ(sc->refill_count, 2);
     check_refill(0, 60, 40);
     check_refill(1, 1000, 60);
-    refill_charge(sc, 45); /* the whole head (merged into the tail) and 5 of the next */
+    refill_charge(sc, 45, 1005); /* the whole head (merged into the tail), 5 of the next, due */
     CHECK_EQ(refill_total(sc), 100);
     CHECK_EQ(sc->refill_count, 2);
     check_refill(0, 1005, 95);
@@ -63,28 +63,47 @@ static void test_charge(void)
     CHECK(!refill_ready(sc, 1004) && refill_ready(sc, 1005));
 
     refill_new(sc, 4, 100, 1000, 0);
-    refill_charge(sc, 100); /* exactly the budget: the single refill moves a period on */
+    refill_charge(sc, 100, 100); /* exactly the budget: the single refill moves a period on */
     CHECK_EQ(sc->refill_count, 1);
     check_refill(0, 1000, 100);
-    refill_charge(sc, 250); /* long overrun: whole periods, then the rest split off */
+    refill_charge(sc, 250, 3050); /* long overrun, all due: whole periods, then the rest split */
     CHECK_EQ(refill_total(sc), 100);
     check_refill(0, 3050, 50);
     check_refill(1, 4000, 50);
 }
 
+/* The timer fires and the kernel is entered a little after the budget's end: the overrun past
+ * it is not charged to the next period's refills (which are not due yet), so the budget comes
+ * back one period after it started, not later (refill_budget_check charges due refills only). */
+static void test_overrun_past_the_budget_end(void)
+{
+    refill_new(sc, 2, 100, 1000, 0);
+    refill_charge(sc, 103, 103); /* single refill: a period on; the 3 past its end dropped */
+    CHECK_EQ(sc->refill_count, 1);
+    check_refill(0, 1000, 100);
+    refill_charge(sc, 30, 1030); /* split, so the queue of two is full */
+    check_refill(0, 1030, 70);
+    check_refill(1, 2000, 30);
+    refill_charge(sc, 73, 1103); /* the head and 3 past it: the 30 due at 2000 is not charged */
+    CHECK_EQ(refill_total(sc), 100);
+    CHECK_EQ(sc->refill_count, 1);
+    check_refill(0, 2000, 100); /* 2030's 70 merged into the tail that ends at 2030 */
+    CHECK(refill_ready(sc, 2000));
+}
+
 static void test_full_queue_and_small_head(void)
 {
     refill_new(sc, 2, 100, 1000, 0);
-    refill_charge(sc, 10);
+    refill_charge(sc, 10, 10);
     check_refill(0, 10, 90);
     check_refill(1, 1000, 10);
     refill_unblock_check(sc, 500); /* due head starts now; 1000 is not overlapped */
     check_refill(0, 500, 90);
-    refill_charge(sc, 10); /* full queue: the tail is delayed and takes the amount */
+    refill_charge(sc, 10, 510); /* full queue: the tail is delayed and takes the amount */
     CHECK_EQ(sc->refill_count, 2);
     check_refill(0, 510, 80);
     check_refill(1, 1490, 20); /* ends where the used refill would have: 1510 */
-    refill_charge(sc, 65); /* head left at 15 < MIN_BUDGET: folded into the next */
+    refill_charge(sc, 65, 575); /* head left at 15 < MIN_BUDGET: folded into the next */
     CHECK_EQ(sc->refill_count, 1);
     check_refill(0, 1490 - 15, 100);
     CHECK_EQ(refill_total(sc), 100);
@@ -93,7 +112,7 @@ static void test_full_queue_and_small_head(void)
 static void test_unblock_check_merges(void)
 {
     refill_new(sc, 4, 100, 200, 0);
-    refill_charge(sc, 40);
+    refill_charge(sc, 40, 40);
     check_refill(0, 40, 60);
     check_refill(1, 200, 40);
     refill_unblock_check(sc, 30); /* not due: nothing */
@@ -106,7 +125,7 @@ static void test_unblock_check_merges(void)
 static void test_update(void)
 {
     refill_new(sc, 4, 100, 1000, 0);
-    refill_charge(sc, 40);
+    refill_charge(sc, 40, 40);
     refill_update(sc, 6, 200, 2000, 10); /* head not due: kept, rest one period later */
     CHECK_EQ(sc->refill_max, 6);
     CHECK_EQ(sc->refill_count, 2);
@@ -130,7 +149,7 @@ static void test_random_charges_keep_the_budget(void)
             now += (ticks_t)rand() % 300;
             if (rand() % 2)
                 refill_unblock_check(sc, now);
-            refill_charge(sc, 1 + (ticks_t)rand() % (budget + 50));
+            refill_charge(sc, 1 + (ticks_t)rand() % (budget + 50), now);
             CHECK_EQ(refill_total(sc), budget);
             CHECK(sc->refill_count >= 1 && sc->refill_count <= max);
             CHECK(sc->refill_count == 1 || refill_head(sc)->amount >= refill_min_budget());
@@ -143,6 +162,7 @@ int main(void)
     CHECK_EQ(refill_min_budget(), MIN_BUDGET_US);
     test_new_and_round_robin();
     test_charge();
+    test_overrun_past_the_budget_end();
     test_full_queue_and_small_head();
     test_unblock_check_merges();
     test_update();

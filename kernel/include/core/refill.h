@@ -24,8 +24,10 @@ static inline struct refill *refill_head(struct sched_context *sc)
 bool refill_ready(struct sched_context *sc, ticks_t now);
 /* After `usage` more ticks the head refill would still hold MIN_BUDGET. */
 bool refill_sufficient(struct sched_context *sc, ticks_t usage);
-/* Charge `usage` ticks to a sporadic (not round-robin) context, §12.5 r7 (refill_budget_check). */
-void refill_charge(struct sched_context *sc, ticks_t usage);
+/* Charge `usage` ticks, used up to `now`, to a sporadic (not round-robin) context, §12.5 r7
+ * (refill_budget_check): refills are charged only while the head is due at `now`; the rest is
+ * an overrun past the budget's end and is not carried into later periods. */
+void refill_charge(struct sched_context *sc, ticks_t usage, ticks_t now);
 /* Round robin: `usage` moves from the available refill to the used one. */
 void refill_charge_round_robin(struct sched_context *sc, ticks_t usage);
 /* Round robin at the end of a timeslice: the whole budget is available again. */
