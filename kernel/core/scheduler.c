@@ -180,12 +180,12 @@ void scheduler_commit_if_running(struct sched_context *sc)
         commit();
 }
 
+/* Without a running context the time since the last charge is dropped by the next commit(),
+ * as idle time is. */
 void scheduler_forget_if_running(struct sched_context *sc)
 {
-    if (sc != running_sc)
-        return;
-    running_sc = 0;
-    unaccounted = 0;
+    if (sc == running_sc)
+        running_sc = 0;
 }
 
 /* A Timeout fault for `tcb`, running on `sc` (not round robin), to its timeout handler, if it
