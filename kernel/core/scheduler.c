@@ -134,6 +134,21 @@ void scheduler_remove(struct tcb *tcb)
         release_remove(tcb);
 }
 
+void scheduler_move_to_head(struct tcb *tcb)
+{
+    struct ready_queue *q = &ready[tcb->priority];
+    ready_remove(tcb);
+    tcb->ready_prev = 0;
+    tcb->ready_next = q->head;
+    if (q->head)
+        q->head->ready_prev = tcb;
+    else
+        q->tail = tcb;
+    q->head = tcb;
+    tcb->queued = true;
+    mark(tcb->priority);
+}
+
 void scheduler_update(struct tcb *tcb)
 {
     if (!scheduler_is_schedulable(tcb)) {

@@ -10,6 +10,7 @@
 #include <core/thread.h>
 #include <object/asid_pool.h>
 #include <object/frame.h>
+#include <object/sched_context.h>
 #include <object/tcb.h>
 
 struct tcb *current_thread;
@@ -36,6 +37,7 @@ void kernel_exit(void)
         struct tcb *next = scheduler_choose();
         if (next) {
             current_thread = next;
+            sched_context_complete_yield_to(next);
             thread_activate(next);
             vspace_activate(thread_vspace_root(next));
             arch_context_restore(next);

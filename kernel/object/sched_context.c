@@ -1,6 +1,6 @@
 /*
  * Scheduling contexts: configuring one (from sched_control.c), binding it to a thread, and
- * its invocations Bind, Unbind, UnbindObject and Consumed. Binding a context to a thread that
+ * its invocations Bind, Unbind, UnbindObject, Consumed and YieldTo. Binding a context to a thread that
  * is ready lets it run; unbinding stops it.
  */
 #include <api/invocation.h>
@@ -9,6 +9,7 @@
 #include <object/reply.h>
 #include <object/sched_context.h>
 #include <sel4/invocation_labels.h>
+#include <sel4/message_info.h>
 
 /* The new refills (§12.5 r6): round robin for budget == period; a context whose thread may be
  * running keeps its head (refill_update); any other starts afresh (refill_new). */
@@ -79,8 +80,30 @@ void sched_context_unbind_all(struct sched_context *sc)
     sched_context_unlink_call_stack(sc);
 }
 
+void sched_context_cancel_yield_to(struct tcb *yielder)
+{
+    if (!yielder->yield_to)
+        return;
+    yielder->yield_to->yield_from = 0;
+    yielder->yield_to = 0;
+}
+
+void sched_context_complete_yield_to(struct tcb *yielder)
+{
+    struct sched_context *sc = yielder->yield_to;
+    if (!sc)
+        return;
+    seL4_MessageInfo_t info = seL4_MessageInfo_new(0, 0, 0, 1);
+    arch_user_reg_set(&yielder->context, REG_MR0, sched_context_take_consumed(sc));
+    arch_user_reg_set(&yielder->context, REG_CAP, 0);
+    arch_user_reg_set(&yielder->context, REG_MSGINFO, info.words[0]);
+    sched_context_cancel_yield_to(yielder);
+}
+
 void sched_context_destroy(struct sched_context *sc)
 {
+    if (sc->yield_from)
+        sched_context_complete_yield_to(sc->yield_from);
     sched_context_unbind_all(sc);
     scheduler_forget_if_running(sc);
     sc->refill_max = 0;
@@ -137,6 +160,30 @@ static struct syscall_error sched_context_decode_consumed(struct invocation *inv
     return error_none();
 }
 
+/* SchedContext_YieldTo (sel4-abi.md §12.5): an earlier yielder to `sc` gets its reply; a
+ * schedulable target of lower priority than the caller goes to the head of its queue and the
+ * caller has Consumed at once; one of higher or equal priority runs first, from the head of
+ * its queue, and the caller, behind it if they are equals, has Consumed when it next runs
+ * (then even after a Send). */
+static struct syscall_error sched_context_decode_yield_to(struct invocation *inv,
+                                                          struct sched_context *sc)
+{
+    struct tcb *caller = inv->thread, *target = sc->tcb;
+    if (!target || target == caller || target->priority > caller->mcp || caller->yield_to)
+        return error_plain(seL4_IllegalOperation);
+    if (sc->yield_from)
+        sched_context_complete_yield_to(sc->yield_from);
+    bool runs_first = target->queued && target->priority >= caller->priority;
+    if (target->queued)
+        scheduler_move_to_head(target);
+    if (!runs_first)
+        return sched_context_decode_consumed(inv, sc);
+    caller->yield_to = sc;
+    sc->yield_from = caller;
+    inv->sent_ipc = true; /* no reply now: kernel_exit writes it when the caller next runs */
+    return error_none();
+}
+
 struct syscall_error sched_context_decode(struct invocation *inv)
 {
     struct sched_context *sc = sched_context_at(cap_object(inv->cap));
@@ -150,8 +197,9 @@ struct syscall_error sched_context_decode(struct invocation *inv)
         return sched_context_decode_unbind_object(inv, sc);
     case SchedContextConsumed:
         return sched_context_decode_consumed(inv, sc);
+    case SchedContextYieldTo:
+        return sched_context_decode_yield_to(inv, sc);
     default:
-        /* YieldTo arrives with the IPC/MCS issue, with donation. */
         return error_plain(seL4_IllegalOperation);
     }
 }

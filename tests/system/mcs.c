@@ -154,3 +154,61 @@ void test_mcs_idle_until_release(struct env *env)
     CHECK(env, shortest + IDLE_TOLERANCE_TICKS >= IDLE_PERIOD_TICKS);
     CHECK(env, longest <= IDLE_PERIOD_TICKS + IDLE_TOLERANCE_TICKS);
 }
+
+static volatile seL4_Word yield_target_ran, yield_prober_done;
+static seL4_CPtr yield_park, yield_higher_sc;
+static seL4_Error yield_prober_error;
+
+static void note_run_and_park(void *arg)
+{
+    (void)arg;
+    yield_target_ran = 1;
+    ipc_park(yield_park);
+}
+
+/* YieldTo a context whose thread's priority is above the caller's MCP. */
+static void yield_to_above_mcp(void *arg)
+{
+    (void)arg;
+    yield_prober_error = seL4_SchedContext_YieldTo(yield_higher_sc).error;
+    yield_prober_done = 1;
+    ipc_park(yield_park);
+}
+
+/* SchedContext_YieldTo (§12.5): IllegalOperation for a context without a thread, the caller's
+ * own, and one whose thread is above the caller's MCP; a target of lower priority than the
+ * caller does not run, and the caller has Consumed at once; one of equal priority runs first
+ * and the caller returns when it has blocked. */
+void test_mcs_yield_to(struct env *env)
+{
+    yield_park = env_retype(env, seL4_NotificationObject, 0, 1);
+    seL4_CPtr lone = env_retype(env, seL4_SchedContextObject, seL4_MinSchedContextBits, 1);
+    CHECK(env, seL4_SchedContext_YieldTo(lone).error == seL4_IllegalOperation);
+    CHECK(env, seL4_SchedContext_YieldTo(seL4_CapInitThreadSC).error == seL4_IllegalOperation);
+
+    seL4_CPtr higher = env_thread(env, seL4_MaxPrio), prober = env_thread(env, 254);
+    yield_higher_sc = env_thread_sched_context(higher);
+    env_thread_start(env, prober, yield_to_above_mcp, 0);
+    CHECK(env, seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, 1) ==
+                   seL4_NoError);
+    for (seL4_Word i = 0; i < 100000000ul && !yield_prober_done; i++)
+        ;
+    CHECK(env, seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB,
+                                    seL4_MaxPrio) == seL4_NoError);
+    CHECK(env, yield_prober_done && yield_prober_error == seL4_IllegalOperation);
+    CHECK(env, seL4_TCB_Suspend(prober) == seL4_NoError);
+
+    seL4_CPtr lower = env_thread(env, 100);
+    yield_target_ran = 0;
+    env_thread_start(env, lower, note_run_and_park, 0);
+    CHECK(env, seL4_SchedContext_YieldTo(env_thread_sched_context(lower)).error ==
+                   seL4_NoError);
+    CHECK(env, !yield_target_ran);
+    CHECK(env, seL4_TCB_Suspend(lower) == seL4_NoError);
+
+    env_thread_start(env, higher, note_run_and_park, 0);
+    CHECK(env, !yield_target_ran); /* an equal: queued behind the root task */
+    CHECK(env, seL4_SchedContext_YieldTo(yield_higher_sc).error == seL4_NoError);
+    CHECK(env, yield_target_ran);
+    CHECK(env, seL4_TCB_Suspend(higher) == seL4_NoError);
+}

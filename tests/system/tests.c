@@ -85,5 +85,6 @@ const struct system_test system_tests[] = {
     {"mcs_sporadic_budget_is_a_share", test_mcs_sporadic_budget_is_a_share},
     {"mcs_round_robin_among_equals", test_mcs_round_robin_among_equals},
     {"mcs_idle_until_release", test_mcs_idle_until_release},
+    {"mcs_yield_to", test_mcs_yield_to},
     {0, 0},
 };

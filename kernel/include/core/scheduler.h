@@ -20,6 +20,8 @@ bool scheduler_is_schedulable(const struct tcb *tcb);
 void scheduler_update(struct tcb *tcb);
 /* Take `tcb` out of its ready queue or the release queue. */
 void scheduler_remove(struct tcb *tcb);
+/* A thread in its ready queue moves to the head of it (SchedContext_YieldTo). */
+void scheduler_move_to_head(struct tcb *tcb);
 /* The highest-priority thread that can run, first in its queue; NULL if none. */
 struct tcb *scheduler_pick(void);
 

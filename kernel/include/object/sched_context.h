@@ -82,6 +82,12 @@ void sched_context_destroy(struct sched_context *sc);
 void sched_context_donate(struct sched_context *sc, struct tcb *tcb);
 /* Consumed: the microseconds charged since the last read, which starts a new count. */
 word_t sched_context_take_consumed(struct sched_context *sc);
+/* A thread whose SchedContext_YieldTo waits for it to run again: its reply, the context's
+ * Consumed in MR0 (label 0, one word), is written now and the yield ends. Nothing pending:
+ * nothing. */
+void sched_context_complete_yield_to(struct tcb *yielder);
+/* The yield ends without a reply (its thread is suspended or destroyed). */
+void sched_context_cancel_yield_to(struct tcb *yielder);
 
 /* Decode and perform SchedContext and SchedControl invocations. */
 struct syscall_error sched_context_decode(struct invocation *inv);
