@@ -1,7 +1,7 @@
 /*
  * Scheduling contexts: configuring one (from sched_control.c), binding it to a thread, and
- * its invocations Bind, Unbind, UnbindObject, Consumed and YieldTo. Binding a context to a thread that
- * is ready lets it run; unbinding stops it.
+ * its invocations Bind, Unbind, UnbindObject, Consumed and YieldTo. Binding a context to a
+ * thread that is ready lets it run; unbinding stops it.
  */
 #include <api/invocation.h>
 #include <core/refill.h>
