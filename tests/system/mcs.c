@@ -212,3 +212,27 @@ void test_mcs_yield_to(struct env *env)
     CHECK(env, yield_target_ran);
     CHECK(env, seL4_TCB_Suspend(higher) == seL4_NoError);
 }
+
+/* Two threads of one priority whose budgets run out in turn wait in the release queue
+ * together, the second behind the first (a later release): both come back, period after
+ * period. */
+void test_mcs_release_queue_keeps_both(struct env *env)
+{
+    static struct share a, b;
+    seL4_CPtr park = env_retype(env, seL4_NotificationObject, 0, 1);
+    a = (struct share){.wanted_turns = 5, .park = park};
+    b = (struct share){.wanted_turns = 5, .park = park};
+    seL4_CPtr ta = env_thread(env, 254), tb = env_thread(env, 254);
+    CHECK(env, seL4_SchedControl_ConfigureFlags(env->bootinfo->schedcontrol.start,
+                                                env_thread_sched_context(ta), 100, 2000, 0, 0,
+                                                0) == seL4_NoError);
+    CHECK(env, seL4_SchedControl_ConfigureFlags(env->bootinfo->schedcontrol.start,
+                                                env_thread_sched_context(tb), 100, 2000, 0, 0,
+                                                0) == seL4_NoError);
+    env_thread_start(env, ta, measure_share, &a);
+    env_thread_start(env, tb, measure_share, &b);
+    wait_until_done(env, &a);
+    wait_until_done(env, &b);
+    CHECK(env, seL4_TCB_Suspend(ta) == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(tb) == seL4_NoError);
+}

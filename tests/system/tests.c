@@ -86,5 +86,6 @@ const struct system_test system_tests[] = {
     {"mcs_round_robin_among_equals", test_mcs_round_robin_among_equals},
     {"mcs_idle_until_release", test_mcs_idle_until_release},
     {"mcs_yield_to", test_mcs_yield_to},
+    {"mcs_release_queue_keeps_both", test_mcs_release_queue_keeps_both},
     {0, 0},
 };

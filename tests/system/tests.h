@@ -83,3 +83,4 @@ void test_mcs_sporadic_budget_is_a_share(struct env *env);
 void test_mcs_round_robin_among_equals(struct env *env);
 void test_mcs_idle_until_release(struct env *env);
 void test_mcs_yield_to(struct env *env);
+void test_mcs_release_queue_keeps_both(struct env *env);
