@@ -22,6 +22,8 @@ config_option(DEBUG ${debug_default}
 if(BENCHMARK AND DEBUG)
   message(FATAL_ERROR "BENCHMARK=ON is a release build: configure it with DEBUG=OFF")
 endif()
+config_option(STOP_WHEN_DEAD ON
+  "Stop the machine (status 125) when no thread can ever run again, instead of idling forever")
 
 # config.h for C, and CONFIG_OPTIONS_JSON ("NAME": true, ...) for the run manifest.
 set(config_text "/* Generated from cmake/options.cmake; do not edit. */\n#pragma once\n")

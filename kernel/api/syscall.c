@@ -36,6 +36,8 @@ static _Noreturn void cap_fault(cptr_t cptr, bool in_receive_phase,
 
 void fault_handle_vm(vaddr_t address, bool instruction_fetch, word_t status)
 {
+    if (!scheduler_entry(current_thread))
+        kernel_exit(); /* out of budget: the instruction faults again when it next runs */
     struct fault fault = {FAULT_VM, {address, instruction_fetch, status}, {0, 0, 0, 0}};
     fault_raise(current_thread, &fault);
     kernel_exit();
@@ -43,6 +45,8 @@ void fault_handle_vm(vaddr_t address, bool instruction_fetch, word_t status)
 
 void fault_handle_user_exception(word_t number, word_t code)
 {
+    if (!scheduler_entry(current_thread))
+        kernel_exit();
     struct fault fault = {FAULT_USER_EXCEPTION, {number, code, 0}, {0, 0, 0, 0}};
     fault_raise(current_thread, &fault);
     kernel_exit();
@@ -149,6 +153,8 @@ static void handle_receive(bool blocking, bool with_reply)
 void syscall_handle(void)
 {
     struct arch_context *context = &current_thread->context;
+    if (!scheduler_entry(current_thread))
+        kernel_exit(); /* out of budget: the syscall is redone when the thread next runs */
     sword_t number = (sword_t)arch_user_reg_get(context, REG_SYSCALL);
     switch (number) {
     case seL4_SysCall:

@@ -188,7 +188,7 @@ struct tcb *root_task_create(const struct boot_params *params)
     struct tcb *tcb = tcb_at(layout.tcb);
     init_thread(tcb, &layout, elf->entry);
     struct sched_context *sc = sched_context_at(layout.sc);
-    sched_context_configure(sc, ROOT_TIME_SLICE_US, ROOT_TIME_SLICE_US, 0, 0);
+    sched_context_configure(sc, ROOT_TIME_SLICE_US, ROOT_TIME_SLICE_US, 0, 0, 0);
     sched_context_bind_tcb(sc, tcb);
     boot_cspace_create(params, &layout, bootinfo);
     kprintf("kernel: root task image [%lx, %lx), entry %lx, boot info %lx, %lu untypeds\n",

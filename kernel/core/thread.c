@@ -1,12 +1,16 @@
-/* The running thread and the way out of the kernel: run the highest-priority thread that can
- * run, or stop the machine when none can ever run again. */
+/* The running thread and the way out of the kernel: run the thread the scheduler chooses, or
+ * idle until an interrupt makes one runnable; with STOP_WHEN_DEAD, stop the machine when none
+ * ever can again. */
 #include <arch.h>
+#include <config.h>
 #include <core/exit_status.h>
+#include <core/interrupt.h>
 #include <core/scheduler.h>
 #include <core/stop.h>
 #include <core/thread.h>
 #include <object/asid_pool.h>
 #include <object/frame.h>
+#include <object/sched_context.h>
 #include <object/tcb.h>
 
 struct tcb *current_thread;
@@ -21,16 +25,27 @@ paddr_t thread_vspace_root(const struct tcb *thread)
     return arch_vspace_empty_root();
 }
 
+/* Nothing is runnable, nothing waits for a refill, and no interrupt can signal anyone. */
+static bool no_thread_can_ever_run(void)
+{
+    return !scheduler_has_releases() && !interrupt_may_signal();
+}
+
 void kernel_exit(void)
 {
-    struct tcb *next = scheduler_pick();
-    if (next) {
-        current_thread = next;
-        thread_activate(next);
-        vspace_activate(thread_vspace_root(next));
-        arch_context_restore(next);
+    for (;;) {
+        struct tcb *next = scheduler_choose();
+        if (next) {
+            current_thread = next;
+            sched_context_complete_yield_to(next);
+            thread_activate(next);
+            vspace_activate(thread_vspace_root(next));
+            arch_context_restore(next);
+        }
+        if (CONFIG_STOP_WHEN_DEAD && no_thread_can_ever_run())
+            kernel_stop(EXIT_STATUS_NO_THREAD_CAN_RUN, "no thread can run");
+        word_t irq = arch_idle_wait();
+        scheduler_interrupt_entry();
+        interrupt_dispatch(irq);
     }
-    /* No idle thread yet (the MCS/timer part of issue #11): a machine where every thread is
-     * stopped or blocked stops, which is how the tests end. */
-    kernel_stop(EXIT_STATUS_NO_THREAD_CAN_RUN, "no thread can run");
 }

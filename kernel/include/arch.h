@@ -40,14 +40,27 @@ struct frame_map;
 void arch_init_traps(void);
 /* Bring up the interrupt controller with every device interrupt masked. */
 void arch_init_interrupts(void);
-/* Start the kernel's periodic timer, one interrupt every KERNEL_TICK_US microseconds; each
- * arrives as interrupt_handle(arch_timer_irq()). */
-#define KERNEL_TICK_US 1000
+/* Time: a monotonic counter (x86_64 TSC, aarch64 CNTVCT_EL0, riscv64 `time`) and a one-shot
+ * kernel timer on it. Set up the timer with nothing armed; its interrupt arrives as
+ * interrupt_handle(arch_timer_irq()). */
 void arch_init_timer(void);
+/* The counter now. */
+uint64_t arch_time_now(void);
+/* The counter's ticks per second (after arch_init_timer). */
+uint64_t arch_time_hz(void);
+/* Arm the timer to interrupt once when the counter reaches `deadline` (at once if it has);
+ * replaces any earlier deadline. UINT64_MAX: none. The arch may interrupt earlier than a far
+ * deadline it cannot express; the kernel then sets it again. */
+void arch_timer_set_deadline(uint64_t deadline);
 /* The kernel's own timer interrupt number (the one IRQControl may never hand out). */
 word_t arch_timer_irq(void);
-/* Acknowledge the timer interrupt and program the next one. */
+/* Acknowledge the timer interrupt; nothing more comes until the next deadline is set. */
 void arch_timer_ack(void);
+/* Idle: wait, with the kernel's stack and state as they are, until an interrupt arrives, and
+ * return its number, acknowledged at the controller as the trap path does before
+ * interrupt_handle; ARCH_NO_INTERRUPT if the wake-up had none (spurious). */
+#define ARCH_NO_INTERRUPT (~0ul)
+word_t arch_idle_wait(void);
 /* Make the cycle counter readable from user mode (TSC / PMCCNTR_EL0 / rdcycle). */
 void arch_enable_user_counter(void);
 

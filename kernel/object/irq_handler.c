@@ -26,7 +26,7 @@ struct syscall_error irq_handler_decode(struct invocation *inv)
     word_t irq = cap_irq_handler_irq(inv->cap);
     switch (inv->label) {
     case IRQAckIRQ:
-        arch_irq_unmask(irq);
+        interrupt_ack(irq);
         return error_none();
     case IRQSetIRQHandler:
         return irq_handler_decode_set_notification(inv, irq);

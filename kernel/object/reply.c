@@ -7,6 +7,7 @@
 #include <api/fault.h>
 #include <api/invocation.h>
 #include <core/ipc.h>
+#include <core/scheduler.h>
 #include <core/thread_state.h>
 #include <object/reply.h>
 #include <object/sched_context.h>
@@ -104,13 +105,15 @@ void reply_send(struct reply *reply, struct tcb *replier, bool can_grant)
     if (!reply_has_caller(reply))
         return;
     struct tcb *caller = reply->tcb;
+    enum fault_type fault = caller->fault.type;
     reply_remove(reply);
-    if (caller->fault.type != FAULT_NULL) {
+    if (fault != FAULT_NULL) {
         fault_reply(caller, replier);
-        return;
+    } else {
+        ipc_transfer(replier, caller, 0, can_grant, 0);
+        thread_set_state(caller, THREAD_RUNNING);
     }
-    ipc_transfer(replier, caller, 0, can_grant, 0);
-    thread_set_state(caller, THREAD_RUNNING);
+    scheduler_after_reply(caller, fault == FAULT_TIMEOUT);
 }
 
 void reply_destroy(struct reply *reply)

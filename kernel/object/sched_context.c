@@ -1,27 +1,52 @@
 /*
  * Scheduling contexts: configuring one (from sched_control.c), binding it to a thread, and
- * its invocations Bind, Unbind, UnbindObject and Consumed. Binding a context to a thread that
- * is ready lets it run; unbinding stops it.
+ * its invocations Bind, Unbind, UnbindObject, Consumed and YieldTo. Binding a context to a
+ * thread that is ready lets it run; unbinding stops it.
  */
 #include <api/invocation.h>
+#include <core/refill.h>
 #include <core/scheduler.h>
 #include <object/reply.h>
 #include <object/sched_context.h>
 #include <sel4/invocation_labels.h>
+#include <sel4/message_info.h>
+
+/* The new refills (§12.5 r6): round robin for budget == period; a context whose thread may be
+ * running keeps its head (refill_update); any other starts afresh (refill_new). */
+static void sched_context_set_refills(struct sched_context *sc, ticks_t budget, ticks_t period,
+                                      word_t max_refills, bool round_robin)
+{
+    ticks_t now = scheduler_now();
+    bool runnable = sc->tcb && (sc->tcb->state == THREAD_RUNNING ||
+                                sc->tcb->state == THREAD_RESTART);
+    if (round_robin)
+        refill_new(sc, MIN_REFILLS, budget, 0, now);
+    else if (sc->refill_max && runnable)
+        refill_update(sc, max_refills, budget, period, now);
+    else
+        refill_new(sc, max_refills, budget, period, now);
+}
 
 void sched_context_configure(struct sched_context *sc, word_t budget_us, word_t period_us,
-                             word_t badge, word_t flags)
+                             word_t extra_refills, word_t badge, word_t flags)
 {
     struct tcb *tcb = sc->tcb;
+    scheduler_commit_if_running(sc);
     if (tcb)
         scheduler_remove(tcb);
-    sc->budget_us = budget_us;
-    sc->period_us = period_us;
-    sc->remaining_us = budget_us;
+    sched_context_set_refills(sc, time_us_to_ticks(budget_us), time_us_to_ticks(period_us),
+                              extra_refills + MIN_REFILLS, budget_us == period_us);
     sc->badge = badge;
-    sc->flags = flags;
+    sc->flags = (uint32_t)(flags & SC_FLAG_SPORADIC);
     if (tcb)
         scheduler_update(tcb);
+}
+
+word_t sched_context_take_consumed(struct sched_context *sc)
+{
+    word_t us = time_ticks_to_us(sc->consumed);
+    sc->consumed = 0;
+    return us;
 }
 
 void sched_context_bind_tcb(struct sched_context *sc, struct tcb *tcb)
@@ -55,10 +80,33 @@ void sched_context_unbind_all(struct sched_context *sc)
     sched_context_unlink_call_stack(sc);
 }
 
+void sched_context_cancel_yield_to(struct tcb *yielder)
+{
+    if (!yielder->yield_to)
+        return;
+    yielder->yield_to->yield_from = 0;
+    yielder->yield_to = 0;
+}
+
+void sched_context_complete_yield_to(struct tcb *yielder)
+{
+    struct sched_context *sc = yielder->yield_to;
+    if (!sc)
+        return;
+    seL4_MessageInfo_t info = seL4_MessageInfo_new(0, 0, 0, 1);
+    arch_user_reg_set(&yielder->context, REG_MR0, sched_context_take_consumed(sc));
+    arch_user_reg_set(&yielder->context, REG_CAP, 0);
+    arch_user_reg_set(&yielder->context, REG_MSGINFO, info.words[0]);
+    sched_context_cancel_yield_to(yielder);
+}
+
 void sched_context_destroy(struct sched_context *sc)
 {
+    if (sc->yield_from)
+        sched_context_complete_yield_to(sc->yield_from);
     sched_context_unbind_all(sc);
-    sc->budget_us = 0;
+    scheduler_forget_if_running(sc);
+    sc->refill_max = 0;
 }
 
 void sched_context_donate(struct sched_context *sc, struct tcb *tcb)
@@ -107,9 +155,32 @@ static struct syscall_error sched_context_decode_unbind_object(struct invocation
 static struct syscall_error sched_context_decode_consumed(struct invocation *inv,
                                                          struct sched_context *sc)
 {
-    invocation_set_result(inv, 0, sc->consumed_us);
+    invocation_set_result(inv, 0, sched_context_take_consumed(sc));
     invocation_reply_length(inv, 1);
-    sc->consumed_us = 0;
+    return error_none();
+}
+
+/* SchedContext_YieldTo (sel4-abi.md §12.5): an earlier yielder to `sc` gets its reply; a
+ * schedulable target of lower priority than the caller goes to the head of its queue and the
+ * caller has Consumed at once; one of higher or equal priority runs first, from the head of
+ * its queue, and the caller, behind it if they are equals, has Consumed when it next runs
+ * (then even after a Send). */
+static struct syscall_error sched_context_decode_yield_to(struct invocation *inv,
+                                                          struct sched_context *sc)
+{
+    struct tcb *caller = inv->thread, *target = sc->tcb;
+    if (!target || target == caller || target->priority > caller->mcp || caller->yield_to)
+        return error_plain(seL4_IllegalOperation);
+    if (sc->yield_from)
+        sched_context_complete_yield_to(sc->yield_from);
+    bool runs_first = target->queued && target->priority >= caller->priority;
+    if (target->queued)
+        scheduler_move_to_head(target);
+    if (!runs_first)
+        return sched_context_decode_consumed(inv, sc);
+    caller->yield_to = sc;
+    sc->yield_from = caller;
+    inv->sent_ipc = true; /* no reply now: kernel_exit writes it when the caller next runs */
     return error_none();
 }
 
@@ -126,8 +197,9 @@ struct syscall_error sched_context_decode(struct invocation *inv)
         return sched_context_decode_unbind_object(inv, sc);
     case SchedContextConsumed:
         return sched_context_decode_consumed(inv, sc);
+    case SchedContextYieldTo:
+        return sched_context_decode_yield_to(inv, sc);
     default:
-        /* YieldTo arrives with the IPC/MCS issue, with donation. */
         return error_plain(seL4_IllegalOperation);
     }
 }

@@ -7,10 +7,6 @@
 #include <object/sched_context.h>
 #include <sel4/invocation_labels.h>
 
-#define MIN_BUDGET_US 20ul                  /* two kernel worst-case paths, as in seL4 */
-#define MAX_PERIOD_US (3600ul * 1000000ul)  /* one hour */
-#define SC_CORE_BYTES 128ul                 /* the context with its minimum refills (ABI §3.6) */
-#define REFILL_BYTES 16ul
 
 struct configure_args {
     word_t budget_us, period_us, extra_refills, badge, flags;
@@ -18,7 +14,7 @@ struct configure_args {
 
 static struct syscall_error check_configure(const struct configure_args *a, struct cap sc_cap)
 {
-    word_t max_extra = (BIT(cap_sched_context_size_bits(sc_cap)) - SC_CORE_BYTES) / REFILL_BYTES;
+    word_t max_extra = sched_context_refills_fit(cap_sched_context_size_bits(sc_cap)) - MIN_REFILLS;
     if (a->budget_us < MIN_BUDGET_US || a->budget_us > MAX_PERIOD_US)
         return error_range(MIN_BUDGET_US, MAX_PERIOD_US);
     if (a->period_us < MIN_BUDGET_US || a->period_us > MAX_PERIOD_US)
@@ -43,7 +39,7 @@ static struct syscall_error sched_control_decode_configure_flags(struct invocati
     struct syscall_error error = check_configure(&a, sc_cap);
     if (error_is_none(error))
         sched_context_configure(sched_context_at(cap_object(sc_cap)), a.budget_us, a.period_us,
-                                a.badge, a.flags);
+                                a.extra_refills, a.badge, a.flags);
     return error;
 }
 

@@ -33,6 +33,7 @@ word_t *tcb_ipc_buffer(const struct tcb *tcb, bool writing)
 void tcb_suspend(struct tcb *tcb)
 {
     ipc_cancel(tcb);
+    sched_context_cancel_yield_to(tcb);
     if (tcb->state == THREAD_RUNNING)
         arch_user_reg_set(&tcb->context, REG_FAULT_IP,
                           arch_user_reg_get(&tcb->context, REG_NEXT_IP));

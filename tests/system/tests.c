@@ -81,5 +81,11 @@ const struct system_test system_tests[] = {
     {"fault_vm", test_fault_vm},
     {"fault_cap", test_fault_cap},
     {"timeout_fault_on_exhausted_budget", test_timeout_fault_on_exhausted_budget},
+    {"mcs_budget_is_a_share", test_mcs_budget_is_a_share},
+    {"mcs_sporadic_budget_is_a_share", test_mcs_sporadic_budget_is_a_share},
+    {"mcs_round_robin_among_equals", test_mcs_round_robin_among_equals},
+    {"mcs_idle_until_release", test_mcs_idle_until_release},
+    {"mcs_yield_to", test_mcs_yield_to},
+    {"mcs_release_queue_keeps_both", test_mcs_release_queue_keeps_both},
     {0, 0},
 };

@@ -90,12 +90,18 @@ static void test_bind_and_run(void)
     CHECK(scheduler_pick() == NULL); /* bound, but never started */
     CHECK_EQ(tcb_call(TCB_A, TCBResume, 0, 0, 0, 0).label, seL4_NoError);
     CHECK_EQ(tcb_call(TCB_B, TCBResume, 0, 0, 0, 0).label, seL4_NoError);
+    CHECK(scheduler_choose() == tcb_in(TCB_A));
+    CHECK_EQ(fake_timer_deadline, fake_time_now + 1000); /* the end of A's round-robin slice */
+    /* A's budget (1 ms, round robin) runs out: B's turn, then A's again. */
+    fake_time_now += 980; /* MIN_BUDGET (20 us) left: A runs on */
+    scheduler_interrupt_entry();
     CHECK(scheduler_pick() == tcb_in(TCB_A));
-    /* A's budget (1 ms) runs out at the first tick: B's turn, then A's again. */
-    scheduler_tick(tcb_in(TCB_A));
+    fake_time_now += 1; /* less than MIN_BUDGET: the slice ends, A to the tail */
+    scheduler_interrupt_entry();
     CHECK(scheduler_pick() == tcb_in(TCB_B));
+    CHECK(scheduler_choose() == tcb_in(TCB_B));
     scheduler_yield(tcb_in(TCB_B));
-    CHECK(scheduler_pick() == tcb_in(TCB_A));
+    CHECK(scheduler_choose() == tcb_in(TCB_A));
     word_t prio[] = {150};
     cptr_t self[] = {SELF};
     CHECK_EQ(tcb_call(TCB_B, TCBSetPriority, prio, 1, self, 1).label, seL4_NoError);
@@ -103,7 +109,7 @@ static void test_bind_and_run(void)
     CHECK_EQ(tcb_call(TCB_B, TCBSuspend, 0, 0, 0, 0).label, seL4_NoError);
     CHECK(scheduler_pick() == tcb_in(TCB_A));
     struct reply r = call(SC_A, SchedContextConsumed, 0, 0, 0, 0);
-    CHECK(r.label == seL4_NoError && r.length == 1 && r.mr[0] == 1000);
+    CHECK(r.label == seL4_NoError && r.length == 1 && r.mr[0] == 981);
     CHECK_EQ(call(SC_A, SchedContextConsumed, 0, 0, 0, 0).mr[0], 0);
     cptr_t tcb_b[] = {TCB_B};
     CHECK_EQ(call(SC_A, SchedContextUnbindObject, 0, 0, tcb_b, 1).label, seL4_IllegalOperation);

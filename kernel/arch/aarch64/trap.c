@@ -59,6 +59,19 @@ void trap_handle_user_irq(void)
     interrupt_handle(irq);
 }
 
+/* WFI wakes on a pending IRQ even with PSTATE.I set, so none is taken: it is acknowledged
+ * here as trap_handle_user_irq does. */
+word_t arch_idle_wait(void)
+{
+    __asm__ volatile("dsb sy; wfi" ::: "memory");
+    word_t acknowledge = gic_acknowledge();
+    word_t irq = gic_irq_number(acknowledge);
+    if (gic_is_spurious(irq))
+        return ARCH_NO_INTERRUPT;
+    gic_end_of_interrupt(acknowledge);
+    return irq;
+}
+
 void trap_handle_user_unexpected(word_t vector)
 {
     kprintf("kernel: unexpected %s exception from user mode, ESR %lx\n",

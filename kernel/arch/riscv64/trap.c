@@ -44,6 +44,24 @@ static _Noreturn void handle_interrupt(word_t code)
     kernel_exit();
 }
 
+/* wfi waits for an interrupt enabled in sie even with sstatus.SIE clear, so none is taken:
+ * the pending one is read from sip and claimed here, as handle_interrupt does. */
+word_t arch_idle_wait(void)
+{
+    __asm__ volatile("wfi" ::: "memory");
+    word_t pending = csr_read(sip) & csr_read(sie);
+    if (pending & SIE_STIE)
+        return arch_timer_irq();
+    if (pending & SIE_SEIE) {
+        word_t source = plic_claim();
+        if (source) {
+            plic_complete(source);
+            return source;
+        }
+    }
+    return ARCH_NO_INTERRUPT;
+}
+
 /* The VMFault FSR of sel4-abi.md §7.2: the access-fault cause of the access kind. */
 static _Noreturn void handle_vm_fault(word_t cause)
 {

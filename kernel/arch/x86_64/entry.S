@@ -150,7 +150,10 @@ trap_from_kernel:
     cld
     movq %rsp, %rdi
     call trap_handle_kernel
-    ud2
+    /* Only the interrupt that ends arch_idle_wait's hlt comes back: resume after the hlt. */
+    restore_registers
+    addq $(CONTEXT_RIP - CONTEXT_FAULT_IP), %rsp
+    iretq
 
 /*
  * SYSCALL: rcx = the next rip, r11 = rflags; SFMASK has cleared IF and DF. Build the same

@@ -119,10 +119,15 @@ void arch_irq_unmask(word_t irq)
 
 /* The pin is masked before the EOI: a level-triggered line still asserted would otherwise be
  * delivered again at once. The timer and stray vectors need the EOI only. */
-_Noreturn void irq_handle_vector(word_t vector)
+word_t irq_acknowledge_vector(word_t vector)
 {
     word_t irq = vector - IRQ_VECTOR_OFFSET;
     arch_irq_mask(irq);
     lapic_eoi();
-    interrupt_handle(irq);
+    return irq;
+}
+
+_Noreturn void irq_handle_vector(word_t vector)
+{
+    interrupt_handle(irq_acknowledge_vector(vector));
 }

@@ -26,7 +26,6 @@
 #define APIC_BASE_ENABLE BIT(11)
 #define SPURIOUS_APIC_ENABLE BIT(8)
 #define LVT_MASKED BIT(16)
-#define LVT_TIMER_PERIODIC BIT(17)
 #define TIMER_DIVIDE_BY_16 0x3
 
 static volatile uint32_t *lapic_register(unsigned offset)
@@ -84,10 +83,15 @@ uint32_t lapic_timer_current(void)
     return lapic_read(LAPIC_TIMER_CURRENT);
 }
 
-void lapic_timer_start_periodic(uint32_t ticks, uint8_t vector)
+void lapic_timer_start_oneshot(uint8_t vector)
 {
     lapic_write(LAPIC_TIMER_DIVIDE, TIMER_DIVIDE_BY_16);
-    lapic_write(LAPIC_LVT_TIMER, LVT_TIMER_PERIODIC | vector);
+    lapic_write(LAPIC_LVT_TIMER, vector); /* mode 0: one-shot */
+    lapic_write(LAPIC_TIMER_INITIAL, 0);
+}
+
+void lapic_timer_arm(uint32_t ticks)
+{
     lapic_write(LAPIC_TIMER_INITIAL, ticks);
 }
 

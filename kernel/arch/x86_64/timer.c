@@ -1,6 +1,6 @@
 /*
- * The kernel timer: the local APIC timer, periodic, every KERNEL_TICK_US. Neither its rate nor
- * the TSC's is architectural, so both are measured at boot against the PIT (channel 2, whose
+ * Time: the TSC is the kernel's counter and the local APIC timer, one-shot, its timer. Neither
+ * rate is architectural, so both are measured at boot against the PIT (channel 2, whose
  * output is readable on port 0x61). The TSC rate also goes to the root task's boot info.
  */
 #include <arch.h>
@@ -57,24 +57,51 @@ static struct calibration calibrate(void)
     return (struct calibration){tsc_end - tsc_start, lapic_start - lapic_end};
 }
 
-/* `count` per `interval_us` microseconds, from a count over the calibration interval. */
-static uint64_t per_interval(uint64_t count, uint64_t interval_us)
+/* `count` per second, from a count over the calibration interval. */
+static uint64_t per_second(uint64_t count)
 {
-    uint64_t divisor = CALIBRATION_PIT_TICKS * 1000000;
-    return (count * PIT_HZ * interval_us + divisor / 2) / divisor;
+    return (count * PIT_HZ + CALIBRATION_PIT_TICKS / 2) / CALIBRATION_PIT_TICKS;
 }
+
+static uint64_t tsc_hz, lapic_hz;
 
 void arch_init_timer(void)
 {
     struct calibration measured = calibrate();
-    tsc_mhz = per_interval(measured.tsc_cycles, 1);
-    uint64_t ticks = per_interval(measured.lapic_ticks, KERNEL_TICK_US);
-    if (!tsc_mhz || !ticks || ticks > UINT32_MAX)
+    tsc_hz = per_second(measured.tsc_cycles);
+    lapic_hz = per_second(measured.lapic_ticks);
+    tsc_mhz = (tsc_hz + 500000) / 1000000;
+    if (!tsc_mhz || !lapic_hz)
         kernel_panic("timer: calibration failed (TSC %lu, LAPIC %u in 10 ms)",
                      (word_t)measured.tsc_cycles, measured.lapic_ticks);
-    lapic_timer_start_periodic(ticks, BOARD_TIMER_IRQ);
-    kprintf("kernel: TSC %u MHz; LAPIC timer every %u us (%lu ticks)\n", tsc_mhz,
-            KERNEL_TICK_US, (word_t)ticks);
+    lapic_timer_start_oneshot(BOARD_TIMER_IRQ);
+    kprintf("kernel: TSC %u MHz; LAPIC timer %lu Hz, one-shot\n", tsc_mhz, (word_t)lapic_hz);
+}
+
+uint64_t arch_time_now(void)
+{
+    return cpu_read_tsc();
+}
+
+uint64_t arch_time_hz(void)
+{
+    return tsc_hz;
+}
+
+/* The LAPIC counts down from a 32-bit value: a deadline more than a second away is cut to a
+ * second (the kernel sets it again when that interrupt comes). */
+void arch_timer_set_deadline(uint64_t deadline)
+{
+    if (deadline == UINT64_MAX) {
+        lapic_timer_arm(0);
+        return;
+    }
+    uint64_t now = cpu_read_tsc();
+    uint64_t delta = deadline > now ? deadline - now : 0;
+    if (delta > tsc_hz)
+        delta = tsc_hz;
+    uint64_t ticks = delta * lapic_hz / tsc_hz + 1;
+    lapic_timer_arm(ticks > UINT32_MAX ? UINT32_MAX : (uint32_t)ticks);
 }
 
 /* The board gives the timer's vector; it must be no user IRQ's (arch/irq.h). */
@@ -89,7 +116,7 @@ word_t arch_timer_irq(void)
     return BOARD_TIMER_IRQ - IRQ_VECTOR_OFFSET;
 }
 
-/* Periodic, and trap.c has sent the EOI already (irq_handle_vector). */
+/* One-shot: it is quiet once it has fired, and trap.c has sent the EOI already. */
 void arch_timer_ack(void)
 {
 }

@@ -96,8 +96,31 @@ static const char *vector_name(word_t vector)
     return exception_names[vector] ? exception_names[vector] : "reserved exception";
 }
 
+/* The idle wait: set while the kernel halts with interrupts on; the vector that woke it. */
+static volatile bool idle_waiting;
+static volatile word_t idle_vector;
+
+/* hlt needs interrupts on to wake, so the interrupt is taken in the kernel: trap_handle_kernel
+ * records its vector and returns to here with interrupts off again. */
+word_t arch_idle_wait(void)
+{
+    idle_vector = VECTOR_SPURIOUS;
+    idle_waiting = true;
+    __asm__ volatile("sti; hlt; cli" ::: "memory");
+    idle_waiting = false;
+    if (idle_vector == VECTOR_SPURIOUS)
+        return ARCH_NO_INTERRUPT; /* none came, or the spurious one, which needs no EOI */
+    return irq_acknowledge_vector(idle_vector);
+}
+
 void trap_handle_kernel(struct arch_context *frame)
 {
+    if (idle_waiting && frame->vector >= IRQ_VECTOR_FIRST) {
+        idle_vector = frame->vector;
+        idle_waiting = false;
+        frame->rflags &= ~USER_RFLAGS_IF; /* no second interrupt before the cli */
+        return;
+    }
     const char *name = vector_name(frame->vector);
     kprintf("KERNEL FAULT: vector %lu (%s), error code %lx, cr2 %lx, rip %lx\n", frame->vector,
             name, frame->error, cpu_read_cr2(), frame->rip);

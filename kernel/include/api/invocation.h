@@ -23,7 +23,8 @@ struct invocation {
     bool is_call;             /* a reply goes back (Call), else results are dropped (Send) */
     bool is_blocking;         /* Send and Call (an endpoint send waits for its receiver) */
     bool can_donate;          /* Call and phase-1 sends (sel4-abi.md §12.5 r1-2) */
-    bool sent_ipc;            /* an endpoint took the message: no kernel reply is written */
+    bool sent_ipc;            /* an endpoint took the message, or the reply comes later
+                                 (SchedContext_YieldTo): no kernel reply is written now */
     word_t reply_length;      /* result words of a successful Call */
     struct cte *extra[INVOCATION_MAX_EXTRA_CAPS];
 };

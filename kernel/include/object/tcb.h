@@ -57,6 +57,10 @@ struct tcb {
     struct tcb *ready_next;        /* in its priority's ready queue (core/scheduler.c) */
     struct tcb *ready_prev;
     bool queued;
+    struct tcb *release_next;      /* in the release queue, waiting for its refill */
+    struct tcb *release_prev;
+    bool in_release_queue;
+    struct sched_context *yield_to; /* the context of its pending SchedContext_YieldTo */
     struct tcb_ipc ipc;
     struct fault fault;            /* on its way to the handler, or awaiting its reply */
     char name[16];

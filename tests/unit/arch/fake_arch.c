@@ -189,3 +189,22 @@ paddr_t arch_vspace_root(struct cap cap)
 {
     return cap_type(cap) == FAKE_CAP_VSPACE ? cap_object(cap) : 0;
 }
+
+/* Time: one counter tick per microsecond, so tests read in the ABI's unit; tests move it. */
+uint64_t fake_time_now;
+uint64_t fake_timer_deadline;
+
+uint64_t arch_time_now(void)
+{
+    return fake_time_now;
+}
+
+uint64_t arch_time_hz(void)
+{
+    return 1000000;
+}
+
+void arch_timer_set_deadline(uint64_t deadline)
+{
+    fake_timer_deadline = deadline;
+}

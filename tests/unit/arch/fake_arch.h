@@ -5,3 +5,7 @@
 #include <stdbool.h>
 /* Which interrupts the stand-in controller has masked. */
 extern bool fake_irq_masked[];
+#include <stdint.h>
+/* The counter's value (ticks of 1 us) and the timer deadline the kernel last set. */
+extern uint64_t fake_time_now;
+extern uint64_t fake_timer_deadline;

@@ -54,6 +54,12 @@ static inline seL4_Word seL4_CNode_CapData_new(seL4_Word guard, seL4_Word guard_
 #define seL4_MinPrio 0
 #define seL4_MaxPrio 255
 
+/* Scheduling context flags (SchedControl_ConfigureFlags, MCS). */
+typedef enum {
+    seL4_SchedContext_NoFlag = 0,
+    seL4_SchedContext_Sporadic = 1,
+} seL4_SchedContextFlag;
+
 /* TCB flags (TCB_SetFlags, 14.0.0 and later). */
 enum {
     seL4_TCBFlag_NoFlag = 0,

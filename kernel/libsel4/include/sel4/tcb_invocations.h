@@ -16,6 +16,11 @@ typedef struct {
     seL4_Word consumed;
 } seL4_SchedContext_Consumed_t;
 
+typedef struct {
+    int error;
+    seL4_Word consumed;
+} seL4_SchedContext_YieldTo_t;
+
 static inline seL4_Error seL4_TCB_ReadRegisters(seL4_TCB service, seL4_Bool suspend_source,
                                                 seL4_Uint8 arch_flags, seL4_Word count,
                                                 seL4_UserContext *regs)
@@ -194,6 +199,14 @@ static inline seL4_SchedContext_Consumed_t seL4_SchedContext_Consumed(seL4_Sched
 {
     seL4_SchedContext_Consumed_t result = {
         seL4_InvokeWords(service, SchedContextConsumed, 0, 0, 0), 0};
+    result.consumed = seL4_GetMR(0);
+    return result;
+}
+
+static inline seL4_SchedContext_YieldTo_t seL4_SchedContext_YieldTo(seL4_SchedContext service)
+{
+    seL4_SchedContext_YieldTo_t result = {
+        seL4_InvokeWords(service, SchedContextYieldTo, 0, 0, 0), 0};
     result.consumed = seL4_GetMR(0);
     return result;
 }

@@ -14,8 +14,10 @@ void lapic_eoi(void);
 /* Run the LAPIC timer down from its maximum, masked, to count its ticks. */
 void lapic_timer_start_counting(void);
 uint32_t lapic_timer_current(void);
-/* Interrupt on `vector` every `ticks` LAPIC timer ticks. */
-void lapic_timer_start_periodic(uint32_t ticks, uint8_t vector);
+/* One-shot mode on `vector`, stopped. */
+void lapic_timer_start_oneshot(uint8_t vector);
+/* Interrupt once after `ticks` LAPIC timer ticks; 0 stops the timer. */
+void lapic_timer_arm(uint32_t ticks);
 
 void ioapic_init(uint32_t apic_id);
 word_t ioapic_pin_count(void);

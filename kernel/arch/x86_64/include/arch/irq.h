@@ -25,4 +25,6 @@ static inline bool irq_is_user(word_t irq)
 /* An interrupt vector fired in user mode (trap.c): quiet its source, acknowledge it at the
  * local APIC and hand it to interrupt_handle(). Does not return. */
 _Noreturn void irq_handle_vector(word_t vector);
+/* Quiet and acknowledge an interrupt vector's source as irq_handle_vector does; its number. */
+word_t irq_acknowledge_vector(word_t vector);
 #endif

@@ -16,5 +16,6 @@ _Noreturn void context_restore_sysret(struct arch_context *context);
 
 /* Called by entry.S on the kernel stack once the user registers are in current_thread. */
 _Noreturn void trap_handle_user(void);
-/* Called by entry.S for a trap taken in the kernel; `frame` has the arch_context layout. */
-_Noreturn void trap_handle_kernel(struct arch_context *frame);
+/* Called by entry.S for a trap taken in the kernel; `frame` has the arch_context layout.
+ * Returns (to an iretq with interrupts off) only for the interrupt that ends an idle wait. */
+void trap_handle_kernel(struct arch_context *frame);

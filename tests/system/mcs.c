@@ -1,0 +1,238 @@
+/* System tests of the MCS scheduler proper (sel4-abi.md §12.5 r6-r10, §12.6 r3): a budget is
+ * a share of the CPU, measured with the cycle counter by the thread itself (the time between
+ * two of its own consecutive counter reads is its own unless it was away); round robin among
+ * equal priorities; a thread waiting for its refill while nothing else can run leaves the
+ * kernel idle until the timer releases it. Counter figures assume icount (1 tick ~ 1 ns).
+ * The threads run at 254, above any helper an earlier test may have left running. */
+#include "ipc_helpers.h"
+#include <counter.h>
+#include <stdbool.h>
+
+#define AWAY_TICKS 3000ul /* a gap this long between two reads: the thread was not running */
+
+struct share {
+    volatile uint64_t run, start, end;
+    volatile seL4_Word turns, wanted_turns;
+    volatile bool done;
+    volatile struct share *other; /* round robin: stop when the other one is done too */
+    seL4_CPtr park;               /* a notification no one signals: where it ends */
+};
+
+/* Count the counter ticks the thread runs and the turns it gets, until `wanted_turns`. */
+static void measure_share(void *arg)
+{
+    struct share *s = arg;
+    uint64_t prev = counter_read();
+    s->start = prev;
+    for (;;) {
+        uint64_t now = counter_read();
+        if (now - prev < AWAY_TICKS)
+            s->run += now - prev;
+        else
+            s->turns++;
+        if (s->turns == s->wanted_turns || (s->other && s->other->done)) {
+            s->end = now;
+            s->done = true;
+            ipc_park(s->park);
+        }
+        prev = now;
+    }
+}
+
+/* The root task runs at the lowest priority until `s` is done (a bounded wait). */
+static void wait_until_done(struct env *env, struct share *s)
+{
+    CHECK(env, seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, 1) ==
+                   seL4_NoError);
+    for (seL4_Word i = 0; i < 100000000ul && !s->done; i++)
+        ;
+    CHECK(env, seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB,
+                                    seL4_MaxPrio) == seL4_NoError);
+    CHECK(env, s->done);
+}
+
+/* A thread with `budget` µs every `period` µs (flags: sporadic or not) that never blocks gets
+ * budget / period of the CPU, to ±1 % of the whole, over 100 periods. */
+static void check_share(struct env *env, seL4_Word budget, seL4_Word period, seL4_Word flags)
+{
+    static struct share s;
+    s = (struct share){.wanted_turns = 101};
+    s.park = env_retype(env, seL4_NotificationObject, 0, 1);
+    seL4_CPtr tcb = env_thread(env, 254);
+    CHECK(env, seL4_SchedControl_ConfigureFlags(env->bootinfo->schedcontrol.start,
+                                                env_thread_sched_context(tcb), budget, period,
+                                                0, 0, flags) == seL4_NoError);
+    env_thread_start(env, tcb, measure_share, &s);
+    wait_until_done(env, &s);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+    uint64_t elapsed = s.end - s.start;
+    uint64_t permille = s.run * 1000 / (elapsed ? elapsed : 1);
+    printf("system-test: %lu us every %lu us (flags %lu): %lu.%lu %% of the CPU over %lu "
+           "periods\n", budget, period, flags, (seL4_Word)permille / 10,
+           (seL4_Word)permille % 10, s.turns - 1);
+    seL4_Word expected = budget * 1000 / period;
+    CHECK(env, permille + 10 >= expected && permille <= expected + 10);
+}
+
+void test_mcs_budget_is_a_share(struct env *env)
+{
+    check_share(env, 100, 1000, 0);
+}
+
+void test_mcs_sporadic_budget_is_a_share(struct env *env)
+{
+    check_share(env, 250, 1000, seL4_SchedContext_Sporadic);
+}
+
+/* Two threads of one priority with round-robin contexts (budget == period) take turns, each
+ * running for about the same time. */
+void test_mcs_round_robin_among_equals(struct env *env)
+{
+    static struct share a, b;
+    seL4_CPtr park = env_retype(env, seL4_NotificationObject, 0, 1);
+    a = (struct share){.wanted_turns = 10, .other = &b, .park = park};
+    b = (struct share){.wanted_turns = 10, .other = &a, .park = park};
+    seL4_CPtr ta = env_thread(env, 254), tb = env_thread(env, 254);
+    env_thread_start(env, ta, measure_share, &a);
+    env_thread_start(env, tb, measure_share, &b);
+    wait_until_done(env, &a);
+    wait_until_done(env, &b);
+    CHECK(env, seL4_TCB_Suspend(ta) == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(tb) == seL4_NoError);
+    CHECK(env, a.turns >= 9 && b.turns >= 9);
+    CHECK(env, a.run * 4 >= b.run * 3 && b.run * 4 >= a.run * 3);
+}
+
+static volatile uint64_t woken_at[4];
+static volatile seL4_Word wakes;
+static seL4_CPtr idle_ntfn;
+
+/* Signal at the start of each of its runs, then spin until it is away. */
+static void signal_each_run(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        seL4_Signal(idle_ntfn);
+        uint64_t prev = counter_read(), now;
+        while ((now = counter_read()) - prev < AWAY_TICKS)
+            prev = now;
+    }
+}
+
+#define IDLE_PERIOD_US 20000ul
+#define IDLE_PERIOD_TICKS (IDLE_PERIOD_US * 1000ul) /* icount: 1 counter tick ~ 1 ns */
+#define IDLE_TOLERANCE_TICKS (IDLE_PERIOD_TICKS / 20) /* ± 5 % of the period */
+
+/* The root task waits on a notification; the only other thread runs out of budget and waits
+ * for its refill: no thread can run, but the kernel idles rather than stop, and the timer
+ * brings the thread (and so the signal) back one period later: every wait, the shortest and
+ * the longest, is the period to ± 5 % (a budget pushed a period further on doubles one). */
+void test_mcs_idle_until_release(struct env *env)
+{
+    idle_ntfn = env_retype(env, seL4_NotificationObject, 0, 1);
+    seL4_CPtr tcb = env_thread(env, 254);
+    CHECK(env, seL4_SchedControl_ConfigureFlags(env->bootinfo->schedcontrol.start,
+                                                env_thread_sched_context(tcb), 200,
+                                                IDLE_PERIOD_US, 0, 0, 0) == seL4_NoError);
+    env_thread_start(env, tcb, signal_each_run, 0);
+    uint64_t longest = 0, shortest = UINT64_MAX;
+    for (wakes = 0; wakes < 4; wakes++) {
+        seL4_Wait(idle_ntfn, 0);
+        woken_at[wakes] = counter_read();
+        if (!wakes)
+            continue;
+        uint64_t wait = woken_at[wakes] - woken_at[wakes - 1];
+        if (wait > longest)
+            longest = wait;
+        if (wait < shortest)
+            shortest = wait;
+    }
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+    printf("system-test: idle: wakes at +%lu, +%lu, +%lu counter ticks; waits %lu to %lu\n",
+           (seL4_Word)(woken_at[1] - woken_at[0]), (seL4_Word)(woken_at[2] - woken_at[0]),
+           (seL4_Word)(woken_at[3] - woken_at[0]), (seL4_Word)shortest, (seL4_Word)longest);
+    CHECK(env, shortest + IDLE_TOLERANCE_TICKS >= IDLE_PERIOD_TICKS);
+    CHECK(env, longest <= IDLE_PERIOD_TICKS + IDLE_TOLERANCE_TICKS);
+}
+
+static volatile seL4_Word yield_target_ran, yield_prober_done;
+static seL4_CPtr yield_park, yield_higher_sc;
+static seL4_Error yield_prober_error;
+
+static void note_run_and_park(void *arg)
+{
+    (void)arg;
+    yield_target_ran = 1;
+    ipc_park(yield_park);
+}
+
+/* YieldTo a context whose thread's priority is above the caller's MCP. */
+static void yield_to_above_mcp(void *arg)
+{
+    (void)arg;
+    yield_prober_error = seL4_SchedContext_YieldTo(yield_higher_sc).error;
+    yield_prober_done = 1;
+    ipc_park(yield_park);
+}
+
+/* SchedContext_YieldTo (§12.5): IllegalOperation for a context without a thread, the caller's
+ * own, and one whose thread is above the caller's MCP; a target of lower priority than the
+ * caller does not run, and the caller has Consumed at once; one of equal priority runs first
+ * and the caller returns when it has blocked. */
+void test_mcs_yield_to(struct env *env)
+{
+    yield_park = env_retype(env, seL4_NotificationObject, 0, 1);
+    seL4_CPtr lone = env_retype(env, seL4_SchedContextObject, seL4_MinSchedContextBits, 1);
+    CHECK(env, seL4_SchedContext_YieldTo(lone).error == seL4_IllegalOperation);
+    CHECK(env, seL4_SchedContext_YieldTo(seL4_CapInitThreadSC).error == seL4_IllegalOperation);
+
+    seL4_CPtr higher = env_thread(env, seL4_MaxPrio), prober = env_thread(env, 254);
+    yield_higher_sc = env_thread_sched_context(higher);
+    env_thread_start(env, prober, yield_to_above_mcp, 0);
+    CHECK(env, seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, 1) ==
+                   seL4_NoError);
+    for (seL4_Word i = 0; i < 100000000ul && !yield_prober_done; i++)
+        ;
+    CHECK(env, seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB,
+                                    seL4_MaxPrio) == seL4_NoError);
+    CHECK(env, yield_prober_done && yield_prober_error == seL4_IllegalOperation);
+    CHECK(env, seL4_TCB_Suspend(prober) == seL4_NoError);
+
+    seL4_CPtr lower = env_thread(env, 100);
+    yield_target_ran = 0;
+    env_thread_start(env, lower, note_run_and_park, 0);
+    CHECK(env, seL4_SchedContext_YieldTo(env_thread_sched_context(lower)).error ==
+                   seL4_NoError);
+    CHECK(env, !yield_target_ran);
+    CHECK(env, seL4_TCB_Suspend(lower) == seL4_NoError);
+
+    env_thread_start(env, higher, note_run_and_park, 0);
+    CHECK(env, !yield_target_ran); /* an equal: queued behind the root task */
+    CHECK(env, seL4_SchedContext_YieldTo(yield_higher_sc).error == seL4_NoError);
+    CHECK(env, yield_target_ran);
+    CHECK(env, seL4_TCB_Suspend(higher) == seL4_NoError);
+}
+
+/* Two threads of one priority whose budgets run out in turn wait in the release queue
+ * together, the second behind the first (a later release): both come back, period after
+ * period. */
+void test_mcs_release_queue_keeps_both(struct env *env)
+{
+    static struct share a, b;
+    seL4_CPtr park = env_retype(env, seL4_NotificationObject, 0, 1);
+    a = (struct share){.wanted_turns = 5, .park = park};
+    b = (struct share){.wanted_turns = 5, .park = park};
+    seL4_CPtr ta = env_thread(env, 254), tb = env_thread(env, 254);
+    CHECK(env, seL4_SchedControl_ConfigureFlags(env->bootinfo->schedcontrol.start,
+                                                env_thread_sched_context(ta), 100, 2000, 0, 0,
+                                                0) == seL4_NoError);
+    CHECK(env, seL4_SchedControl_ConfigureFlags(env->bootinfo->schedcontrol.start,
+                                                env_thread_sched_context(tb), 100, 2000, 0, 0,
+                                                0) == seL4_NoError);
+    env_thread_start(env, ta, measure_share, &a);
+    env_thread_start(env, tb, measure_share, &b);
+    wait_until_done(env, &a);
+    wait_until_done(env, &b);
+    CHECK(env, seL4_TCB_Suspend(ta) == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(tb) == seL4_NoError);
+}
