@@ -56,7 +56,7 @@ void benchmark_hardware_limit(struct tcb *thread, sword_t number)
     }
     struct tcb *partner = thread == hardware_limit_pair[0] ? hardware_limit_pair[1]
                         : thread == hardware_limit_pair[1] ? hardware_limit_pair[0] : 0;
-    if (!partner || !scheduler_can_run(partner))
+    if (!partner || !scheduler_is_schedulable(partner))
         unknown_syscall(number);
     current_thread = partner;
     thread_activate(partner);

@@ -82,8 +82,12 @@ bool bench_irq(struct env *env, const struct bench_params *params, uint64_t *sam
         seL4_IRQHandler_SetNotification(source.handler, handler.notification) ||
         seL4_IRQHandler_Ack(source.handler))
         return false;
+    bool measured = true;
     if (params->priority == PRIORITY_HIGHER)
-        return irq_to_handler_thread(env, samples, count);
-    irq_to_self(samples, count);
-    return true;
+        measured = irq_to_handler_thread(env, samples, count);
+    else
+        irq_to_self(samples, count);
+    /* No interrupt left to signal anyone: once the runner stops, the kernel sees that no
+     * thread can ever run again and ends the run (STOP_WHEN_DEAD) instead of idling. */
+    return seL4_IRQHandler_Clear(source.handler) == seL4_NoError && measured;
 }
