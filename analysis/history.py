@@ -9,7 +9,8 @@ paper's Theorem 3.1 (K = 0 for this cost). The cost is the Gaussian change-in-me
 squared deviations from the segment mean over sigma squared; sigma is estimated robustly from
 the first differences (median absolute deviation, scipy.stats.median_abs_deviation) with a floor
 (half an instruction in icount mode, where a one-instruction step is a real change), and the
-penalty is BIC's 2 log n.
+penalty is the modified BIC's 3 log n for a change in mean (N. R. Zhang, D. O. Siegmund,
+Biometrics 63(1):22-32, 2007).
 """
 import numpy as np
 import pandas as pd
@@ -42,7 +43,7 @@ def pelt(values, sigma, penalty=None):
     n = len(x)
     if n < 2:
         return []
-    penalty = 2 * np.log(n) if penalty is None else penalty
+    penalty = 3 * np.log(n) if penalty is None else penalty
     sums = np.concatenate([[0.0], np.cumsum(x)])
     squares = np.concatenate([[0.0], np.cumsum(x * x)])
 
