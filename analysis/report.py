@@ -80,7 +80,8 @@ def board_section(board, mode, summary, params, figures, out):
     multiples = ratios.hardware_limit_multiples(rows)
     order = list(dict.fromkeys(rows["case"]))
     pairs = pairs.set_index("case").reindex(order).reset_index()
-    upstream = upstream_of(board, order, params, figures)
+    # Upstream's figures are icount path lengths: beside our icount numbers only.
+    upstream = upstream_of(board, order, params, figures) if mode == "icount" else {}
     limits = {v: rows[(rows["variant"] == v) & (rows["case"] == ratios.HW_LIMIT_CASE)]
               ["minimum" if mode == "icount" else "median"].min() for v in ("fastpath",
                                                                          "slowpath")}
