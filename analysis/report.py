@@ -149,11 +149,15 @@ def history_part(board, mode, summary, unit, out):
 def distribution_part(board, mode, data, out):
     commit = data.sort_values("date")["commit"].iloc[-1]
     rows = data[data["commit"] == commit]
-    samples = {f"{case} ({variant})": group["value"].to_numpy()
-               for (case, variant), group in rows.groupby(["case", "variant"], sort=False)}
+    # Each case relative to its own median, so that the shapes of short and long cases show
+    # on one axis.
+    rows = rows[rows["case"].isin(KEY_CASES) | rows["case"].str.startswith(ratios.IPC_PREFIX)]
+    samples = {f"{case} ({variant})": group["value"].to_numpy() / group["value"].median()
+               for (case, variant), group in rows.groupby(["case", "variant"])}
     chosen = dict(list(samples.items())[:DISTRIBUTION_CASES])
     name = f"{board}-{mode}-distributions.png"
-    plots.distributions(chosen, "cycles", f"{board} ({mode}, {commit}): raw samples", out / name)
+    plots.distributions(chosen, "sample / the case's median", f"{board} ({mode}, {commit}): "
+                        f"raw samples of {len(chosen)} cases", out / name)
     return (f'<h3>Sample distributions ({esc(mode)}: noisy)</h3>'
             f'<p><img src="{esc(name)}" alt="distributions of {esc(board)}"></p>')
 
