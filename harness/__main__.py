@@ -22,7 +22,7 @@ import sys
 import time
 
 from boards import board as boards
-from harness import bench_table, build, kvm, protocol, qemu, store, verdict
+from harness import bench_table, bisect, build, kvm, protocol, qemu, store, verdict
 
 DEFAULT_ROOT_TASK = "boot-test"
 BENCH_ROOT_TASK = "sel4bench"
@@ -98,6 +98,15 @@ def parse_args(argv):
                                  help="a board (repeatable; default: every board with results)")
     baseline_parser.add_argument("--mode", default="icount")
     add_results_option(baseline_parser)
+    bisect_parser = commands.add_parser(
+        "bisect", help="the first commit that made a case slower (icount; each candidate built "
+                       "in a scratch git worktree)")
+    bisect_parser.add_argument("--board", required=True, choices=boards.names())
+    bisect_parser.add_argument("--case", required=True, help="a sel4bench case id")
+    bisect_parser.add_argument("--good", required=True, help="a commit known not slower")
+    bisect_parser.add_argument("--bad", default="HEAD", help="a commit known slower")
+    bisect_parser.add_argument("--toolchain", default="gcc", choices=build.TOOLCHAINS)
+    bisect_parser.add_argument("--fastpath", default="on", choices=("on", "off"))
     return parser.parse_args(argv)
 
 
@@ -486,8 +495,43 @@ def command_baseline(args):
     return 0
 
 
+def command_bisect(args):
+    """Measure the good commit, then binary-search the path to the bad one."""
+    fastpath = args.fastpath == "on"
+
+    def measure(commit):
+        return bisect.measure_commit(commit, args.board, args.case, fastpath, args.toolchain)
+
+    def progress(commit, left):
+        say(f"bisect: measuring {commit[:12]} ({left} candidate(s) left, about "
+            f"{max(1, left.bit_length())} build(s) to go)")
+    try:
+        commits = bisect.candidates(args.good, args.bad)
+        if not commits:
+            say(f"no commits between {args.good} and {args.bad}")
+            return EXIT_ERROR
+        say(f"bisect: measuring the good commit {args.good}")
+        good_value = measure(args.good)
+        found, measured = bisect.first_slower(commits, good_value, measure, progress)
+    except bisect.BisectError as e:
+        say(f"bisect stopped: {e}")
+        return EXIT_ERROR
+    for commit, value in measured.items():
+        print(f"{commit[:12]} {args.case} {value} ({value - good_value:+d} against "
+              f"{args.good})")
+    if found is None:
+        print(f"no commit after {args.good} up to {args.bad} makes {args.case} slower than "
+              f"{good_value}")
+        return EXIT_FAILED
+    print(f"first slower commit: {found[:12]}: {args.case} {measured[found]} instructions, "
+          f"{args.good} has {good_value}")
+    return 0
+
+
 def main(argv=None):
     args = parse_args(argv)
+    if args.command == "bisect":
+        return command_bisect(args)
     if args.command == "build":
         return command_build(args)
     if args.command == "parse":
