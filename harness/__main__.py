@@ -295,6 +295,11 @@ def run_sel4bench(board, args, fastpath, echo_to=None):
 def store_run(board, args, run, log, result):
     """Store a checked run (store.py); a result that cannot be stored fails the board."""
     name = board["name"]
+    if run.header["board"] != name:
+        detail = f"sel4bench's header names board '{run.header['board']}'; no result stored"
+        say(f"{name}: {detail}")
+        return BoardResult(name, "failed", detail, EXIT_FAILED, result.log_path,
+                           result.seconds), None
     try:
         path = store.write(store.result(run, args.mode, os.path.relpath(log),
                                         qemu=store.qemu_version(board["qemu"]["binary"])),
