@@ -14,7 +14,7 @@ trap 'rm -rf "$current"' EXIT
 
 echo "bench-gate: icount suite on every board, ${samples} samples per case"
 /usr/bin/python3 -m harness bench --all --mode icount --samples "$samples" \
-  --results "$current" --report "$current/report" > "$current/bench.out"
+  --results "$current" --report build/bench-gate/report > "$current/bench.out"
 bench_status=$?
 grep -E '^(qemu-|== summary|report:)' "$current/bench.out"
 if [ "$bench_status" -ne 0 ]; then

@@ -308,9 +308,14 @@ def store_run(board, args, run, log, result):
         say(f"{name}: result not stored: {e}")
         return BoardResult(name, "error", f"result not stored: {e}", EXIT_ERROR,
                            result.log_path, result.seconds), None
-    say(f"{name}: stored {os.path.relpath(path)}")
-    return dataclasses.replace(result, detail=f"{result.detail}; stored "
-                                              f"{os.path.relpath(path)}"), run
+    say(f"{name}: stored {shown(path)}")
+    return dataclasses.replace(result, detail=f"{result.detail}; stored {shown(path)}"), run
+
+
+def shown(path):
+    """A path as the user reads it best: relative under the working folder, else absolute."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def judge_bench(name, expected, outcome):
@@ -482,7 +487,7 @@ def command_parse(args):
         say(f"{args.log}: {e}; no result stored")
         return EXIT_ERROR
     print(f"{args.board} {run.header['variant']}: {len(run.cases)} cases stored in "
-          f"{os.path.relpath(path)}")
+          f"{shown(path)}")
     return 0
 
 
