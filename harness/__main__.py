@@ -7,21 +7,27 @@ closing line `N passed, M failed` and its declared final status (harness/verdict
 every board it ran passed and it ran at least one; SIGTERM or SIGINT stop the guest first. The work is done by
 build.py, kvm.py and qemu.py; this module only chooses, prints and sets the exit status.
 `bench` (and `run --root-task sel4bench`) makes benchmark builds, runs sel4bench, checks its
-protocol (protocol.py) and prints a table per board (bench_table.py).
+protocol (protocol.py), stores one result file per board and variant (store.py, under
+--results, default results/) and prints a table per board (bench_table.py); `bench` then
+writes the HTML report (analysis/report.py) and prints its path. `parse LOG` stores a log
+captured elsewhere (mode `log`: a real board) after the same checks.
 """
 import argparse
 import dataclasses
 import os
+import pathlib
 import shutil
 import signal
 import sys
+import time
 
 from boards import board as boards
-from harness import bench_table, build, kvm, protocol, qemu, verdict
+from harness import bench_table, bisect, build, kvm, protocol, qemu, store, verdict
 
 DEFAULT_ROOT_TASK = "boot-test"
 BENCH_ROOT_TASK = "sel4bench"
 DEFAULT_TIMEOUT = 120.0
+DEFAULT_REPORT = build.REPO_ROOT / "build" / "report"
 # Exit statuses: 0 every board run passed; 1 a root task's own verdict was a failure (or it
 # ended with another status than it declares); the rest say why there was no verdict.
 EXIT_FAILED = 1
@@ -60,6 +66,7 @@ def parse_args(argv):
                             help="guest RAM in MiB (default: the board's)")
     run_parser.add_argument("--samples", type=positive(int), help="sel4bench's samples per "
                             "case (--root-task sel4bench; default: the build's, 1000)")
+    add_results_option(run_parser)
     bench_parser = commands.add_parser(
         "bench", help="benchmark builds (fastpath and slowpath) of each board run sel4bench; "
                       "a table per board")
@@ -72,7 +79,40 @@ def parse_args(argv):
                               help="samples per case (default: the build's, 1000)")
     bench_parser.add_argument("--timeout", type=positive(float), default=DEFAULT_TIMEOUT,
                               help="seconds per guest")
+    add_results_option(bench_parser)
+    bench_parser.add_argument("--report", default=str(DEFAULT_REPORT),
+                              help="folder of the HTML report written after the runs")
+    parse_parser = commands.add_parser(
+        "parse", help="check a sel4bench serial log captured elsewhere and store its result")
+    parse_parser.add_argument("log", help="the serial log")
+    parse_parser.add_argument("--board", required=True, help="the board it was captured on")
+    parse_parser.add_argument("--mode", default="log", choices=("log", "icount", "kvm", "tcg"))
+    parse_parser.add_argument("--host-cpu", help="the CPU of the board (default: unknown)")
+    add_results_option(parse_parser)
+    baseline_parser = commands.add_parser(
+        "baseline", help="record stored results as the accepted baseline (results/baselines.toml)")
+    baseline_parser.add_argument("action", choices=("accept",))
+    baseline_parser.add_argument("--reason", required=True, help="why this baseline is accepted")
+    baseline_parser.add_argument("--commit", help="the commit to accept (default: HEAD)")
+    baseline_parser.add_argument("--board", action="append", choices=boards.names(),
+                                 help="a board (repeatable; default: every board with results)")
+    baseline_parser.add_argument("--mode", default="icount")
+    add_results_option(baseline_parser)
+    bisect_parser = commands.add_parser(
+        "bisect", help="the first commit that made a case slower (icount; each candidate built "
+                       "in a scratch git worktree)")
+    bisect_parser.add_argument("--board", required=True, choices=boards.names())
+    bisect_parser.add_argument("--case", required=True, help="a sel4bench case id")
+    bisect_parser.add_argument("--good", required=True, help="a commit known not slower")
+    bisect_parser.add_argument("--bad", default="HEAD", help="a commit known slower")
+    bisect_parser.add_argument("--toolchain", default="gcc", choices=build.TOOLCHAINS)
+    bisect_parser.add_argument("--fastpath", default="on", choices=("on", "off"))
     return parser.parse_args(argv)
+
+
+def add_results_option(parser):
+    parser.add_argument("--results", default=str(store.RESULTS_ROOT),
+                        help="results folder (default: results/ of the repo)")
 
 
 def add_build_options(parser):
@@ -246,7 +286,36 @@ def run_sel4bench(board, args, fastpath, echo_to=None):
     say(f"{name}: booting {BENCH_ROOT_TASK} ({variant}) in mode {args.mode} "
         f"(timeout {args.timeout:g} s, log {os.path.relpath(log)})")
     outcome = qemu.run_root_task(board, files, args.mode, log, args.timeout, None, echo_to)
-    return judge_bench(name, files["expected_status"], outcome)
+    result, run = judge_bench(name, files["expected_status"], outcome)
+    if run is None:
+        return result, None
+    return store_run(board, args, run, outcome.log_path, result)
+
+
+def store_run(board, args, run, log, result):
+    """Store a checked run (store.py); a result that cannot be stored fails the board."""
+    name = board["name"]
+    if run.header["board"] != name:
+        detail = f"sel4bench's header names board '{run.header['board']}'; no result stored"
+        say(f"{name}: {detail}")
+        return BoardResult(name, "failed", detail, EXIT_FAILED, result.log_path,
+                           result.seconds), None
+    try:
+        path = store.write(store.result(run, args.mode, os.path.relpath(log),
+                                        qemu=store.qemu_version(board["qemu"]["binary"])),
+                           args.results)
+    except store.StoreError as e:
+        say(f"{name}: result not stored: {e}")
+        return BoardResult(name, "error", f"result not stored: {e}", EXIT_ERROR,
+                           result.log_path, result.seconds), None
+    say(f"{name}: stored {shown(path)}")
+    return dataclasses.replace(result, detail=f"{result.detail}; stored {shown(path)}"), run
+
+
+def shown(path):
+    """A path as the user reads it best: relative under the working folder, else absolute."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def judge_bench(name, expected, outcome):
@@ -275,18 +344,52 @@ def command_bench(args):
         say(problem)
         return EXIT_ERROR
     results = []
-    for name in [args.board] if args.board else boards.names():
-        results += bench_board(name, args, skip_missing_mode=not args.board)
+    names = [args.board] if args.board else boards.names()
+    progress = Progress(2 * len(names))
+    for name in names:
+        results += bench_board(name, args, skip_missing_mode=not args.board, progress=progress)
+    print("\n== summary")
     for result in results:
         print(summary_line(result))
     if all(r.verdict == "skipped" for r in results):
         say(f"nothing ran: no board has mode '{args.mode}'")
         return EXIT_ERROR
+    report = write_report(args)
+    if report:
+        print(f"report: {report}")
     failed = [r for r in results if r.verdict not in ("passed", "skipped")]
     return failed[0].exit_status if failed else 0
 
 
-def bench_board(name, args, skip_missing_mode):
+def write_report(args):
+    """The HTML report of every stored result (analysis/report.py): its path, or None."""
+    from analysis import report  # the analysis stack (pandas, matplotlib) only when needed
+    try:
+        return report.build(args.results, args.report)
+    except (OSError, ValueError) as e:
+        say(f"report not written: {e}")
+        return None
+
+
+class Progress:
+    """Plain progress lines for long runs: which build of how many, and the time left at the
+    pace so far."""
+
+    def __init__(self, total):
+        self.total, self.done, self.start = total, 0, time.monotonic()
+
+    def begin(self, what):
+        left = ""
+        if self.done:
+            pace = (time.monotonic() - self.start) / self.done
+            left = f", about {pace * (self.total - self.done):.0f} s left"
+        say(f"[{self.done + 1}/{self.total}] {what}{left}")
+
+    def end(self):
+        self.done += 1
+
+
+def bench_board(name, args, skip_missing_mode, progress=None):
     """The BoardResults of one board's fastpath and slowpath runs; prints its table."""
     try:
         board = boards.load(name)
@@ -301,7 +404,11 @@ def bench_board(name, args, skip_missing_mode):
             return [refusal]
     results, runs = [], {}
     for fastpath in (True, False):
+        if progress:
+            progress.begin(f"{name} {build.VARIANTS[fastpath]}: build, then sel4bench's cases")
         result, run = run_sel4bench(board, args, fastpath)
+        if progress:
+            progress.end()
         results.append(dataclasses.replace(
             result, board=f"{name} {build.VARIANTS[fastpath]}"))
         if run:
@@ -353,10 +460,94 @@ def stop_on_signal(number, _frame):
     raise qemu.Interrupted(signal.Signals(number).name)
 
 
+def command_parse(args):
+    """Check a log captured elsewhere and store its result; one error line otherwise."""
+    if args.board not in boards.names():
+        say(f"unknown board '{args.board}': known boards are {', '.join(boards.names())}")
+        return EXIT_ERROR
+    try:
+        text = pathlib.Path(args.log).read_text(errors="replace")
+    except OSError as e:
+        say(f"cannot read {args.log}: {e.strerror}")
+        return EXIT_ERROR
+    try:
+        run = protocol.parse(text)
+    except protocol.ProtocolError as e:
+        say(f"{args.log}: sel4bench log rejected at {e}; no result stored")
+        return EXIT_FAILED
+    if run.header["board"] != args.board:
+        say(f"{args.log}: the log's header names board '{run.header['board']}', not "
+            f"'{args.board}'; no result stored")
+        return EXIT_FAILED
+    try:
+        path = store.write(store.result(run, args.mode, args.log,
+                                        cpu=args.host_cpu or "unknown (captured elsewhere)"),
+                           args.results)
+    except store.StoreError as e:
+        say(f"{args.log}: {e}; no result stored")
+        return EXIT_ERROR
+    print(f"{args.board} {run.header['variant']}: {len(run.cases)} cases stored in "
+          f"{shown(path)}")
+    return 0
+
+
+def command_baseline(args):
+    """Record stored results of one commit as the accepted baseline, with the reason."""
+    from analysis import baselines
+    commit = args.commit or store.git_commit()[0]
+    try:
+        accepted = baselines.accept(args.results, commit, args.mode, args.reason, args.board)
+    except baselines.BaselineError as e:
+        say(str(e))
+        return EXIT_ERROR
+    for board, mode, variant in accepted:
+        print(f"baseline {board} {mode} {variant}: {commit[:12]} ({args.reason})")
+    return 0
+
+
+def command_bisect(args):
+    """Measure the good commit, then binary-search the path to the bad one."""
+    fastpath = args.fastpath == "on"
+
+    def measure(commit):
+        return bisect.measure_commit(commit, args.board, args.case, fastpath, args.toolchain)
+
+    def progress(commit, left):
+        say(f"bisect: measuring {commit[:12]} ({left} candidate(s) left, about "
+            f"{max(1, left.bit_length())} build(s) to go)")
+    try:
+        commits = bisect.candidates(args.good, args.bad)
+        if not commits:
+            say(f"no commits between {args.good} and {args.bad}")
+            return EXIT_ERROR
+        say(f"bisect: measuring the good commit {args.good}")
+        good_value = measure(args.good)
+        found, measured = bisect.first_slower(commits, good_value, measure, progress)
+    except bisect.BisectError as e:
+        say(f"bisect stopped: {e}")
+        return EXIT_ERROR
+    for commit, value in measured.items():
+        print(f"{commit[:12]} {args.case} {value} ({value - good_value:+d} against "
+              f"{args.good})")
+    if found is None:
+        print(f"no commit after {args.good} up to {args.bad} makes {args.case} slower than "
+              f"{good_value}")
+        return EXIT_FAILED
+    print(f"first slower commit: {found[:12]}: {args.case} {measured[found]} instructions, "
+          f"{args.good} has {good_value}")
+    return 0
+
+
 def main(argv=None):
     args = parse_args(argv)
+    if args.command == "bisect":
+        return command_bisect(args)
     if args.command == "build":
         return command_build(args)
+    if args.command == "parse":
+        return command_parse(args)
+    if args.command == "baseline":
+        return command_baseline(args)
     command = command_bench if args.command == "bench" else command_run
     previous = {number: signal.signal(number, stop_on_signal)
                 for number in (signal.SIGTERM, signal.SIGINT)}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The bench gate (DESIGN §2, §6): run the icount suite on every board with a reduced sample
+# count (icount is deterministic: the path length, a case's smallest sample, does not depend on
+# how many samples are taken), store the results in a scratch folder, and compare them with
+# the committed baselines (results/baselines.toml) by `python3 -m analysis gate`: any growth
+# of a fastpath-variant case fails, other cases fail beyond their threshold
+# (results/thresholds.toml); improvements are reported and do not fail. About a minute.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+samples=${BENCH_GATE_SAMPLES:-20}
+current=$(mktemp -d)
+trap 'rm -rf "$current"' EXIT
+
+echo "bench-gate: icount suite on every board, ${samples} samples per case"
+/usr/bin/python3 -m harness bench --all --mode icount --samples "$samples" \
+  --results "$current" --report build/bench-gate/report > "$current/bench.out"
+bench_status=$?
+grep -E '^(qemu-|== summary|report:)' "$current/bench.out"
+if [ "$bench_status" -ne 0 ]; then
+  echo "bench-gate: the icount suite failed (status $bench_status)"
+  cat "$current/bench.out"
+  exit 1
+fi
+/usr/bin/python3 -m analysis --results results gate --current "$current"
