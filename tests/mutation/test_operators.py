@@ -118,3 +118,14 @@ def test_an_entry_without_a_reason_is_refused(tmp_path):
 def operators_root():
     from harness import REPO_ROOT
     return REPO_ROOT
+
+
+def test_arch_decoders_are_files_mutated_on_their_own_board():
+    from tests.mutation import __main__ as mutation, runner
+    for path in mutation.ARCH_DECODERS:
+        arch = path.split("/")[2]
+        assert (mutation.REPO_ROOT / path).is_file(), path
+        assert runner.board_for(path) == f"qemu-{arch}"
+    listed = {m.path for m in mutation.collect(mutation.TARGETS)}
+    assert set(mutation.ARCH_DECODERS) <= listed
+    assert any(p.startswith("kernel/object/") for p in listed)
