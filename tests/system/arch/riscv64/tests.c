@@ -267,6 +267,11 @@ static void test_asid_control_errors(struct env *env)
     CHECK_MR(env, 0, 1);
     CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, VSPACE, ROOT, slot, ROOT_DEPTH) ==
                    seL4_InvalidCapability);
+    /* Not an untyped, though its size field reads as a pool's. */
+    seL4_CPtr cnode = env_retype(env, seL4_CapTableObject, seL4_ASIDPoolBits, 1);
+    CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, cnode, ROOT, slot, ROOT_DEPTH) ==
+                   seL4_InvalidCapability);
+    CHECK_MR(env, 0, 1);
     CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, small, ROOT, VSPACE, ROOT_DEPTH) ==
                    seL4_DeleteFirst);
     CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, small, ROOT, slot, 0) ==
@@ -276,6 +281,9 @@ static void test_asid_control_errors(struct env *env)
     CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, small + 1, ROOT, slot, ROOT_DEPTH) ==
                    seL4_RevokeFirst);
     CHECK(env, invoke_raw(control, RISCVASIDControlMakePool, 2, 1) == seL4_TruncatedMessage);
+    seL4_SetCap(0, small);
+    seL4_SetCap(1, ROOT);
+    CHECK(env, invoke_raw(control, RISCVASIDControlMakePool, 1, 2) == seL4_TruncatedMessage);
     CHECK(env, invoke_raw(control, RISCVASIDPoolAssign, 0, 0) == seL4_IllegalOperation);
     CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, small, ROOT, slot, ROOT_DEPTH) ==
                    seL4_NoError);
@@ -283,6 +291,10 @@ static void test_asid_control_errors(struct env *env)
     /* The untyped is used up: it has a child now. */
     CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, small, ROOT, env_slot(env),
                                                ROOT_DEPTH) == seL4_RevokeFirst);
+    /* and no memory left for Retype: the pool holds all of it. */
+    CHECK(env, seL4_Untyped_Retype(small, seL4_EndpointObject, 0, ROOT, 0, 0, env_slot(env),
+                                   1) == seL4_NotEnoughMemory);
+    CHECK_MR(env, 0, 0);
     seL4_CPtr control_copy = env_copy(env, control, seL4_AllRights);
     CHECK(env, seL4_DebugCapIdentify(control_copy) == CAP_TYPE_ASID_CONTROL);
 }
@@ -322,6 +334,35 @@ static void test_asid_pool_assign(struct env *env)
     CHECK(env, seL4_RISCV_PageTable_Unmap(vspace) == seL4_RevokeFirst);
 }
 
+/* A pool holds 512 ASIDs: the 513th Assign finds it full (DeleteFirst). 513 roots are more
+ * than the test's untyped holds, so they come from a 4 MiB untyped of their own, revoked
+ * and deleted at the end. */
+static void test_asid_pool_full(struct env *env)
+{
+    enum { ENTRIES = 512, BIG_BITS = 22 };
+    seL4_CPtr parent = sel4runtime_find_untyped(env->bootinfo, BIG_BITS + 1), big = env_slot(env);
+    CHECK(env, parent != 0);
+    if (!parent)
+        return;
+    CHECK(env, seL4_Untyped_Retype(parent, seL4_UntypedObject, BIG_BITS, ROOT, 0, 0, big, 1) ==
+                   seL4_NoError);
+    seL4_CPtr pool = make_pool(env), first = env->next_slot;
+    env->next_slot += ENTRIES + 1;
+    for (seL4_Word made = 0; made < ENTRIES + 1;) {
+        seL4_Word count = ENTRIES + 1 - made < 256 ? ENTRIES + 1 - made : 256;
+        CHECK(env, seL4_Untyped_Retype(big, seL4_RISCV_PageTableObject, 0, ROOT, 0, 0,
+                                       first + made, count) == seL4_NoError);
+        made += count;
+    }
+    seL4_Word assigned = 0;
+    for (seL4_Word i = 0; i < ENTRIES; i++)
+        assigned += seL4_RISCV_ASIDPool_Assign(pool, first + i) == seL4_NoError;
+    CHECK(env, assigned == ENTRIES);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, first + ENTRIES) == seL4_DeleteFirst);
+    CHECK(env, seL4_CNode_Revoke(ROOT, big, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, big, ROOT_DEPTH) == seL4_NoError);
+}
+
 /* Deleting a pool takes the ASIDs of its address spaces: they name nothing any more. */
 static void test_asid_pool_delete(struct env *env)
 {
@@ -333,6 +374,12 @@ static void test_asid_pool_delete(struct env *env)
     CHECK_MR(env, 0, 0);
     CHECK_MR(env, 1, seL4_InvalidRoot);
     CHECK(env, seL4_RISCV_PageTable_Map(table, vspace, REGION, ATTR) == seL4_FailedLookup);
+    /* A new pool takes the freed range, and another root the same ASID: the old root's
+     * capability names an ASID that belongs to someone else now (InvalidCapability 1). */
+    seL4_CPtr other = page_table(env);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(make_pool(env), other) == seL4_NoError);
+    CHECK(env, map(page, vspace, REGION, seL4_ReadWrite) == seL4_InvalidCapability);
+    CHECK_MR(env, 0, 1);
     /* Its root, no longer one, can be unmapped (cleared) and assigned afresh. */
     CHECK(env, seL4_RISCV_PageTable_Unmap(vspace) == seL4_NoError);
     CHECK(env, seL4_RISCV_ASIDPool_Assign(make_pool(env), vspace) == seL4_NoError);
@@ -383,6 +430,13 @@ static void test_large_pages(struct env *env)
     CHECK(env, g.error == seL4_NoError && g.paddr % GIGA == 0);
     CHECK(env, m.error == seL4_NoError && m.paddr == g.paddr + GIGA);
     CHECK(env, seL4_RISCV_Page_Unmap(mega) == seL4_NoError);
+    /* Device memory of a pool's size makes no pool. */
+    seL4_CPtr small = env_slot(env);
+    CHECK(env, seL4_Untyped_Retype(device, seL4_UntypedObject, seL4_ASIDPoolBits, ROOT, 0, 0,
+                                   small, 1) == seL4_NoError);
+    CHECK(env, seL4_RISCV_ASIDControl_MakePool(seL4_CapASIDControl, small, ROOT, env_slot(env),
+                                               ROOT_DEPTH) == seL4_InvalidCapability);
+    CHECK_MR(env, 0, 1);
     CHECK(env, seL4_CNode_Revoke(ROOT, device, ROOT_DEPTH) == seL4_NoError);
     CHECK(env, seL4_DebugCapIdentify(giga) == 0);
     /* The gigabyte's root entry went with the page. */
@@ -629,6 +683,7 @@ const struct system_test arch_system_tests[] = {
     {"riscv_asid_control_errors", test_asid_control_errors},
     {"riscv_asid_pools_run_out", test_asid_pools_run_out},
     {"riscv_asid_pool_assign", test_asid_pool_assign},
+    {"riscv_asid_pool_full", test_asid_pool_full},
     {"riscv_asid_pool_delete", test_asid_pool_delete},
     {"riscv_large_pages", test_large_pages},
     {"riscv_irq_control", test_irq_control},
