@@ -129,3 +129,11 @@ def test_arch_decoders_are_files_mutated_on_their_own_board():
     listed = {m.path for m in mutation.collect(mutation.TARGETS)}
     assert set(mutation.ARCH_DECODERS) <= listed
     assert any(p.startswith("kernel/object/") for p in listed)
+
+
+def test_unit_tests_run_only_for_files_they_compile():
+    from tests.mutation import runner
+    scratch = runner.Scratch(runner.REPO_ROOT, set())
+    assert scratch.unit_tests_compile("kernel/object/tcb.c")
+    assert not scratch.unit_tests_compile("kernel/arch/x86_64/irq.c")
+    assert not scratch.unit_tests_compile("kernel/core/boot.c")
