@@ -367,9 +367,12 @@ static void test_asid_pool_full(struct env *env)
 static void test_asid_pool_delete(struct env *env)
 {
     seL4_CPtr pool = make_pool(env), vspace = page_table(env), table = page_table(env);
-    seL4_CPtr page = frame(env);
+    seL4_CPtr page = frame(env), stale = page_table(env);
     CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, vspace) == seL4_NoError);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, stale) == seL4_NoError);
     CHECK(env, seL4_CNode_Delete(ROOT, pool, ROOT_DEPTH) == seL4_NoError);
+    /* A root whose pool is gone can be deleted. */
+    CHECK(env, seL4_CNode_Delete(ROOT, stale, ROOT_DEPTH) == seL4_NoError);
     CHECK(env, map(page, vspace, REGION, seL4_ReadWrite) == seL4_FailedLookup);
     CHECK_MR(env, 0, 0);
     CHECK_MR(env, 1, seL4_InvalidRoot);
