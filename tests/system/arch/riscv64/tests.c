@@ -359,6 +359,9 @@ static void test_asid_pool_full(struct env *env)
         assigned += seL4_RISCV_ASIDPool_Assign(pool, first + i) == seL4_NoError;
     CHECK(env, assigned == ENTRIES);
     CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, first + ENTRIES) == seL4_DeleteFirst);
+    /* Deleting a root frees its ASID for the next. */
+    CHECK(env, seL4_CNode_Delete(ROOT, first, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, first + ENTRIES) == seL4_NoError);
     CHECK(env, seL4_CNode_Revoke(ROOT, big, ROOT_DEPTH) == seL4_NoError);
     CHECK(env, seL4_CNode_Delete(ROOT, big, ROOT_DEPTH) == seL4_NoError);
 }
@@ -367,9 +370,10 @@ static void test_asid_pool_full(struct env *env)
 static void test_asid_pool_delete(struct env *env)
 {
     seL4_CPtr pool = make_pool(env), vspace = page_table(env), table = page_table(env);
-    seL4_CPtr page = frame(env), stale = page_table(env);
+    seL4_CPtr page = frame(env), stale = page_table(env), old_root = page_table(env);
     CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, vspace) == seL4_NoError);
     CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, stale) == seL4_NoError);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, old_root) == seL4_NoError);
     CHECK(env, seL4_CNode_Delete(ROOT, pool, ROOT_DEPTH) == seL4_NoError);
     /* A root whose pool is gone can be deleted. */
     CHECK(env, seL4_CNode_Delete(ROOT, stale, ROOT_DEPTH) == seL4_NoError);
@@ -379,10 +383,17 @@ static void test_asid_pool_delete(struct env *env)
     CHECK(env, seL4_RISCV_PageTable_Map(table, vspace, REGION, ATTR) == seL4_FailedLookup);
     /* A new pool takes the freed range, and another root the same ASID: the old root's
      * capability names an ASID that belongs to someone else now (InvalidCapability 1). */
-    seL4_CPtr other = page_table(env);
-    CHECK(env, seL4_RISCV_ASIDPool_Assign(make_pool(env), other) == seL4_NoError);
+    seL4_CPtr other = page_table(env), new_pool = make_pool(env);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(new_pool, other) == seL4_NoError);
     CHECK(env, map(page, vspace, REGION, seL4_ReadWrite) == seL4_InvalidCapability);
     CHECK_MR(env, 0, 1);
+    /* Deleting an old root leaves its ASID to the new owner. */
+    seL4_CPtr new_owner = page_table(env);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(new_pool, page_table(env)) == seL4_NoError);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(new_pool, new_owner) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, old_root, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Map(page_table(env), new_owner, REGION, ATTR) ==
+                   seL4_NoError);
     /* Its root, no longer one, can be unmapped (cleared) and assigned afresh. */
     CHECK(env, seL4_RISCV_PageTable_Unmap(vspace) == seL4_NoError);
     CHECK(env, seL4_RISCV_ASIDPool_Assign(make_pool(env), vspace) == seL4_NoError);
