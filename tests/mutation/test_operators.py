@@ -137,3 +137,20 @@ def test_unit_tests_run_only_for_files_they_compile():
     assert scratch.unit_tests_compile("kernel/object/tcb.c")
     assert not scratch.unit_tests_compile("kernel/arch/x86_64/irq.c")
     assert not scratch.unit_tests_compile("kernel/core/boot.c")
+
+
+def test_scratch_copy_rewrites_changed_files_with_a_new_time(tmp_path):
+    import os
+    from tests.mutation import runner
+    runner.copy_tree(tmp_path)
+    kept, changed = tmp_path / "README.md", tmp_path / "kernel" / "object" / "tcb.c"
+    (tmp_path / "stale.c").write_text("gone")
+    changed.write_text("a mutant, built")
+    for path in (kept, changed):
+        os.utime(path, (1, 1))
+    runner.copy_tree(tmp_path)
+    assert kept.stat().st_mtime == 1
+    # newer than the working tree's file: a build of the mutant must not pass for current
+    assert changed.stat().st_mtime > (runner.REPO_ROOT / "kernel/object/tcb.c").stat().st_mtime
+    assert changed.read_text() == (runner.REPO_ROOT / "kernel/object/tcb.c").read_text()
+    assert not (tmp_path / "stale.c").exists()
