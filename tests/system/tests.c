@@ -49,6 +49,7 @@ const struct system_test system_tests[] = {
     {"rights_notification_without_write", test_rights_notification_without_write},
     {"rights_endpoint_without_write", test_rights_endpoint_without_write},
     {"rights_ipc_buffer_frame_any_rights", test_rights_ipc_buffer_frame_any_rights},
+    {"rights_ipc_buffer_read_only", test_rights_ipc_buffer_read_only},
     {"isolation_no_access_without_capability", test_isolation_no_access_without_capability},
     {"isolation_revoked_capability_is_gone", test_isolation_revoked_capability_is_gone},
     {"endpoint_call_and_reply_recv", test_endpoint_call_and_reply_recv},

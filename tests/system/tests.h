@@ -28,6 +28,7 @@ void test_notification_badge_rules(struct env *env);
 void test_rights_notification_without_write(struct env *env);
 void test_rights_endpoint_without_write(struct env *env);
 void test_rights_ipc_buffer_frame_any_rights(struct env *env);
+void test_rights_ipc_buffer_read_only(struct env *env);
 void test_isolation_no_access_without_capability(struct env *env);
 void test_isolation_revoked_capability_is_gone(struct env *env);
 void test_endpoint_call_and_reply_recv(struct env *env);

@@ -87,6 +87,12 @@ static void test_frame_map_errors(struct env *env)
     CHECK(env, map(page, VSPACE, REGION + 1, seL4_AllRights) == seL4_AlignmentError);
     CHECK(env, map(page, VSPACE, seL4_UserTop, seL4_AllRights) == seL4_InvalidArgument);
     CHECK_MR(env, 0, 0);
+    CHECK(env, map(page, VSPACE, ~(PAGE - 1), seL4_AllRights) == seL4_InvalidArgument);
+    CHECK_MR(env, 0, 0);
+    /* The last page below the top maps. */
+    seL4_CPtr last = frame(env);
+    map_tables(env, VSPACE, seL4_UserTop - PAGE);
+    CHECK(env, map(last, VSPACE, seL4_UserTop - PAGE, seL4_AllRights) == seL4_NoError);
     CHECK(env, map(page, other, REGION, seL4_AllRights) == seL4_InvalidCapability);
     CHECK_MR(env, 0, 1);
     CHECK(env, map(page, table, REGION, seL4_AllRights) == seL4_InvalidCapability);
@@ -99,6 +105,12 @@ static void test_frame_map_errors(struct env *env)
     CHECK(env, map(page, VSPACE, REGION + PAGE, seL4_AllRights) == seL4_InvalidArgument);
     CHECK_MR(env, 0, 0);
     CHECK(env, map(page, VSPACE, REGION, seL4_CanRead) == seL4_NoError); /* in place */
+    /* A mapped frame stays in its own address space. */
+    seL4_CPtr second = page_table(env);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(seL4_CapInitThreadASIDPool, second) == seL4_NoError);
+    map_tables(env, second, REGION);
+    CHECK(env, map(page, second, REGION, seL4_AllRights) == seL4_InvalidCapability);
+    CHECK_MR(env, 0, 1);
     CHECK(env, invoke_raw(other, RISCVPageMap, 2, 1) == seL4_TruncatedMessage);
     CHECK(env, invoke_raw(other, RISCVPageMap, 3, 0) == seL4_TruncatedMessage);
     CHECK(env, invoke_raw(other, RISCVPageTableMap, 0, 0) == seL4_IllegalOperation);
@@ -451,6 +463,10 @@ static void test_large_pages(struct env *env)
     CHECK(env, seL4_RISCV_ASIDControl_MakePool(seL4_CapASIDControl, small, ROOT, env_slot(env),
                                                ROOT_DEPTH) == seL4_InvalidCapability);
     CHECK_MR(env, 0, 1);
+    /* Nor is device memory an IPC buffer (IllegalOperation, as seL4's checkValidIPCBuffer). */
+    seL4_CPtr device_page = retype_from(env, device, seL4_RISCV_4K_Page);
+    CHECK(env, seL4_TCB_SetIPCBuffer(env_retype(env, seL4_TCBObject, 0, 1), 0x1000,
+                                     device_page) == seL4_IllegalOperation);
     CHECK(env, seL4_CNode_Revoke(ROOT, device, ROOT_DEPTH) == seL4_NoError);
     CHECK(env, seL4_DebugCapIdentify(giga) == 0);
     /* The gigabyte's root entry went with the page. */
