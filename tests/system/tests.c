@@ -67,6 +67,7 @@ const struct system_test system_tests[] = {
     {"donation_reply_on_non_head", test_donation_reply_on_non_head},
     {"donation_phase_one_send", test_donation_phase_one_send},
     {"donation_delete_mid_chain", test_donation_delete_mid_chain},
+    {"donation_caller_without_sc", test_donation_caller_without_sc},
     {"notification_wait_blocks_until_signal", test_notification_wait_blocks_until_signal},
     {"notification_badge_zero_signal_is_active", test_notification_badge_zero_signal_is_active},
     {"notification_signal_wakes_bound_receiver", test_notification_signal_wakes_bound_receiver},
