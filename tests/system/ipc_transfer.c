@@ -156,3 +156,44 @@ void test_ipc_transfer_kernel_reply_without_buffer(struct env *env)
     CHECK(env, seL4_MessageInfo_get_label(p.empty_reply) == seL4_IllegalOperation);
     CHECK(env, seL4_MessageInfo_get_length(p.empty_reply) == 0);
 }
+
+/* Without an IPC buffer on one side only MR0-3 travel (seL4's copyMRs): a 6-word message
+ * arrives as 4 words, whether the sender or the receiver lacks the buffer. The other side is
+ * an env_thread, which has none. */
+struct bufferless {
+    seL4_CPtr ep, reply;
+    volatile seL4_Word length, mr3, done;
+};
+
+static void bufferless_echo(void *arg)
+{
+    struct bufferless *b = arg;
+    struct seL4_SyscallRegs regs = {b->ep, 0, {0, 0, 0, 0}, b->reply, 0};
+    seL4_ArchSyscall((seL4_Word)seL4_SysRecv, &regs);
+    b->length = seL4_MessageInfo_get_length((seL4_MessageInfo_t){{regs.info}});
+    b->mr3 = regs.mr[3];
+    regs = (struct seL4_SyscallRegs){b->ep, seL4_MessageInfo_new(0, 0, 0, 6).words[0],
+                                     {11, 12, 13, 14}, 0, 0};
+    seL4_ArchSyscall((seL4_Word)seL4_SysSend, &regs);
+    b->done = 1;
+}
+
+void test_ipc_transfer_without_buffer(struct env *env)
+{
+    static struct bufferless b;
+    b = (struct bufferless){.ep = env_retype(env, seL4_EndpointObject, 0, 1),
+                            .reply = env_retype(env, seL4_ReplyObject, 0, 1)};
+    seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1);
+    env_thread_start(env, env_thread(env, seL4_MaxPrio), bufferless_echo, &b);
+    for (int i = 0; i < 6; i++)
+        seL4_SetMR(i, 100 + i);
+    seL4_Send(b.ep, seL4_MessageInfo_new(0, 0, 0, 6));
+    seL4_SetMR(4, 0);
+    seL4_MessageInfo_t info = seL4_Recv(b.ep, 0, reply);
+    env_yield_until(&b.done);
+    CHECK(env, b.length == 4);
+    CHECK(env, b.mr3 == 103);
+    CHECK(env, seL4_MessageInfo_get_length(info) == 4);
+    CHECK(env, seL4_GetMR(3) == 14);
+    CHECK(env, seL4_GetMR(4) == 0);
+}
