@@ -114,6 +114,12 @@ void test_ipc_transfer_caps(struct env *env)
     seL4_SetCap(0, ntfn);
     seL4_Call(ep, seL4_MessageInfo_new(0, 0, 1, 0));
     CHECK(env, seL4_MessageInfo_get_extraCaps((seL4_MessageInfo_t){{receiver.info}}) == 0);
+    /* A receive CNode that does not resolve (the root CNode's guard is 0): nothing lands. */
+    receiver_buffer.receiveCNode = 1ul << 63;
+    receiver_buffer.receiveDepth = ROOT_DEPTH;
+    seL4_SetCap(0, ntfn);
+    seL4_Call(ep, seL4_MessageInfo_new(0, 0, 1, 0));
+    CHECK(env, seL4_MessageInfo_get_extraCaps((seL4_MessageInfo_t){{receiver.info}}) == 0);
     /* A cap to the endpoint the message travels on is unwrapped to its badge, needing no
      * slot (the occupied one is named). */
     got = send_cap(ep, badged_ep, slot);
