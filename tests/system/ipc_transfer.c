@@ -101,7 +101,8 @@ void test_ipc_transfer_caps(struct env *env)
     seL4_MessageInfo_t got = send_cap(no_grant, ntfn, slot);
     CHECK(env, seL4_MessageInfo_get_extraCaps(got) == 0);
     CHECK(env, seL4_DebugCapIdentify(slot) == 0);
-    /* With Grant: copied into the free slot. */
+    /* With Grant: copied into the free slot (the word after the one cap is not looked up). */
+    seL4_SetCap(1, 1ul << 63);
     got = send_cap(ep, ntfn, slot);
     CHECK(env, seL4_MessageInfo_get_extraCaps(got) == 1);
     CHECK(env, seL4_MessageInfo_get_capsUnwrapped(got) == 0);
