@@ -127,6 +127,12 @@ void test_ipc_transfer_caps(struct env *env)
     CHECK(env, seL4_MessageInfo_get_extraCaps(got) == 1);
     CHECK(env, seL4_MessageInfo_get_capsUnwrapped(got) == 1);
     CHECK(env, receiver_buffer.caps_or_badges[0] == 0x99);
+    /* With a free slot named, the one cap is still all that travels. */
+    seL4_CPtr free_slot = env_slot(env);
+    got = send_cap(ep, badged_ep, free_slot);
+    CHECK(env, seL4_MessageInfo_get_extraCaps(got) == 1);
+    CHECK(env, seL4_MessageInfo_get_capsUnwrapped(got) == 1);
+    CHECK(env, seL4_DebugCapIdentify(free_slot) == 0);
 }
 
 /* A kernel reply to a thread without an IPC buffer carries MR0-3 only: a 10-word
