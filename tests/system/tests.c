@@ -64,6 +64,7 @@ const struct system_test system_tests[] = {
     {"ipc_transfer_caps", test_ipc_transfer_caps},
     {"ipc_transfer_kernel_reply_without_buffer", test_ipc_transfer_kernel_reply_without_buffer},
     {"ipc_transfer_without_buffer", test_ipc_transfer_without_buffer},
+    {"ipc_transfer_caps_looked_up_again", test_ipc_transfer_caps_looked_up_again},
     {"donation_chain_through_passive_servers", test_donation_chain_through_passive_servers},
     {"donation_reply_on_non_head", test_donation_reply_on_non_head},
     {"donation_phase_one_send", test_donation_phase_one_send},

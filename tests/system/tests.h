@@ -42,6 +42,7 @@ void test_ipc_transfer_message_lengths(struct env *env);
 void test_ipc_transfer_caps(struct env *env);
 void test_ipc_transfer_kernel_reply_without_buffer(struct env *env);
 void test_ipc_transfer_without_buffer(struct env *env);
+void test_ipc_transfer_caps_looked_up_again(struct env *env);
 void test_tcb_truncated_messages(struct env *env);
 void test_tcb_sched_params_checks(struct env *env);
 void test_tcb_register_errors(struct env *env);
