@@ -236,3 +236,44 @@ void test_fault_cap(struct env *env)
     check_cap_fault(env, &h, (struct cap_fault_case){recv, ep, ntfn}, ntfn, 1,
                     seL4_MissingCapability, 5, 0); /* the reply register's cap */
 }
+
+/* A handler without an IPC buffer gets MR0-3 of a fault message, length 4 (seL4's setMR
+ * stops at the registers): here a 5-word CapFault (Recv on a reply), received by a helper thread (an
+ * env_thread has no buffer) waiting on the handler endpoint. */
+struct bufferless_handler {
+    struct handler h;
+    volatile seL4_Word info, mr[4], done;
+};
+
+static struct bufferless_handler bufferless;
+
+static void receive_fault(void *arg)
+{
+    (void)arg;
+    struct seL4_SyscallRegs regs = {bufferless.h.ep, 0, {0}, bufferless.h.reply, 0};
+    seL4_ArchSyscall((seL4_Word)seL4_SysRecv, &regs);
+    bufferless.info = regs.info;
+    for (int i = 0; i < 4; i++)
+        bufferless.mr[i] = regs.mr[i];
+    bufferless.done = 1;
+    ipc_park(faulter.park);
+}
+
+void test_fault_to_handler_without_buffer(struct env *env)
+{
+    bufferless = (struct bufferless_handler){.h = handler_new(env)};
+    faulter = (struct faulter){.park = env_retype(env, seL4_NotificationObject, 0, 1)};
+    seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1);
+    cap_case = (struct cap_fault_case){(seL4_Word)seL4_SysRecv, reply, reply};
+    env_thread_start(env, env_thread(env, 200), receive_fault, 0);
+    ipc_let_others_run(env);
+    seL4_CPtr tcb = start_faulter(env, &bufferless.h, bad_syscall);
+    CHECK(env, bufferless.done == 1);
+    seL4_MessageInfo_t info = {{bufferless.info}};
+    CHECK(env, seL4_MessageInfo_get_label(info) == seL4_Fault_CapFault);
+    CHECK(env, seL4_MessageInfo_get_length(info) == 4);
+    CHECK(env, bufferless.mr[1] == reply);
+    CHECK(env, bufferless.mr[2] == 1);
+    CHECK(env, bufferless.mr[3] == seL4_MissingCapability);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}
