@@ -277,3 +277,49 @@ void test_fault_to_handler_without_buffer(struct env *env)
     CHECK(env, bufferless.mr[3] == seL4_MissingCapability);
     CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
 }
+
+/* Answer the UnknownSyscall just taken with its own first `length` words but word `index` =
+ * `value`, label 0: MR0-3 in registers (the buffer's copies made different), the rest in the
+ * buffer. FaultIP unchanged, the thread redoes the syscall and faults again. */
+static void reply_words(const struct handler *h, seL4_Word length, seL4_Word index,
+                        seL4_Word value)
+{
+    seL4_Word mr[4];
+    for (int i = 0; i < 4; i++)
+        mr[i] = seL4_GetMR(i);
+    if (index < 4) {
+        mr[index] = value;
+        seL4_SetMR((int)index, ~value);
+    } else {
+        seL4_SetMR((int)index, value);
+    }
+    struct seL4_SyscallRegs regs = {h->reply, seL4_MessageInfo_new(0, 0, 0, length).words[0],
+                                    {mr[0], mr[1], mr[2], mr[3]}, 0, 0};
+    seL4_ArchSyscall((seL4_Word)seL4_SysSend, &regs);
+}
+
+/* A fault reply writes exactly its `length` registers, MR0-3 from the replier's registers and
+ * the rest from its buffer (§7): seen in the registers of the fault that follows. */
+void test_fault_reply_writes_registers(struct env *env)
+{
+    struct handler h = handler_new(env);
+    faulter = (struct faulter){0};
+    seL4_CPtr tcb = start_faulter(env, &h, unknown_syscalls);
+    const seL4_Word registers = FAULT_UNKNOWN_SYSCALL_REGISTERS;
+    const seL4_Word cap = FAULT_UNKNOWN_SYSCALL_CAP_WORD;
+    take_fault(env, &h, seL4_Fault_UnknownSyscall, registers + 1);
+    reply_words(&h, cap, cap, CAP_OUT); /* the cap word is past the length */
+    ipc_let_others_run(env);
+    take_fault(env, &h, seL4_Fault_UnknownSyscall, registers + 1);
+    CHECK_MR(env, cap, CAP_IN);
+    reply_words(&h, cap + 1, cap, CAP_OUT);
+    ipc_let_others_run(env);
+    take_fault(env, &h, seL4_Fault_UnknownSyscall, registers + 1);
+    CHECK_MR(env, cap, CAP_OUT);
+    reply_words(&h, 5, 4, 0x4444);
+    ipc_let_others_run(env);
+    take_fault(env, &h, seL4_Fault_UnknownSyscall, registers + 1);
+    CHECK_MR(env, 4, 0x4444);
+    CHECK(env, faulter.progress == 0);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}

@@ -74,6 +74,8 @@ void test_ipc_transfer_message_lengths(struct env *env)
     /* A length above 120 is clamped to 120. */
     seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(1, 0, 0, 127));
     CHECK(env, seL4_MessageInfo_get_length(info) == seL4_MsgMaxLength);
+    info = seL4_Call(ep, seL4_MessageInfo_new(1, 0, 0, seL4_MsgMaxLength + 1));
+    CHECK(env, seL4_MessageInfo_get_length(info) == seL4_MsgMaxLength);
 }
 
 /* Send `cap` with one Call; the receiver's slot is `slot` (depth 64 in the root CNode). */

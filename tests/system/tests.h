@@ -82,4 +82,5 @@ void test_fault_user_exception(struct env *env);
 void test_fault_vm(struct env *env);
 void test_fault_cap(struct env *env);
 void test_fault_to_handler_without_buffer(struct env *env);
+void test_fault_reply_writes_registers(struct env *env);
 void test_timeout_fault_on_exhausted_budget(struct env *env);
