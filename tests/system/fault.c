@@ -323,3 +323,36 @@ void test_fault_reply_writes_registers(struct env *env)
     CHECK(env, faulter.progress == 0);
     CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
 }
+
+/* A reply that resumes a thread (label 0) ends its fault: the thread goes on past the
+ * instruction, and its next Call carries its own message, not the old fault. */
+struct resumed {
+    seL4_CPtr ep, park;
+};
+
+static struct resumed resumed;
+
+static void fault_then_call(void *arg)
+{
+    (void)arg;
+    fault_undefined_instruction();
+    seL4_CallWithMRs(resumed.ep, seL4_MessageInfo_new(0x55, 0, 0, 0), 0, 0, 0, 0);
+    ipc_park(resumed.park);
+}
+
+void test_fault_reply_ends_the_fault(struct env *env)
+{
+    struct handler h = handler_new(env);
+    resumed = (struct resumed){.ep = env_retype(env, seL4_EndpointObject, 0, 1),
+                               .park = env_retype(env, seL4_NotificationObject, 0, 1)};
+    seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1);
+    seL4_CPtr tcb = start_faulter(env, &h, fault_then_call);
+    take_fault(env, &h, seL4_Fault_UserException, FAULT_USER_EXCEPTION_REGISTERS + 2);
+    seL4_SetMR(0, seL4_GetMR(0) + FAULT_UNDEFINED_BYTES);
+    seL4_Send(h.reply, seL4_MessageInfo_new(0, 0, 0, 1));
+    ipc_let_others_run(env);
+    seL4_Word badge = 0;
+    seL4_MessageInfo_t info = seL4_NBRecv(resumed.ep, &badge, reply);
+    CHECK(env, seL4_MessageInfo_get_label(info) == 0x55);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}
