@@ -226,6 +226,21 @@ static void test_page_table_map_unmap(struct env *env)
     CHECK(env, seL4_RISCV_PageTable_Unmap(VSPACE) == seL4_RevokeFirst);
 }
 
+/* A table whose parent was unmapped (and cleared) under it still believes itself mapped;
+ * deleting it then must not take out the table that sits at its old place now. */
+static void test_page_table_stale_delete(struct env *env)
+{
+    seL4_CPtr middle = page_table(env), old = page_table(env), now = page_table(env);
+    seL4_CPtr page = frame(env);
+    CHECK(env, seL4_RISCV_PageTable_Map(middle, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Map(old, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Unmap(middle) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Map(middle, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Map(now, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, old, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, map(page, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+}
+
 static void test_page_table_copies(struct env *env)
 {
     seL4_CPtr table = page_table(env), slot = env_slot(env);
@@ -504,6 +519,7 @@ static void test_irq_control(struct env *env)
     CHECK(env, irq_get(96, slot) == seL4_RevokeFirst); /* the kernel's timer */
     CHECK(env, invoke_raw(control, RISCVIRQIssueIRQHandlerTrigger, 3, 1) ==
                    seL4_TruncatedMessage);
+    CHECK(env, invoke_raw(control, RISCVPageMap, 3, 1) == seL4_IllegalOperation);
     /* A virtio-mmio slot with no device: it never fires. */
     CHECK(env, irq_get(1, slot) == seL4_NoError);
     CHECK(env, irq_get(1, env_slot(env)) == seL4_RevokeFirst);
@@ -708,6 +724,7 @@ const struct system_test arch_system_tests[] = {
     {"riscv_frame_rights", test_frame_rights},
     {"riscv_frame_map_over_mapping", test_frame_map_over_mapping},
     {"riscv_page_table_map_unmap", test_page_table_map_unmap},
+    {"riscv_page_table_stale_delete", test_page_table_stale_delete},
     {"riscv_page_table_copies", test_page_table_copies},
     {"riscv_delete_unmaps", test_delete_unmaps},
     {"riscv_asid_control_errors", test_asid_control_errors},
