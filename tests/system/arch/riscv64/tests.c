@@ -215,6 +215,7 @@ static void test_page_table_map_unmap(struct env *env)
     CHECK(env, seL4_RISCV_PageTable_Map(leaf, VSPACE, REGION, ATTR) == seL4_NoError);
     CHECK(env, seL4_RISCV_PageTable_Map(spare, VSPACE, REGION + PAGE, ATTR) == seL4_DeleteFirst);
     CHECK(env, invoke_raw(spare, RISCVPageTableMap, 1, 1) == seL4_TruncatedMessage);
+    CHECK(env, invoke_raw(spare, RISCVPageTableMap, 2, 0) == seL4_TruncatedMessage);
     CHECK(env, invoke_raw(spare, RISCVPageMap, 0, 0) == seL4_IllegalOperation);
     /* Unmap clears the table: the frame mapped in it is gone when it comes back. */
     CHECK(env, map(page, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
