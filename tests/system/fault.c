@@ -356,3 +356,53 @@ void test_fault_reply_ends_the_fault(struct env *env)
     CHECK(env, seL4_MessageInfo_get_label(info) == 0x55);
     CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
 }
+
+/* A fault reply from a thread without an IPC buffer writes MR0-3 only, whatever its length
+ * says (here 5): the fifth register keeps its value, seen when the syscall faults again. */
+struct bufferless_replier {
+    seL4_CPtr reply;
+    seL4_Word mr[4];
+    volatile seL4_Word done;
+};
+
+static struct bufferless_replier replier;
+
+static void reply_without_buffer(void *arg)
+{
+    (void)arg;
+    struct seL4_SyscallRegs regs = {replier.reply, seL4_MessageInfo_new(0, 0, 0, 5).words[0],
+                                    {replier.mr[0], replier.mr[1], replier.mr[2], replier.mr[3]},
+                                    0, 0};
+    seL4_ArchSyscall((seL4_Word)seL4_SysSend, &regs);
+    replier.done = 1;
+    ipc_park(faulter.park);
+}
+
+static void unknown_syscalls_with_registers(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        struct seL4_SyscallRegs regs = {CAP_IN, 0x77, {0x11, 0x22, 0x33, 0x44}, 0x55, 0};
+        seL4_ArchSyscall(UNKNOWN_SYSCALL_NUMBER, &regs);
+        faulter.progress++;
+    }
+}
+
+void test_fault_reply_without_buffer(struct env *env)
+{
+    struct handler h = handler_new(env);
+    faulter = (struct faulter){.park = env_retype(env, seL4_NotificationObject, 0, 1)};
+    seL4_CPtr tcb = start_faulter(env, &h, unknown_syscalls_with_registers);
+    const seL4_Word registers = FAULT_UNKNOWN_SYSCALL_REGISTERS;
+    take_fault(env, &h, seL4_Fault_UnknownSyscall, registers + 1);
+    seL4_Word word4 = seL4_GetMR(4);
+    replier = (struct bufferless_replier){
+        .reply = h.reply, .mr = {seL4_GetMR(0), seL4_GetMR(1), seL4_GetMR(2), seL4_GetMR(3)}};
+    env_thread_start(env, env_thread(env, 200), reply_without_buffer, 0);
+    ipc_let_others_run(env);
+    CHECK(env, replier.done == 1);
+    take_fault(env, &h, seL4_Fault_UnknownSyscall, registers + 1);
+    CHECK_MR(env, 4, word4);
+    CHECK(env, faulter.progress == 0);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}
