@@ -207,6 +207,7 @@ static void test_page_table_map_unmap(struct env *env)
     CHECK(env, seL4_DebugCapIdentify(middle) == CAP_TYPE_PAGE_TABLE);
     CHECK(env, seL4_RISCV_PageTable_Map(middle, VSPACE, seL4_UserTop, ATTR) ==
                    seL4_InvalidArgument);
+    CHECK_MR(env, 0, 0);
     CHECK(env, seL4_RISCV_PageTable_Map(middle, page, REGION, ATTR) == seL4_InvalidCapability);
     CHECK_MR(env, 0, 1);
     CHECK(env, seL4_RISCV_PageTable_Map(middle, VSPACE, REGION, ATTR) == seL4_NoError);
