@@ -406,3 +406,37 @@ void test_fault_reply_without_buffer(struct env *env)
     CHECK(env, faulter.progress == 0);
     CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
 }
+
+/* A fault is a Call that donates (§12.8): a passive handler (no SC of its own) runs on the
+ * faulting thread's SC to take the fault. */
+struct passive_handler {
+    struct handler h;
+    volatile seL4_Word label;
+};
+
+static struct passive_handler passive;
+
+static void handle_passively(void *arg)
+{
+    (void)arg;
+    struct seL4_SyscallRegs regs = {passive.h.ep, 0, {0}, passive.h.reply, 0};
+    seL4_ArchSyscall((seL4_Word)seL4_SysRecv, &regs);
+    passive.label = seL4_MessageInfo_get_label((seL4_MessageInfo_t){{regs.info}});
+    regs = (struct seL4_SyscallRegs){passive.h.ep, seL4_MessageInfo_new(1, 0, 0, 0).words[0],
+                                     {0}, passive.h.reply, 0};
+    seL4_ArchSyscall((seL4_Word)seL4_SysReplyRecv, &regs);
+}
+
+void test_fault_donates_to_passive_handler(struct env *env)
+{
+    passive = (struct passive_handler){.h = handler_new(env)};
+    faulter = (struct faulter){.park = env_retype(env, seL4_NotificationObject, 0, 1)};
+    seL4_CPtr handler = env_thread(env, 200);
+    env_thread_start(env, handler, handle_passively, 0);
+    ipc_let_others_run(env);
+    CHECK(env, seL4_SchedContext_Unbind(env_thread_sched_context(handler)) == seL4_NoError);
+    seL4_CPtr tcb = start_faulter(env, &passive.h, undefined_instruction);
+    CHECK(env, passive.label == seL4_Fault_UserException);
+    CHECK(env, faulter.progress == 0);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}

@@ -88,6 +88,7 @@ const struct system_test system_tests[] = {
     {"fault_reply_writes_registers", test_fault_reply_writes_registers},
     {"fault_reply_ends_the_fault", test_fault_reply_ends_the_fault},
     {"fault_reply_without_buffer", test_fault_reply_without_buffer},
+    {"fault_donates_to_passive_handler", test_fault_donates_to_passive_handler},
     {"timeout_fault_on_exhausted_budget", test_timeout_fault_on_exhausted_budget},
     {0, 0},
 };
