@@ -440,3 +440,30 @@ void test_fault_donates_to_passive_handler(struct env *env)
     CHECK(env, faulter.progress == 0);
     CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
 }
+
+/* A CapFault of a depth mismatch names the bits left and the bits the CNode wanted (§7.2):
+ * the faulting thread's CSpace is a 16-slot CNode with a 56-bit guard, whose slot 1 holds a
+ * 16-slot CNode with a 2-bit guard, 6 bits where 4 are left. */
+void test_fault_cap_depth_mismatch(struct env *env)
+{
+    struct handler h = handler_new(env);
+    seL4_CPtr outer = env_retype(env, seL4_CapTableObject, 4, 1);
+    seL4_CPtr inner = env_retype(env, seL4_CapTableObject, 4, 1);
+    CHECK(env, seL4_CNode_Mint(outer, 1, 4, ROOT, inner, ROOT_DEPTH, seL4_AllRights,
+                               seL4_CNode_CapData_new(0, 2)) == seL4_NoError);
+    const seL4_CPtr cptr = 1ul << 4; /* guard 0, slot 1, 4 bits left */
+    cap_case = (struct cap_fault_case){(seL4_Word)seL4_SysCall, cptr, 0};
+    faulter = (struct faulter){0};
+    seL4_CPtr tcb = env_thread(env, 100);
+    CHECK(env, seL4_TCB_SetSpace(tcb, h.badged, outer, seL4_CNode_CapData_new(0, 56),
+                                 seL4_CapInitThreadVSpace, 0) == seL4_NoError);
+    env_thread_start(env, tcb, bad_syscall, 0);
+    ipc_let_others_run(env);
+    take_fault(env, &h, seL4_Fault_CapFault, 6);
+    CHECK_MR(env, 1, cptr);
+    CHECK_MR(env, 2, 0);
+    CHECK_MR(env, 3, seL4_DepthMismatch);
+    CHECK_MR(env, 4, 4);
+    CHECK_MR(env, 5, 6);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}

@@ -89,6 +89,7 @@ const struct system_test system_tests[] = {
     {"fault_reply_ends_the_fault", test_fault_reply_ends_the_fault},
     {"fault_reply_without_buffer", test_fault_reply_without_buffer},
     {"fault_donates_to_passive_handler", test_fault_donates_to_passive_handler},
+    {"fault_cap_depth_mismatch", test_fault_cap_depth_mismatch},
     {"timeout_fault_on_exhausted_budget", test_timeout_fault_on_exhausted_budget},
     {0, 0},
 };

@@ -13,6 +13,8 @@ void test_io_port_control(struct env *env)
     seL4_SetCap(0, ROOT);
     CHECK(env, seL4_InvokeWords(seL4_CapIOPortControl, X86IOPortControlIssue, words, 3, 1) ==
                    seL4_TruncatedMessage);
+    CHECK(env, seL4_InvokeWords(seL4_CapIOPortControl, X86IOPortControlIssue, words, 4, 0) ==
+                   seL4_TruncatedMessage);
     CHECK(env, seL4_InvokeWords(seL4_CapIOPortControl, X86IOPortIn8, words, 4, 1) ==
                    seL4_IllegalOperation);
     CHECK(env, issue_io_ports(CMOS_DATA, CMOS_INDEX, port) == seL4_InvalidArgument);
