@@ -52,7 +52,10 @@ void test_io_port_in_out(struct env *env)
     CHECK(env, seL4_X86_IOPort_Out8(port, CMOS_DATA, 0x5a) == seL4_NoError);
     CHECK(env, seL4_X86_IOPort_Out8(port, CMOS_INDEX, CMOS_SCRATCH) == seL4_NoError);
     CHECK(env, seL4_X86_IOPort_In8(port, CMOS_DATA).result == 0x5a);
-    CHECK(env, seL4_X86_IOPort_In16(port, CMOS_INDEX).error == seL4_NoError);
+    CHECK(env, seL4_X86_IOPort_Out8(port, CMOS_INDEX, CMOS_SCRATCH) == seL4_NoError);
+    /* 16 bits: the index port's byte, then the data port's, and nothing above them. */
+    seL4_X86_IOPort_In16_t in16 = seL4_X86_IOPort_In16(port, CMOS_INDEX);
+    CHECK(env, in16.error == seL4_NoError && in16.result >> 8 == 0x5a);
     CHECK(env, seL4_X86_IOPort_In8(port, CMOS_DATA + 1).error == seL4_IllegalOperation);
     CHECK(env, seL4_X86_IOPort_In8(port, CMOS_INDEX - 1).error == seL4_IllegalOperation);
     CHECK(env, seL4_X86_IOPort_In16(port, CMOS_DATA).error == seL4_IllegalOperation);
@@ -68,7 +71,9 @@ void test_io_port_in_out(struct env *env)
 
 #define COM1 0x3f8
 #define COM1_LAST 0x3ff
+#define UART_MODEM_CONTROL 4
 #define UART_LINE_STATUS 5
+#define UART_SCRATCH 7
 #define LINE_STATUS_THR_EMPTY 0x20
 #define COM1_LINE "system-test: hello from user-level COM1\n"
 
@@ -94,6 +99,12 @@ void test_io_port_console_uart(struct env *env)
     CHECK(env, issue_io_ports(COM1_LAST, COM1_LAST + 1, other) == seL4_RevokeFirst);
     CHECK(env, issue_io_ports(COM1 - 1, COM1, other) == seL4_RevokeFirst);
     com1_print(env, port, COM1_LINE);
+    /* Each width reads that many ports: MCR, LSR, MSR, then the scratch register. */
+    CHECK(env, seL4_X86_IOPort_Out8(port, COM1 + UART_SCRATCH, 0x5a) == seL4_NoError);
+    seL4_X86_IOPort_In16_t in16 = seL4_X86_IOPort_In16(port, COM1 + UART_MODEM_CONTROL);
+    CHECK(env, in16.error == seL4_NoError && in16.result <= 0xffff);
+    seL4_X86_IOPort_In32_t in32 = seL4_X86_IOPort_In32(port, COM1 + UART_MODEM_CONTROL);
+    CHECK(env, in32.error == seL4_NoError && in32.result >> 24 == 0x5a);
     CHECK(env, seL4_CNode_Delete(ROOT, port, ROOT_DEPTH) == seL4_NoError);
     CHECK(env, issue_io_ports(COM1 + UART_LINE_STATUS, COM1_LAST + 1, other) == seL4_NoError);
     CHECK(env, seL4_CNode_Delete(ROOT, other, ROOT_DEPTH) == seL4_NoError);
