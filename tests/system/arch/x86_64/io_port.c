@@ -105,6 +105,16 @@ void test_io_port_console_uart(struct env *env)
     CHECK(env, in16.error == seL4_NoError && in16.result <= 0xffff);
     seL4_X86_IOPort_In32_t in32 = seL4_X86_IOPort_In32(port, COM1 + UART_MODEM_CONTROL);
     CHECK(env, in32.error == seL4_NoError && in32.result >> 24 == 0x5a);
+    /* and so does each width of Out: Out16 stops short of the scratch register, Out32
+     * reaches it (MCR written back as it was; LSR and MSR ignore writes). */
+    seL4_Word modem_control = in32.result & 0xff;
+    CHECK(env, seL4_X86_IOPort_Out8(port, COM1 + UART_SCRATCH, 0) == seL4_NoError);
+    CHECK(env, seL4_X86_IOPort_Out16(port, COM1 + UART_MODEM_CONTROL, modem_control) ==
+                   seL4_NoError);
+    CHECK(env, seL4_X86_IOPort_In8(port, COM1 + UART_SCRATCH).result == 0);
+    CHECK(env, seL4_X86_IOPort_Out32(port, COM1 + UART_MODEM_CONTROL,
+                                     0x5a000000 | modem_control) == seL4_NoError);
+    CHECK(env, seL4_X86_IOPort_In8(port, COM1 + UART_SCRATCH).result == 0x5a);
     CHECK(env, seL4_CNode_Delete(ROOT, port, ROOT_DEPTH) == seL4_NoError);
     CHECK(env, issue_io_ports(COM1 + UART_LINE_STATUS, COM1_LAST + 1, other) == seL4_NoError);
     CHECK(env, seL4_CNode_Delete(ROOT, other, ROOT_DEPTH) == seL4_NoError);
