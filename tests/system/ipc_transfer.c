@@ -213,9 +213,9 @@ void test_ipc_transfer_without_buffer(struct env *env)
     CHECK(env, seL4_GetMR(4) == 0);
 }
 
-/* A sender's extra caps are looked up again when a receiver takes its message: if they no
- * longer resolve (here its CSpace root was given a guard meanwhile), none travel and the
- * message still does. The sender has an IPC buffer of its own (the receiver's page). */
+/* A blocked sender's caps travel when a receiver takes its message (with the Grant right it
+ * sent with), looked up again then: if they no longer resolve (here its CSpace root was
+ * given a guard meanwhile), none travel and the message still does. The sender has an IPC buffer of its own (the receiver's page). */
 struct relookup {
     seL4_CPtr ep, cap;
 };
@@ -223,12 +223,12 @@ struct relookup {
 static void send_one_cap(void *arg)
 {
     struct relookup *r = arg;
-    receiver_buffer.caps_or_badges[0] = r->cap;
-    struct seL4_SyscallRegs regs = {r->ep, seL4_MessageInfo_new(0x44, 0, 1, 0).words[0],
-                                    {0, 0, 0, 0}, 0, 0};
-    seL4_ArchSyscall((seL4_Word)seL4_SysSend, &regs);
-    for (;;)
-        seL4_Wait(r->cap, 0);
+    for (;;) {
+        receiver_buffer.caps_or_badges[0] = r->cap;
+        struct seL4_SyscallRegs regs = {r->ep, seL4_MessageInfo_new(0x44, 0, 1, 0).words[0],
+                                        {0, 0, 0, 0}, 0, 0};
+        seL4_ArchSyscall((seL4_Word)seL4_SysSend, &regs);
+    }
 }
 
 void test_ipc_transfer_caps_looked_up_again(struct env *env)
@@ -243,13 +243,19 @@ void test_ipc_transfer_caps_looked_up_again(struct env *env)
     CHECK(env, seL4_TCB_SetIPCBuffer(tcb, page, frame) == seL4_NoError);
     env_thread_start(env, tcb, send_one_cap, &r);
     ipc_let_others_run(env);
+    seL4_IPCBuffer *own = seL4_GetIPCBuffer();
+    own->receiveCNode = ROOT;
+    own->receiveIndex = env_slot(env);
+    own->receiveDepth = ROOT_DEPTH;
+    /* First as it is: the blocked sender's Grant right and cap travel with its message. */
+    seL4_MessageInfo_t first = seL4_Recv(r.ep, 0, reply);
+    CHECK(env, seL4_MessageInfo_get_extraCaps(first) == 1);
+    CHECK(env, seL4_DebugCapIdentify(own->receiveIndex) != 0);
+    ipc_let_others_run(env);
     seL4_Word radix = env->bootinfo->initThreadCNodeSizeBits;
     CHECK(env, seL4_TCB_SetSpace(tcb, r.ep, ROOT, seL4_CNode_CapData_new(1, 64 - radix),
                                  seL4_CapInitThreadVSpace, 0) == seL4_NoError);
-    seL4_IPCBuffer *own = seL4_GetIPCBuffer();
-    own->receiveCNode = ROOT;
     own->receiveIndex = slot;
-    own->receiveDepth = ROOT_DEPTH;
     seL4_MessageInfo_t info = seL4_Recv(r.ep, 0, reply);
     CHECK(env, seL4_MessageInfo_get_label(info) == 0x44);
     CHECK(env, seL4_MessageInfo_get_extraCaps(info) == 0);
