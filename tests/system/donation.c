@@ -288,3 +288,25 @@ void test_donation_caller_without_sc(struct env *env)
     ipc_let_others_run(env);
     CHECK(env, lone.label == 9);
 }
+
+/* A caller queued on a passive server that is busy: when the server replies and waits
+ * again, it receives the queued Call and the caller's SC with it (§12.5 r1), so it runs. */
+static void second_client(void *arg)
+{
+    (void)arg;
+    seL4_CallWithMRs(chain.ep_b, seL4_MessageInfo_new(6, 0, 0, 0), 0, 0, 0, 0);
+    ipc_park(chain.park);
+}
+
+void test_donation_from_queued_caller(struct env *env)
+{
+    chain_start(env);
+    env_thread_start(env, env_thread(env, 100), second_client, 0);
+    ipc_let_others_run(env);
+    seL4_Signal(chain.gate);
+    ipc_let_others_run(env);
+    seL4_Word served = 0;
+    for (seL4_Word i = 0; i < chain.entries && i < LOG_SIZE; i++)
+        served += chain.log[i] == 'B';
+    CHECK(env, served == 2);
+}

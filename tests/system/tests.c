@@ -70,6 +70,7 @@ const struct system_test system_tests[] = {
     {"donation_phase_one_send", test_donation_phase_one_send},
     {"donation_delete_mid_chain", test_donation_delete_mid_chain},
     {"donation_caller_without_sc", test_donation_caller_without_sc},
+    {"donation_from_queued_caller", test_donation_from_queued_caller},
     {"notification_wait_blocks_until_signal", test_notification_wait_blocks_until_signal},
     {"notification_badge_zero_signal_is_active", test_notification_badge_zero_signal_is_active},
     {"notification_signal_wakes_bound_receiver", test_notification_signal_wakes_bound_receiver},

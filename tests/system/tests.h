@@ -77,6 +77,7 @@ void test_cancel_reply_taken_from_receiver(struct env *env);
 void test_cancel_reply_taken_from_caller(struct env *env);
 void test_donation_delete_mid_chain(struct env *env);
 void test_donation_caller_without_sc(struct env *env);
+void test_donation_from_queued_caller(struct env *env);
 void test_fault_unknown_syscall(struct env *env);
 void test_fault_user_exception(struct env *env);
 void test_fault_vm(struct env *env);
