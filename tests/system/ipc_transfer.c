@@ -135,6 +135,16 @@ void test_ipc_transfer_caps(struct env *env)
     CHECK(env, seL4_MessageInfo_get_extraCaps(got) == 1);
     CHECK(env, seL4_MessageInfo_get_capsUnwrapped(got) == 1);
     CHECK(env, seL4_DebugCapIdentify(free_slot) == 0);
+    /* Two caps, one receive slot: the first lands, the second ends the transfer. */
+    seL4_CPtr one_slot = env_slot(env);
+    receiver_buffer.receiveCNode = ROOT;
+    receiver_buffer.receiveIndex = one_slot;
+    receiver_buffer.receiveDepth = ROOT_DEPTH;
+    seL4_SetCap(0, ntfn);
+    seL4_SetCap(1, ntfn);
+    seL4_Call(ep, seL4_MessageInfo_new(0, 0, 2, 0));
+    CHECK(env, seL4_MessageInfo_get_extraCaps((seL4_MessageInfo_t){{receiver.info}}) == 1);
+    CHECK(env, seL4_DebugCapIdentify(one_slot) == seL4_DebugCapIdentify(ntfn));
 }
 
 /* A kernel reply to a thread without an IPC buffer carries MR0-3 only: a 10-word
