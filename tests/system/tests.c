@@ -81,6 +81,7 @@ const struct system_test system_tests[] = {
     {"cancel_badged_sends", test_cancel_badged_sends},
     {"cancel_reply_taken_from_receiver", test_cancel_reply_taken_from_receiver},
     {"cancel_reply_taken_from_caller", test_cancel_reply_taken_from_caller},
+    {"cancel_receiver_leaves_its_reply", test_cancel_receiver_leaves_its_reply},
     {"fault_unknown_syscall", test_fault_unknown_syscall},
     {"fault_user_exception", test_fault_user_exception},
     {"fault_vm", test_fault_vm},

@@ -75,6 +75,7 @@ void test_cancel_resume_caller_calls_again(struct env *env);
 void test_cancel_badged_sends(struct env *env);
 void test_cancel_reply_taken_from_receiver(struct env *env);
 void test_cancel_reply_taken_from_caller(struct env *env);
+void test_cancel_receiver_leaves_its_reply(struct env *env);
 void test_donation_delete_mid_chain(struct env *env);
 void test_donation_caller_without_sc(struct env *env);
 void test_donation_from_queued_caller(struct env *env);
