@@ -109,6 +109,7 @@ void test_irq_sgi_signal(struct env *env)
     CHECK_MR(env, 0, 1);
     CHECK(env, issue_sgi(SGI, 0, seL4_CapInitThreadTCB) == seL4_DeleteFirst);
     CHECK(env, irq_invoke_raw(IRQ_CONTROL, ARMIRQIssueSGISignal, 3, 1) == seL4_TruncatedMessage);
+    CHECK(env, irq_invoke_raw(IRQ_CONTROL, ARMIRQIssueSGISignal, 4, 0) == seL4_TruncatedMessage);
     CHECK(env, issue_sgi(SGI, 0, sgi) == seL4_NoError);
     CHECK(env, seL4_DebugCapIdentify(sgi) == CAP_TYPE_SGI_SIGNAL);
     CHECK(env, irq_get(SGI, handler) == seL4_NoError);
