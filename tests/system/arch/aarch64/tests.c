@@ -321,6 +321,8 @@ static void test_vspace_flush(struct env *env)
     /* Nothing is mapped there: nothing can be cached, so nothing to do. */
     CHECK(env, seL4_ARM_VSpace_Clean_Data(VSPACE, REGION + LARGE, REGION + LARGE + 8) ==
                    seL4_NoError);
+    CHECK(env, seL4_ARM_VSpace_Clean_Data(VSPACE, REGION + 2 * LARGE - 8,
+                                          REGION + 2 * LARGE + 8) == seL4_NoError);
     CHECK(env, seL4_ARM_VSpace_Clean_Data(VSPACE, REGION + PAGE - 8, REGION + PAGE + 8) ==
                    seL4_RangeError);
     CHECK_MR(env, 0, REGION + PAGE - 8);
