@@ -1,6 +1,6 @@
 """Mutation testing of the kernel: one command.
 
-    /usr/bin/python3 -m tests.mutation --all                 # every mutant of the folders
+    /usr/bin/python3 -m tests.mutation --all                 # every mutant, arch decoders too
     /usr/bin/python3 -m tests.mutation --sample 40 --seed 1  # a seeded sample
     /usr/bin/python3 -m tests.mutation --list                # the mutants, without running
 
@@ -19,19 +19,41 @@ import sys
 from harness import REPO_ROOT
 from tests.mutation import equivalents, operators, runner
 
-# The folders mutated by default; an arch's decoders run on that arch's board (runner.board_for).
+# The generic kernel's folders, mutated on the default board.
 FOLDERS = ("kernel/object", "kernel/core", "kernel/api")
+# Each arch's decoders (invocations of its own objects, and its halves of the generic frame,
+# IRQ and ASID decoders); their mutants run on that arch's board (runner.board_for).
+ARCH_DECODERS = (
+    "kernel/arch/aarch64/frame.c", "kernel/arch/aarch64/irq_control.c",
+    "kernel/arch/aarch64/object.c", "kernel/arch/aarch64/page_table.c",
+    "kernel/arch/aarch64/vspace_root.c",
+    "kernel/arch/riscv64/frame.c", "kernel/arch/riscv64/irq_control.c",
+    "kernel/arch/riscv64/object.c", "kernel/arch/riscv64/page_table.c",
+    "kernel/arch/x86_64/frame.c", "kernel/arch/x86_64/io_port.c", "kernel/arch/x86_64/irq.c",
+    "kernel/arch/x86_64/object.c", "kernel/arch/x86_64/page_table.c",
+)
+# What --all mutates unless --folders says otherwise.
+TARGETS = FOLDERS + ARCH_DECODERS
+
+
+def source_files(targets, source=REPO_ROOT):
+    """The .c files of `targets` (repository-relative folders, or .c files themselves)."""
+    for target in targets:
+        if target.endswith(".c"):
+            yield source / target
+        else:
+            yield from sorted((source / target).glob("*.c"))
 
 
 def collect(folders, source=REPO_ROOT, ops=operators.OPERATORS, only=None):
-    """Every mutant of the .c files in `folders` (repository-relative), in a stable order."""
+    """Every mutant of the .c files in `folders` (repository-relative folders or files), in a
+    stable order."""
     found = []
-    for folder in folders:
-        for path in sorted((source / folder).glob("*.c")):
-            relative = path.relative_to(source).as_posix()
-            if only and only not in relative:
-                continue
-            found.extend(operators.mutants_of(relative, path.read_text(), ops))
+    for path in source_files(folders, source):
+        relative = path.relative_to(source).as_posix()
+        if only and only not in relative:
+            continue
+        found.extend(operators.mutants_of(relative, path.read_text(), ops))
     return found
 
 
@@ -104,8 +126,9 @@ def main(argv=None):
     which.add_argument("--summarize", metavar="LOG", help="summarize the output of an earlier "
                        "run again, with the current list of equivalent mutants")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--folders", nargs="+", default=list(FOLDERS),
-                        help="repository folders to mutate (default: %(default)s)")
+    parser.add_argument("--folders", nargs="+", default=list(TARGETS),
+                        help="repository folders or .c files to mutate (default: the generic "
+                        "folders %s and each arch's decoders)" % ", ".join(FOLDERS))
     parser.add_argument("--file", help="only files whose path contains this")
     parser.add_argument("--operators", nargs="+", default=list(operators.OPERATORS),
                         choices=operators.OPERATORS)

@@ -1,6 +1,6 @@
 """Run mutants: in a scratch copy of the repository (never the working tree), apply one mutant
-at a time, build the board, run the host unit tests and then the system test in icount mode,
-stopping at the first kill, and restore the file afterwards.
+at a time, build the board, run the host unit tests (if they compile the mutated file) and then
+the system test in icount mode, stopping at the first kill, and restore the file afterwards.
 
 Outcomes: "killed" (a test failed or timed out), "survived", "invalid" (does not build).
 """
@@ -39,21 +39,41 @@ def board_for(path, default_board=DEFAULT_BOARD):
     return default_board
 
 
-def copy_tree(destination, rev=None, source=REPO_ROOT):
-    """The repository's files into `destination`: the working tree as it is (tracked and
-    untracked, not ignored), or commit `rev`."""
+def tree_files(rev=None, source=REPO_ROOT, unpack_to=None):
+    """(folder, names): the working tree's files (tracked and untracked, not ignored) in
+    `source`, or commit `rev`'s unpacked into `unpack_to`."""
     if rev:
         archive = subprocess.run(["git", "-C", str(source), "archive", rev], check=True,
                                  stdout=subprocess.PIPE).stdout
-        subprocess.run(["tar", "-x", "-C", str(destination)], input=archive, check=True)
-        return
+        subprocess.run(["tar", "-x", "-C", str(unpack_to)], input=archive, check=True)
+        return unpack_to, [p.relative_to(unpack_to).as_posix()
+                           for p in unpack_to.rglob("*") if p.is_file()]
     listing = subprocess.run(["git", "-C", str(source), "ls-files", "-z", "-co",
                               "--exclude-standard"], check=True, stdout=subprocess.PIPE)
-    for name in listing.stdout.decode().split("\0"):
-        src = source / name
-        if name and src.is_file():
-            (destination / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, destination / name)
+    return source, [name for name in listing.stdout.decode().split("\0")
+                    if name and (source / name).is_file()]
+
+
+def copy_tree(destination, rev=None, source=REPO_ROOT):
+    """The repository's files into `destination`: the working tree as it is, or commit `rev`.
+    A file already there with the same content is left alone, so its build outputs stay
+    valid; any other is written afresh, with a new modification time, so the next build
+    recompiles it (a copy keeping the source's older time would let a build of an earlier
+    mutant pass for current). Files the tree no longer has are removed (build/ is kept)."""
+    with tempfile.TemporaryDirectory(prefix="sel4perf-rev-") as unpacked:
+        folder, names = tree_files(rev, source, pathlib.Path(unpacked))
+        for name in names:
+            src, dst = folder / name, destination / name
+            if dst.is_file() and dst.read_bytes() == src.read_bytes():
+                continue
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dst)
+            shutil.copymode(src, dst)
+    wanted = set(names)
+    for top in destination.iterdir():
+        for path in [top] if top.is_file() else [] if top.name == "build" else top.rglob("*"):
+            if path.is_file() and path.relative_to(destination).as_posix() not in wanted:
+                path.unlink()
 
 
 class Scratch:
@@ -99,6 +119,12 @@ class Scratch:
                 return f"{' '.join(step[:2])} failed"
         return None
 
+    def unit_tests_compile(self, path):
+        """Whether the host unit tests build `path` (a kernel file): they take the generic
+        files tests/unit/CMakeLists.txt names, so a mutant elsewhere cannot change them."""
+        listing = (self.root / "tests" / "unit" / "CMakeLists.txt").read_text()
+        return "${KERNEL}/" + path.removeprefix("kernel/") in listing
+
     def run_system(self, board_name, timeout=None):
         """None if the system test passes on `board_name`, else a one-line reason."""
         manifest = self.build_board(board_name)
@@ -127,7 +153,7 @@ class Scratch:
                 self.build_board(board_name)
             except build.BuildError:
                 return Result(mutant, "invalid", "build", time.monotonic() - start)
-            failure = self.run_unit()
+            failure = self.run_unit() if self.unit_tests_compile(mutant.path) else None
             if failure:
                 outcome = "invalid" if "cmake --build" in failure else "killed"
                 return Result(mutant, outcome, "unit", time.monotonic() - start)
@@ -143,10 +169,6 @@ def make_scratch(directory=None, rev=None):
     """A fresh scratch folder holding the tree (or `rev`); kept if `directory` is given."""
     root = pathlib.Path(directory) if directory else pathlib.Path(
         tempfile.mkdtemp(prefix="sel4perf-mutation-"))
-    if directory and root.exists() and any(root.iterdir()):
-        for child in root.iterdir():
-            if child.name != "build":
-                shutil.rmtree(child) if child.is_dir() else child.unlink()
     root.mkdir(parents=True, exist_ok=True)
     copy_tree(root, rev)
     return root

@@ -118,3 +118,39 @@ def test_an_entry_without_a_reason_is_refused(tmp_path):
 def operators_root():
     from harness import REPO_ROOT
     return REPO_ROOT
+
+
+def test_arch_decoders_are_files_mutated_on_their_own_board():
+    from tests.mutation import __main__ as mutation, runner
+    for path in mutation.ARCH_DECODERS:
+        arch = path.split("/")[2]
+        assert (mutation.REPO_ROOT / path).is_file(), path
+        assert runner.board_for(path) == f"qemu-{arch}"
+    listed = {m.path for m in mutation.collect(mutation.TARGETS)}
+    assert set(mutation.ARCH_DECODERS) <= listed
+    assert any(p.startswith("kernel/object/") for p in listed)
+
+
+def test_unit_tests_run_only_for_files_they_compile():
+    from tests.mutation import runner
+    scratch = runner.Scratch(runner.REPO_ROOT, set())
+    assert scratch.unit_tests_compile("kernel/object/tcb.c")
+    assert not scratch.unit_tests_compile("kernel/arch/x86_64/irq.c")
+    assert not scratch.unit_tests_compile("kernel/core/boot.c")
+
+
+def test_scratch_copy_rewrites_changed_files_with_a_new_time(tmp_path):
+    import os
+    from tests.mutation import runner
+    runner.copy_tree(tmp_path)
+    kept, changed = tmp_path / "README.md", tmp_path / "kernel" / "object" / "tcb.c"
+    (tmp_path / "stale.c").write_text("gone")
+    changed.write_text("a mutant, built")
+    for path in (kept, changed):
+        os.utime(path, (1, 1))
+    runner.copy_tree(tmp_path)
+    assert kept.stat().st_mtime == 1
+    # newer than the working tree's file: a build of the mutant must not pass for current
+    assert changed.stat().st_mtime > (runner.REPO_ROOT / "kernel/object/tcb.c").stat().st_mtime
+    assert changed.read_text() == (runner.REPO_ROOT / "kernel/object/tcb.c").read_text()
+    assert not (tmp_path / "stale.c").exists()

@@ -213,3 +213,47 @@ void test_cancel_reply_taken_from_caller(struct env *env)
     ipc_let_others_run(env);
     CHECK(env, actors[0].done == 1);
 }
+
+/* Suspending a receiver takes it off its reply object: a later Recv with that reply object
+ * leaves the thread alone, even once it is blocked on something else. */
+struct former_receiver {
+    seL4_CPtr ep, reply, ntfn;
+    volatile seL4_Word woken;
+};
+
+static struct former_receiver former;
+
+static void receive_with_reply(void *arg)
+{
+    (void)arg;
+    struct seL4_SyscallRegs regs = {former.ep, 0, {0}, former.reply, 0};
+    seL4_ArchSyscall((seL4_Word)seL4_SysRecv, &regs);
+}
+
+static void wait_for_signal(void *arg)
+{
+    (void)arg;
+    seL4_Wait(former.ntfn, 0);
+    former.woken = 1;
+    for (;;)
+        seL4_Wait(former.ntfn, 0);
+}
+
+void test_cancel_receiver_leaves_its_reply(struct env *env)
+{
+    former = (struct former_receiver){.ep = env_retype(env, seL4_EndpointObject, 0, 1),
+                                      .reply = env_retype(env, seL4_ReplyObject, 0, 1),
+                                      .ntfn = env_retype(env, seL4_NotificationObject, 0, 1)};
+    seL4_CPtr tcb = env_thread(env, 200);
+    env_thread_start(env, tcb, receive_with_reply, 0);
+    ipc_let_others_run(env);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+    env_thread_start(env, tcb, wait_for_signal, 0);
+    ipc_let_others_run(env);
+    seL4_Word badge = 0;
+    seL4_NBRecv(former.ep, &badge, former.reply);
+    seL4_Signal(former.ntfn);
+    ipc_let_others_run(env);
+    CHECK(env, former.woken == 1);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}

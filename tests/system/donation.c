@@ -250,3 +250,63 @@ void test_donation_delete_mid_chain(struct env *env)
         seL4_TCB_Suspend(t.client);
     }
 }
+
+/* A caller whose SC is taken while it waits to send (SchedContext_Unbind) has nothing to
+ * donate when it is received: it waits on the reply all the same, the receiver runs on its
+ * own SC, and the reply reaches the caller once it has an SC again. */
+struct lone_caller {
+    seL4_CPtr ep, park;
+    volatile seL4_Word label;
+};
+
+static struct lone_caller lone;
+
+static void lone_call(void *arg)
+{
+    (void)arg;
+    seL4_MessageInfo_t info = seL4_CallWithMRs(lone.ep, seL4_MessageInfo_new(7, 0, 0, 0), 0, 0,
+                                               0, 0);
+    lone.label = seL4_MessageInfo_get_label(info);
+    ipc_park(lone.park);
+}
+
+void test_donation_caller_without_sc(struct env *env)
+{
+    lone = (struct lone_caller){.ep = env_retype(env, seL4_EndpointObject, 0, 1),
+                                .park = env_retype(env, seL4_NotificationObject, 0, 1)};
+    seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1);
+    seL4_CPtr tcb = env_thread(env, seL4_MaxPrio - 1), sc = env_thread_sched_context(tcb);
+    env_thread_start(env, tcb, lone_call, 0);
+    ipc_let_others_run(env);
+    CHECK(env, seL4_SchedContext_Unbind(sc) == seL4_NoError);
+    seL4_MessageInfo_t info = seL4_Recv(lone.ep, 0, reply);
+    CHECK(env, seL4_MessageInfo_get_label(info) == 7);
+    seL4_Send(reply, seL4_MessageInfo_new(9, 0, 0, 0));
+    ipc_let_others_run(env);
+    CHECK(env, lone.label == 0);
+    CHECK(env, seL4_SchedContext_Bind(sc, tcb) == seL4_NoError);
+    ipc_let_others_run(env);
+    CHECK(env, lone.label == 9);
+}
+
+/* A caller queued on a passive server that is busy: when the server replies and waits
+ * again, it receives the queued Call and the caller's SC with it (§12.5 r1), so it runs. */
+static void second_client(void *arg)
+{
+    (void)arg;
+    seL4_CallWithMRs(chain.ep_b, seL4_MessageInfo_new(6, 0, 0, 0), 0, 0, 0, 0);
+    ipc_park(chain.park);
+}
+
+void test_donation_from_queued_caller(struct env *env)
+{
+    chain_start(env);
+    env_thread_start(env, env_thread(env, 100), second_client, 0);
+    ipc_let_others_run(env);
+    seL4_Signal(chain.gate);
+    ipc_let_others_run(env);
+    seL4_Word served = 0;
+    for (seL4_Word i = 0; i < chain.entries && i < LOG_SIZE; i++)
+        served += chain.log[i] == 'B';
+    CHECK(env, served == 2);
+}

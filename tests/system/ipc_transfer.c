@@ -74,6 +74,8 @@ void test_ipc_transfer_message_lengths(struct env *env)
     /* A length above 120 is clamped to 120. */
     seL4_MessageInfo_t info = seL4_Call(ep, seL4_MessageInfo_new(1, 0, 0, 127));
     CHECK(env, seL4_MessageInfo_get_length(info) == seL4_MsgMaxLength);
+    info = seL4_Call(ep, seL4_MessageInfo_new(1, 0, 0, seL4_MsgMaxLength + 1));
+    CHECK(env, seL4_MessageInfo_get_length(info) == seL4_MsgMaxLength);
 }
 
 /* Send `cap` with one Call; the receiver's slot is `slot` (depth 64 in the root CNode). */
@@ -101,7 +103,8 @@ void test_ipc_transfer_caps(struct env *env)
     seL4_MessageInfo_t got = send_cap(no_grant, ntfn, slot);
     CHECK(env, seL4_MessageInfo_get_extraCaps(got) == 0);
     CHECK(env, seL4_DebugCapIdentify(slot) == 0);
-    /* With Grant: copied into the free slot. */
+    /* With Grant: copied into the free slot (the word after the one cap is not looked up). */
+    seL4_SetCap(1, 1ul << 63);
     got = send_cap(ep, ntfn, slot);
     CHECK(env, seL4_MessageInfo_get_extraCaps(got) == 1);
     CHECK(env, seL4_MessageInfo_get_capsUnwrapped(got) == 0);
@@ -114,12 +117,34 @@ void test_ipc_transfer_caps(struct env *env)
     seL4_SetCap(0, ntfn);
     seL4_Call(ep, seL4_MessageInfo_new(0, 0, 1, 0));
     CHECK(env, seL4_MessageInfo_get_extraCaps((seL4_MessageInfo_t){{receiver.info}}) == 0);
+    /* A receive CNode that does not resolve (the root CNode's guard is 0): nothing lands. */
+    receiver_buffer.receiveCNode = 1ul << 63;
+    receiver_buffer.receiveDepth = ROOT_DEPTH;
+    seL4_SetCap(0, ntfn);
+    seL4_Call(ep, seL4_MessageInfo_new(0, 0, 1, 0));
+    CHECK(env, seL4_MessageInfo_get_extraCaps((seL4_MessageInfo_t){{receiver.info}}) == 0);
     /* A cap to the endpoint the message travels on is unwrapped to its badge, needing no
      * slot (the occupied one is named). */
     got = send_cap(ep, badged_ep, slot);
     CHECK(env, seL4_MessageInfo_get_extraCaps(got) == 1);
     CHECK(env, seL4_MessageInfo_get_capsUnwrapped(got) == 1);
     CHECK(env, receiver_buffer.caps_or_badges[0] == 0x99);
+    /* With a free slot named, the one cap is still all that travels. */
+    seL4_CPtr free_slot = env_slot(env);
+    got = send_cap(ep, badged_ep, free_slot);
+    CHECK(env, seL4_MessageInfo_get_extraCaps(got) == 1);
+    CHECK(env, seL4_MessageInfo_get_capsUnwrapped(got) == 1);
+    CHECK(env, seL4_DebugCapIdentify(free_slot) == 0);
+    /* Two caps, one receive slot: the first lands, the second ends the transfer. */
+    seL4_CPtr one_slot = env_slot(env);
+    receiver_buffer.receiveCNode = ROOT;
+    receiver_buffer.receiveIndex = one_slot;
+    receiver_buffer.receiveDepth = ROOT_DEPTH;
+    seL4_SetCap(0, ntfn);
+    seL4_SetCap(1, ntfn);
+    seL4_Call(ep, seL4_MessageInfo_new(0, 0, 2, 0));
+    CHECK(env, seL4_MessageInfo_get_extraCaps((seL4_MessageInfo_t){{receiver.info}}) == 1);
+    CHECK(env, seL4_DebugCapIdentify(one_slot) == seL4_DebugCapIdentify(ntfn));
 }
 
 /* A kernel reply to a thread without an IPC buffer carries MR0-3 only: a 10-word or 5-word
@@ -161,4 +186,96 @@ void test_ipc_transfer_kernel_reply_without_buffer(struct env *env)
     CHECK(env, seL4_MessageInfo_get_length(p.five_word_reply) == 4);
     CHECK(env, seL4_MessageInfo_get_label(p.empty_reply) == seL4_IllegalOperation);
     CHECK(env, seL4_MessageInfo_get_length(p.empty_reply) == 0);
+}
+
+/* Without an IPC buffer on one side only MR0-3 travel (seL4's copyMRs): a 6-word message
+ * arrives as 4 words, whether the sender or the receiver lacks the buffer. The other side is
+ * an env_thread, which has none. */
+struct bufferless {
+    seL4_CPtr ep, reply;
+    volatile seL4_Word length, mr3, done;
+};
+
+static void bufferless_echo(void *arg)
+{
+    struct bufferless *b = arg;
+    struct seL4_SyscallRegs regs = {b->ep, 0, {0, 0, 0, 0}, b->reply, 0};
+    seL4_ArchSyscall((seL4_Word)seL4_SysRecv, &regs);
+    b->length = seL4_MessageInfo_get_length((seL4_MessageInfo_t){{regs.info}});
+    b->mr3 = regs.mr[3];
+    regs = (struct seL4_SyscallRegs){b->ep, seL4_MessageInfo_new(0, 0, 0, 6).words[0],
+                                     {11, 12, 13, 14}, 0, 0};
+    seL4_ArchSyscall((seL4_Word)seL4_SysSend, &regs);
+    b->done = 1;
+}
+
+void test_ipc_transfer_without_buffer(struct env *env)
+{
+    static struct bufferless b;
+    b = (struct bufferless){.ep = env_retype(env, seL4_EndpointObject, 0, 1),
+                            .reply = env_retype(env, seL4_ReplyObject, 0, 1)};
+    seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1);
+    env_thread_start(env, env_thread(env, seL4_MaxPrio), bufferless_echo, &b);
+    for (int i = 0; i < 6; i++)
+        seL4_SetMR(i, 100 + i);
+    seL4_Send(b.ep, seL4_MessageInfo_new(0, 0, 0, 6));
+    seL4_SetMR(4, 0);
+    seL4_MessageInfo_t info = seL4_Recv(b.ep, 0, reply);
+    env_yield_until(&b.done);
+    CHECK(env, b.length == 4);
+    CHECK(env, b.mr3 == 103);
+    CHECK(env, seL4_MessageInfo_get_length(info) == 4);
+    CHECK(env, seL4_GetMR(3) == 14);
+    CHECK(env, seL4_GetMR(4) == 0);
+}
+
+/* A blocked sender's caps travel when a receiver takes its message (with the Grant right it
+ * sent with), looked up again then: if they no longer resolve (here its CSpace root was
+ * given a guard meanwhile), none travel and the message still does. The sender has an IPC buffer of its own (the receiver's page). */
+struct relookup {
+    seL4_CPtr ep, cap;
+};
+
+static void send_one_cap(void *arg)
+{
+    struct relookup *r = arg;
+    for (;;) {
+        receiver_buffer.caps_or_badges[0] = r->cap;
+        struct seL4_SyscallRegs regs = {r->ep, seL4_MessageInfo_new(0x44, 0, 1, 0).words[0],
+                                        {0, 0, 0, 0}, 0, 0};
+        seL4_ArchSyscall((seL4_Word)seL4_SysSend, &regs);
+    }
+}
+
+void test_ipc_transfer_caps_looked_up_again(struct env *env)
+{
+    static struct relookup r;
+    r = (struct relookup){.ep = env_retype(env, seL4_EndpointObject, 0, 1),
+                          .cap = env_retype(env, seL4_NotificationObject, 0, 1)};
+    seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1), slot = env_slot(env);
+    seL4_CPtr tcb = env_thread(env, seL4_MaxPrio - 1);
+    seL4_Word page = (seL4_Word)&receiver_buffer;
+    seL4_CPtr frame = env->bootinfo->userImageFrames.start + (page - IMAGE_BASE) / 4096;
+    CHECK(env, seL4_TCB_SetIPCBuffer(tcb, page, frame) == seL4_NoError);
+    env_thread_start(env, tcb, send_one_cap, &r);
+    ipc_let_others_run(env);
+    seL4_IPCBuffer *own = seL4_GetIPCBuffer();
+    own->receiveCNode = ROOT;
+    own->receiveIndex = env_slot(env);
+    own->receiveDepth = ROOT_DEPTH;
+    /* First as it is: the blocked sender's Grant right and cap travel with its message. */
+    seL4_MessageInfo_t first = seL4_Recv(r.ep, 0, reply);
+    CHECK(env, seL4_MessageInfo_get_extraCaps(first) == 1);
+    CHECK(env, seL4_DebugCapIdentify(own->receiveIndex) != 0);
+    ipc_let_others_run(env);
+    seL4_Word radix = env->bootinfo->initThreadCNodeSizeBits;
+    CHECK(env, seL4_TCB_SetSpace(tcb, r.ep, ROOT, seL4_CNode_CapData_new(1, 64 - radix),
+                                 seL4_CapInitThreadVSpace, 0) == seL4_NoError);
+    own->receiveIndex = slot;
+    seL4_MessageInfo_t info = seL4_Recv(r.ep, 0, reply);
+    CHECK(env, seL4_MessageInfo_get_label(info) == 0x44);
+    CHECK(env, seL4_MessageInfo_get_extraCaps(info) == 0);
+    CHECK(env, seL4_DebugCapIdentify(slot) == 0);
+    own->receiveCNode = own->receiveIndex = own->receiveDepth = 0;
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
 }

@@ -53,3 +53,26 @@ void test_rights_ipc_buffer_frame_any_rights(struct env *env)
                                   no_rights) == seL4_NoError);
     CHECK(env, seL4_TCB_SetIPCBuffer(tcb, 0x1001, no_rights) == seL4_AlignmentError);
 }
+
+/* The kernel reads a read-only IPC buffer but never writes it (seL4's lookupIPCBuffer): the
+ * root task's own buffer, through a read-only copy of its capability for a while. A 6-word
+ * Retype needs MR4-5 read from the buffer; a 10-register ReadRegisters reply is cut to MR0-3
+ * when the buffer cannot be written. (A buffer without rights cannot be tried this way: the
+ * root task could not name the capability to restore its own buffer.) */
+void test_rights_ipc_buffer_read_only(struct env *env)
+{
+    seL4_Word buffer = (seL4_Word)seL4_GetIPCBuffer();
+    seL4_CPtr read_only = env_copy(env, seL4_CapInitThreadIPCBuffer, seL4_CanRead);
+    seL4_CPtr tcb = env_thread(env, seL4_MaxPrio - 1), slot = env_slot(env);
+    const seL4_Word read_registers[] = {0, 10};
+    CHECK(env, seL4_TCB_SetIPCBuffer(seL4_CapInitThreadTCB, buffer, read_only) == seL4_NoError);
+    seL4_Error retype = seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, 0, 0,
+                                            slot, 1);
+    seL4_MessageInfo_t registers = env_invoke(tcb, TCBReadRegisters, read_registers, 2, 0, 0);
+    CHECK(env, seL4_TCB_SetIPCBuffer(seL4_CapInitThreadTCB, buffer,
+                                     seL4_CapInitThreadIPCBuffer) == seL4_NoError);
+    CHECK(env, retype == seL4_NoError);
+    CHECK(env, seL4_DebugCapIdentify(slot) != 0);
+    CHECK(env, seL4_MessageInfo_get_label(registers) == 0);
+    CHECK(env, seL4_MessageInfo_get_length(registers) == 4);
+}

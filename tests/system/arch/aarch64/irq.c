@@ -81,6 +81,8 @@ void test_irq_control_trigger(struct env *env)
     CHECK(env, irq_get_trigger(MAX_IRQ + 1, 0, slot) == seL4_RangeError);
     CHECK_MR(env, 0, 0);
     CHECK_MR(env, 1, MAX_IRQ);
+    CHECK(env, irq_get_trigger(MAX_IRQ, 0, slot) == seL4_NoError); /* the last line */
+    CHECK(env, seL4_CNode_Delete(ROOT, slot, ROOT_DEPTH) == seL4_NoError);
     CHECK(env, irq_get_trigger(TIMER_IRQ, 0, slot) == seL4_RevokeFirst);
     CHECK(env, irq_get_trigger(SPARE_SPI, 1, seL4_CapInitThreadTCB) == seL4_DeleteFirst);
     CHECK(env, irq_invoke_raw(IRQ_CONTROL, ARMIRQIssueIRQHandlerTrigger, 3, 1) ==
@@ -107,6 +109,7 @@ void test_irq_sgi_signal(struct env *env)
     CHECK_MR(env, 0, 1);
     CHECK(env, issue_sgi(SGI, 0, seL4_CapInitThreadTCB) == seL4_DeleteFirst);
     CHECK(env, irq_invoke_raw(IRQ_CONTROL, ARMIRQIssueSGISignal, 3, 1) == seL4_TruncatedMessage);
+    CHECK(env, irq_invoke_raw(IRQ_CONTROL, ARMIRQIssueSGISignal, 4, 0) == seL4_TruncatedMessage);
     CHECK(env, issue_sgi(SGI, 0, sgi) == seL4_NoError);
     CHECK(env, seL4_DebugCapIdentify(sgi) == CAP_TYPE_SGI_SIGNAL);
     CHECK(env, irq_get(SGI, handler) == seL4_NoError);

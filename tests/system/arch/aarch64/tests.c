@@ -321,6 +321,8 @@ static void test_vspace_flush(struct env *env)
     /* Nothing is mapped there: nothing can be cached, so nothing to do. */
     CHECK(env, seL4_ARM_VSpace_Clean_Data(VSPACE, REGION + LARGE, REGION + LARGE + 8) ==
                    seL4_NoError);
+    CHECK(env, seL4_ARM_VSpace_Clean_Data(VSPACE, REGION + 2 * LARGE - 8,
+                                          REGION + 2 * LARGE + 8) == seL4_NoError);
     CHECK(env, seL4_ARM_VSpace_Clean_Data(VSPACE, REGION + PAGE - 8, REGION + PAGE + 8) ==
                    seL4_RangeError);
     CHECK_MR(env, 0, REGION + PAGE - 8);
@@ -329,6 +331,18 @@ static void test_vspace_flush(struct env *env)
     CHECK_MR(env, 0, 1);
     CHECK(env, seL4_ARM_VSpace_Clean_Data(VSPACE, REGION, USER_TOP_FIRST + 1) ==
                    seL4_IllegalOperation);
+    CHECK(env, seL4_ARM_VSpace_Clean_Data(VSPACE, REGION, USER_TOP_FIRST) ==
+                   seL4_IllegalOperation);
+    /* The last user address may end a range (nothing is mapped there). */
+    CHECK(env, seL4_ARM_VSpace_Clean_Data(VSPACE, seL4_UserTop - 8, seL4_UserTop) ==
+                   seL4_NoError);
+    /* Invalidate needs a writable mapping, as through the frame. */
+    seL4_CPtr read_only = env_copy(env, frame(env), seL4_CanRead);
+    CHECK(env, map(read_only, VSPACE, REGION + PAGE, seL4_CanRead) == seL4_NoError);
+    CHECK(env, seL4_ARM_VSpace_Invalidate_Data(VSPACE, REGION + PAGE, REGION + PAGE + 64) ==
+                   seL4_IllegalOperation);
+    CHECK(env, seL4_ARM_VSpace_Clean_Data(VSPACE, REGION + PAGE, REGION + PAGE + 64) ==
+                   seL4_NoError);
     CHECK(env, seL4_ARM_VSpace_Clean_Data(unassigned, REGION, REGION + 8) ==
                    seL4_InvalidCapability);
     CHECK_MR(env, 0, 0);

@@ -87,6 +87,12 @@ static void test_frame_map_errors(struct env *env)
     CHECK(env, map(page, VSPACE, REGION + 1, seL4_AllRights) == seL4_AlignmentError);
     CHECK(env, map(page, VSPACE, seL4_UserTop, seL4_AllRights) == seL4_InvalidArgument);
     CHECK_MR(env, 0, 0);
+    CHECK(env, map(page, VSPACE, ~(PAGE - 1), seL4_AllRights) == seL4_InvalidArgument);
+    CHECK_MR(env, 0, 0);
+    /* The last page below the top maps. */
+    seL4_CPtr last = frame(env);
+    map_tables(env, VSPACE, seL4_UserTop - PAGE);
+    CHECK(env, map(last, VSPACE, seL4_UserTop - PAGE, seL4_AllRights) == seL4_NoError);
     CHECK(env, map(page, other, REGION, seL4_AllRights) == seL4_InvalidCapability);
     CHECK_MR(env, 0, 1);
     CHECK(env, map(page, table, REGION, seL4_AllRights) == seL4_InvalidCapability);
@@ -99,6 +105,12 @@ static void test_frame_map_errors(struct env *env)
     CHECK(env, map(page, VSPACE, REGION + PAGE, seL4_AllRights) == seL4_InvalidArgument);
     CHECK_MR(env, 0, 0);
     CHECK(env, map(page, VSPACE, REGION, seL4_CanRead) == seL4_NoError); /* in place */
+    /* A mapped frame stays in its own address space. */
+    seL4_CPtr second = page_table(env);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(seL4_CapInitThreadASIDPool, second) == seL4_NoError);
+    map_tables(env, second, REGION);
+    CHECK(env, map(page, second, REGION, seL4_AllRights) == seL4_InvalidCapability);
+    CHECK_MR(env, 0, 1);
     CHECK(env, invoke_raw(other, RISCVPageMap, 2, 1) == seL4_TruncatedMessage);
     CHECK(env, invoke_raw(other, RISCVPageMap, 3, 0) == seL4_TruncatedMessage);
     CHECK(env, invoke_raw(other, RISCVPageTableMap, 0, 0) == seL4_IllegalOperation);
@@ -195,6 +207,7 @@ static void test_page_table_map_unmap(struct env *env)
     CHECK(env, seL4_DebugCapIdentify(middle) == CAP_TYPE_PAGE_TABLE);
     CHECK(env, seL4_RISCV_PageTable_Map(middle, VSPACE, seL4_UserTop, ATTR) ==
                    seL4_InvalidArgument);
+    CHECK_MR(env, 0, 0);
     CHECK(env, seL4_RISCV_PageTable_Map(middle, page, REGION, ATTR) == seL4_InvalidCapability);
     CHECK_MR(env, 0, 1);
     CHECK(env, seL4_RISCV_PageTable_Map(middle, VSPACE, REGION, ATTR) == seL4_NoError);
@@ -203,6 +216,7 @@ static void test_page_table_map_unmap(struct env *env)
     CHECK(env, seL4_RISCV_PageTable_Map(leaf, VSPACE, REGION, ATTR) == seL4_NoError);
     CHECK(env, seL4_RISCV_PageTable_Map(spare, VSPACE, REGION + PAGE, ATTR) == seL4_DeleteFirst);
     CHECK(env, invoke_raw(spare, RISCVPageTableMap, 1, 1) == seL4_TruncatedMessage);
+    CHECK(env, invoke_raw(spare, RISCVPageTableMap, 2, 0) == seL4_TruncatedMessage);
     CHECK(env, invoke_raw(spare, RISCVPageMap, 0, 0) == seL4_IllegalOperation);
     /* Unmap clears the table: the frame mapped in it is gone when it comes back. */
     CHECK(env, map(page, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
@@ -212,6 +226,21 @@ static void test_page_table_map_unmap(struct env *env)
     CHECK(env, map(other, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
     CHECK(env, seL4_RISCV_Page_Unmap(page) == seL4_NoError); /* its entry is long gone */
     CHECK(env, seL4_RISCV_PageTable_Unmap(VSPACE) == seL4_RevokeFirst);
+}
+
+/* A table whose parent was unmapped (and cleared) under it still believes itself mapped;
+ * deleting it then must not take out the table that sits at its old place now. */
+static void test_page_table_stale_delete(struct env *env)
+{
+    seL4_CPtr middle = page_table(env), old = page_table(env), now = page_table(env);
+    seL4_CPtr page = frame(env);
+    CHECK(env, seL4_RISCV_PageTable_Map(middle, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Map(old, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Unmap(middle) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Map(middle, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Map(now, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, old, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, map(page, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
 }
 
 static void test_page_table_copies(struct env *env)
@@ -267,6 +296,11 @@ static void test_asid_control_errors(struct env *env)
     CHECK_MR(env, 0, 1);
     CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, VSPACE, ROOT, slot, ROOT_DEPTH) ==
                    seL4_InvalidCapability);
+    /* Not an untyped, though its size field reads as a pool's. */
+    seL4_CPtr cnode = env_retype(env, seL4_CapTableObject, seL4_ASIDPoolBits, 1);
+    CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, cnode, ROOT, slot, ROOT_DEPTH) ==
+                   seL4_InvalidCapability);
+    CHECK_MR(env, 0, 1);
     CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, small, ROOT, VSPACE, ROOT_DEPTH) ==
                    seL4_DeleteFirst);
     CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, small, ROOT, slot, 0) ==
@@ -276,6 +310,9 @@ static void test_asid_control_errors(struct env *env)
     CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, small + 1, ROOT, slot, ROOT_DEPTH) ==
                    seL4_RevokeFirst);
     CHECK(env, invoke_raw(control, RISCVASIDControlMakePool, 2, 1) == seL4_TruncatedMessage);
+    seL4_SetCap(0, small);
+    seL4_SetCap(1, ROOT);
+    CHECK(env, invoke_raw(control, RISCVASIDControlMakePool, 1, 2) == seL4_TruncatedMessage);
     CHECK(env, invoke_raw(control, RISCVASIDPoolAssign, 0, 0) == seL4_IllegalOperation);
     CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, small, ROOT, slot, ROOT_DEPTH) ==
                    seL4_NoError);
@@ -283,6 +320,10 @@ static void test_asid_control_errors(struct env *env)
     /* The untyped is used up: it has a child now. */
     CHECK(env, seL4_RISCV_ASIDControl_MakePool(control, small, ROOT, env_slot(env),
                                                ROOT_DEPTH) == seL4_RevokeFirst);
+    /* and no memory left for Retype: the pool holds all of it. */
+    CHECK(env, seL4_Untyped_Retype(small, seL4_EndpointObject, 0, ROOT, 0, 0, env_slot(env),
+                                   1) == seL4_NotEnoughMemory);
+    CHECK_MR(env, 0, 0);
     seL4_CPtr control_copy = env_copy(env, control, seL4_AllRights);
     CHECK(env, seL4_DebugCapIdentify(control_copy) == CAP_TYPE_ASID_CONTROL);
 }
@@ -322,17 +363,66 @@ static void test_asid_pool_assign(struct env *env)
     CHECK(env, seL4_RISCV_PageTable_Unmap(vspace) == seL4_RevokeFirst);
 }
 
+/* A pool holds 512 ASIDs: the 513th Assign finds it full (DeleteFirst). 513 roots are more
+ * than the test's untyped holds, so they come from a 4 MiB untyped of their own, revoked
+ * and deleted at the end. */
+static void test_asid_pool_full(struct env *env)
+{
+    enum { ENTRIES = 512, BIG_BITS = 22 };
+    seL4_CPtr parent = sel4runtime_find_untyped(env->bootinfo, BIG_BITS + 1), big = env_slot(env);
+    CHECK(env, parent != 0);
+    if (!parent)
+        return;
+    CHECK(env, seL4_Untyped_Retype(parent, seL4_UntypedObject, BIG_BITS, ROOT, 0, 0, big, 1) ==
+                   seL4_NoError);
+    seL4_CPtr pool = make_pool(env), first = env->next_slot;
+    env->next_slot += ENTRIES + 1;
+    for (seL4_Word made = 0; made < ENTRIES + 1;) {
+        seL4_Word count = ENTRIES + 1 - made < 256 ? ENTRIES + 1 - made : 256;
+        CHECK(env, seL4_Untyped_Retype(big, seL4_RISCV_PageTableObject, 0, ROOT, 0, 0,
+                                       first + made, count) == seL4_NoError);
+        made += count;
+    }
+    seL4_Word assigned = 0;
+    for (seL4_Word i = 0; i < ENTRIES; i++)
+        assigned += seL4_RISCV_ASIDPool_Assign(pool, first + i) == seL4_NoError;
+    CHECK(env, assigned == ENTRIES);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, first + ENTRIES) == seL4_DeleteFirst);
+    /* Deleting a root frees its ASID for the next. */
+    CHECK(env, seL4_CNode_Delete(ROOT, first, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, first + ENTRIES) == seL4_NoError);
+    CHECK(env, seL4_CNode_Revoke(ROOT, big, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, big, ROOT_DEPTH) == seL4_NoError);
+}
+
 /* Deleting a pool takes the ASIDs of its address spaces: they name nothing any more. */
 static void test_asid_pool_delete(struct env *env)
 {
     seL4_CPtr pool = make_pool(env), vspace = page_table(env), table = page_table(env);
-    seL4_CPtr page = frame(env);
+    seL4_CPtr page = frame(env), stale = page_table(env), old_root = page_table(env);
     CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, vspace) == seL4_NoError);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, stale) == seL4_NoError);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(pool, old_root) == seL4_NoError);
     CHECK(env, seL4_CNode_Delete(ROOT, pool, ROOT_DEPTH) == seL4_NoError);
+    /* A root whose pool is gone can be deleted. */
+    CHECK(env, seL4_CNode_Delete(ROOT, stale, ROOT_DEPTH) == seL4_NoError);
     CHECK(env, map(page, vspace, REGION, seL4_ReadWrite) == seL4_FailedLookup);
     CHECK_MR(env, 0, 0);
     CHECK_MR(env, 1, seL4_InvalidRoot);
     CHECK(env, seL4_RISCV_PageTable_Map(table, vspace, REGION, ATTR) == seL4_FailedLookup);
+    /* A new pool takes the freed range, and another root the same ASID: the old root's
+     * capability names an ASID that belongs to someone else now (InvalidCapability 1). */
+    seL4_CPtr other = page_table(env), new_pool = make_pool(env);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(new_pool, other) == seL4_NoError);
+    CHECK(env, map(page, vspace, REGION, seL4_ReadWrite) == seL4_InvalidCapability);
+    CHECK_MR(env, 0, 1);
+    /* Deleting an old root leaves its ASID to the new owner. */
+    seL4_CPtr new_owner = page_table(env);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(new_pool, page_table(env)) == seL4_NoError);
+    CHECK(env, seL4_RISCV_ASIDPool_Assign(new_pool, new_owner) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, old_root, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_RISCV_PageTable_Map(page_table(env), new_owner, REGION, ATTR) ==
+                   seL4_NoError);
     /* Its root, no longer one, can be unmapped (cleared) and assigned afresh. */
     CHECK(env, seL4_RISCV_PageTable_Unmap(vspace) == seL4_NoError);
     CHECK(env, seL4_RISCV_ASIDPool_Assign(make_pool(env), vspace) == seL4_NoError);
@@ -383,6 +473,17 @@ static void test_large_pages(struct env *env)
     CHECK(env, g.error == seL4_NoError && g.paddr % GIGA == 0);
     CHECK(env, m.error == seL4_NoError && m.paddr == g.paddr + GIGA);
     CHECK(env, seL4_RISCV_Page_Unmap(mega) == seL4_NoError);
+    /* Device memory of a pool's size makes no pool. */
+    seL4_CPtr small = env_slot(env);
+    CHECK(env, seL4_Untyped_Retype(device, seL4_UntypedObject, seL4_ASIDPoolBits, ROOT, 0, 0,
+                                   small, 1) == seL4_NoError);
+    CHECK(env, seL4_RISCV_ASIDControl_MakePool(seL4_CapASIDControl, small, ROOT, env_slot(env),
+                                               ROOT_DEPTH) == seL4_InvalidCapability);
+    CHECK_MR(env, 0, 1);
+    /* Nor is device memory an IPC buffer (IllegalOperation, as seL4's checkValidIPCBuffer). */
+    seL4_CPtr device_page = retype_from(env, device, seL4_RISCV_4K_Page);
+    CHECK(env, seL4_TCB_SetIPCBuffer(env_retype(env, seL4_TCBObject, 0, 1), 0x1000,
+                                     device_page) == seL4_IllegalOperation);
     CHECK(env, seL4_CNode_Revoke(ROOT, device, ROOT_DEPTH) == seL4_NoError);
     CHECK(env, seL4_DebugCapIdentify(giga) == 0);
     /* The gigabyte's root entry went with the page. */
@@ -420,6 +521,7 @@ static void test_irq_control(struct env *env)
     CHECK(env, irq_get(96, slot) == seL4_RevokeFirst); /* the kernel's timer */
     CHECK(env, invoke_raw(control, RISCVIRQIssueIRQHandlerTrigger, 3, 1) ==
                    seL4_TruncatedMessage);
+    CHECK(env, invoke_raw(control, RISCVPageMap, 3, 1) == seL4_IllegalOperation);
     /* A virtio-mmio slot with no device: it never fires. */
     CHECK(env, irq_get(1, slot) == seL4_NoError);
     CHECK(env, irq_get(1, env_slot(env)) == seL4_RevokeFirst);
@@ -624,11 +726,13 @@ const struct system_test arch_system_tests[] = {
     {"riscv_frame_rights", test_frame_rights},
     {"riscv_frame_map_over_mapping", test_frame_map_over_mapping},
     {"riscv_page_table_map_unmap", test_page_table_map_unmap},
+    {"riscv_page_table_stale_delete", test_page_table_stale_delete},
     {"riscv_page_table_copies", test_page_table_copies},
     {"riscv_delete_unmaps", test_delete_unmaps},
     {"riscv_asid_control_errors", test_asid_control_errors},
     {"riscv_asid_pools_run_out", test_asid_pools_run_out},
     {"riscv_asid_pool_assign", test_asid_pool_assign},
+    {"riscv_asid_pool_full", test_asid_pool_full},
     {"riscv_asid_pool_delete", test_asid_pool_delete},
     {"riscv_large_pages", test_large_pages},
     {"riscv_irq_control", test_irq_control},

@@ -13,6 +13,8 @@ void test_io_port_control(struct env *env)
     seL4_SetCap(0, ROOT);
     CHECK(env, seL4_InvokeWords(seL4_CapIOPortControl, X86IOPortControlIssue, words, 3, 1) ==
                    seL4_TruncatedMessage);
+    CHECK(env, seL4_InvokeWords(seL4_CapIOPortControl, X86IOPortControlIssue, words, 4, 0) ==
+                   seL4_TruncatedMessage);
     CHECK(env, seL4_InvokeWords(seL4_CapIOPortControl, X86IOPortIn8, words, 4, 1) ==
                    seL4_IllegalOperation);
     CHECK(env, issue_io_ports(CMOS_DATA, CMOS_INDEX, port) == seL4_InvalidArgument);
@@ -50,7 +52,10 @@ void test_io_port_in_out(struct env *env)
     CHECK(env, seL4_X86_IOPort_Out8(port, CMOS_DATA, 0x5a) == seL4_NoError);
     CHECK(env, seL4_X86_IOPort_Out8(port, CMOS_INDEX, CMOS_SCRATCH) == seL4_NoError);
     CHECK(env, seL4_X86_IOPort_In8(port, CMOS_DATA).result == 0x5a);
-    CHECK(env, seL4_X86_IOPort_In16(port, CMOS_INDEX).error == seL4_NoError);
+    CHECK(env, seL4_X86_IOPort_Out8(port, CMOS_INDEX, CMOS_SCRATCH) == seL4_NoError);
+    /* 16 bits: the index port's byte, then the data port's, and nothing above them. */
+    seL4_X86_IOPort_In16_t in16 = seL4_X86_IOPort_In16(port, CMOS_INDEX);
+    CHECK(env, in16.error == seL4_NoError && in16.result >> 8 == 0x5a);
     CHECK(env, seL4_X86_IOPort_In8(port, CMOS_DATA + 1).error == seL4_IllegalOperation);
     CHECK(env, seL4_X86_IOPort_In8(port, CMOS_INDEX - 1).error == seL4_IllegalOperation);
     CHECK(env, seL4_X86_IOPort_In16(port, CMOS_DATA).error == seL4_IllegalOperation);
@@ -66,7 +71,9 @@ void test_io_port_in_out(struct env *env)
 
 #define COM1 0x3f8
 #define COM1_LAST 0x3ff
+#define UART_MODEM_CONTROL 4
 #define UART_LINE_STATUS 5
+#define UART_SCRATCH 7
 #define LINE_STATUS_THR_EMPTY 0x20
 #define COM1_LINE "system-test: hello from user-level COM1\n"
 
@@ -92,6 +99,22 @@ void test_io_port_console_uart(struct env *env)
     CHECK(env, issue_io_ports(COM1_LAST, COM1_LAST + 1, other) == seL4_RevokeFirst);
     CHECK(env, issue_io_ports(COM1 - 1, COM1, other) == seL4_RevokeFirst);
     com1_print(env, port, COM1_LINE);
+    /* Each width reads that many ports: MCR, LSR, MSR, then the scratch register. */
+    CHECK(env, seL4_X86_IOPort_Out8(port, COM1 + UART_SCRATCH, 0x5a) == seL4_NoError);
+    seL4_X86_IOPort_In16_t in16 = seL4_X86_IOPort_In16(port, COM1 + UART_MODEM_CONTROL);
+    CHECK(env, in16.error == seL4_NoError && in16.result <= 0xffff);
+    seL4_X86_IOPort_In32_t in32 = seL4_X86_IOPort_In32(port, COM1 + UART_MODEM_CONTROL);
+    CHECK(env, in32.error == seL4_NoError && in32.result >> 24 == 0x5a);
+    /* and so does each width of Out: Out16 stops short of the scratch register, Out32
+     * reaches it (MCR written back as it was; LSR and MSR ignore writes). */
+    seL4_Word modem_control = in32.result & 0xff;
+    CHECK(env, seL4_X86_IOPort_Out8(port, COM1 + UART_SCRATCH, 0) == seL4_NoError);
+    CHECK(env, seL4_X86_IOPort_Out16(port, COM1 + UART_MODEM_CONTROL, modem_control) ==
+                   seL4_NoError);
+    CHECK(env, seL4_X86_IOPort_In8(port, COM1 + UART_SCRATCH).result == 0);
+    CHECK(env, seL4_X86_IOPort_Out32(port, COM1 + UART_MODEM_CONTROL,
+                                     0x5a000000 | modem_control) == seL4_NoError);
+    CHECK(env, seL4_X86_IOPort_In8(port, COM1 + UART_SCRATCH).result == 0x5a);
     CHECK(env, seL4_CNode_Delete(ROOT, port, ROOT_DEPTH) == seL4_NoError);
     CHECK(env, issue_io_ports(COM1 + UART_LINE_STATUS, COM1_LAST + 1, other) == seL4_NoError);
     CHECK(env, seL4_CNode_Delete(ROOT, other, ROOT_DEPTH) == seL4_NoError);

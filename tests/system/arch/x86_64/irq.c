@@ -66,6 +66,11 @@ void test_irq_control_errors(struct env *env)
     check_range(env, get_msi(slot, 256, 0, 0, 0), 0, 255);
     check_range(env, get_msi(slot, 0, 32, 0, 0), 0, 31);
     check_range(env, get_msi(slot, 0, 0, 8, 0), 0, 7);
+    /* The largest of each is accepted (pin 23 is idle: level-triggered, active low). */
+    CHECK(env, get_ioapic(slot, IOAPIC_PINS - 1, 1, 1, 1) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, slot, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, get_msi(slot, 255, 31, 7, 1) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, slot, ROOT_DEPTH) == seL4_NoError);
     /* Issued once per vector, until the handler capability goes. */
     CHECK(env, get_ioapic(slot, RTC_PIN, 0, 0, USER_VECTORS - 1) == seL4_NoError);
     CHECK(env, get_ioapic(busy, IOAPIC_PINS, 0, 0, USER_VECTORS - 1) == seL4_RevokeFirst);
