@@ -48,8 +48,12 @@ def test_sel4bench_runs_every_case_of_the_table(board_name, toolchain):
     wrapped = [c.id for c in run.cases if max(c.samples) >= 2**40]
     assert not wrapped, f"samples that wrapped below zero (an end read before its start): {wrapped}"
     least = {c.id: min(c.samples) for c in run.cases}
-    assert least["null_syscall"] < least["hw_limit_round_trip"] < \
-        least["ipc_round_trip_same_as_len0"]
+    # The hardware limit is the floor of an IPC round trip (entry, switch, exit and nothing
+    # else); a null syscall also pays the MCS budget accounting, which the floor leaves out, so
+    # the two are not ordered, but each lies below every IPC round trip.
+    round_trips = [least[c.id] for c in run.cases if c.id.startswith("ipc_round_trip_")]
+    assert least["hw_limit_round_trip"] < min(round_trips)
+    assert least["null_syscall"] < min(round_trips)
     assert least["ipc_call_same_as_len0"] < least["ipc_call_same_as_len120"]
     # An interrupt and a VMFault each take at least one kernel entry and exit on top of user
     # work: a figure under the null syscall would be a stale or misplaced counter read.

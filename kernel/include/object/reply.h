@@ -1,6 +1,8 @@
 /* Reply objects (MCS, sel4-abi.md §12.4): the rendezvous through which a callee answers a
  * Call, and the links of the call stack a donated scheduling context travels (§12.5). */
 #pragma once
+#include <arch.h>
+#include <sel4/object_type.h>
 
 struct invocation;
 struct syscall_error;
