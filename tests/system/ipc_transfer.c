@@ -153,7 +153,7 @@ void test_ipc_transfer_caps(struct env *env)
 struct no_buffer_probe {
     seL4_CPtr target;
     volatile seL4_Word done;
-    seL4_MessageInfo_t long_reply, empty_reply;
+    seL4_MessageInfo_t long_reply, five_reply, empty_reply;
 };
 
 static void probe_without_buffer(void *arg)
@@ -163,6 +163,10 @@ static void probe_without_buffer(void *arg)
         p->target, seL4_MessageInfo_new(TCBReadRegisters, 0, 0, 2).words[0], {0, 10, 0, 0}, 0, 0};
     seL4_ArchSyscall((seL4_Word)seL4_SysCall, &regs);
     p->long_reply.words[0] = regs.info;
+    regs = (struct seL4_SyscallRegs){
+        p->target, seL4_MessageInfo_new(TCBReadRegisters, 0, 0, 2).words[0], {0, 5, 0, 0}, 0, 0};
+    seL4_ArchSyscall((seL4_Word)seL4_SysCall, &regs);
+    p->five_reply.words[0] = regs.info;
     regs = (struct seL4_SyscallRegs){p->target, 0, {0, 0, 0, 0}, 0, 0};
     seL4_ArchSyscall((seL4_Word)seL4_SysCall, &regs);
     p->empty_reply.words[0] = regs.info;
@@ -178,6 +182,7 @@ void test_ipc_transfer_kernel_reply_without_buffer(struct env *env)
     CHECK(env, p.done == 1);
     CHECK(env, seL4_MessageInfo_get_label(p.long_reply) == seL4_NoError);
     CHECK(env, seL4_MessageInfo_get_length(p.long_reply) == 4);
+    CHECK(env, seL4_MessageInfo_get_length(p.five_reply) == 4);
     CHECK(env, seL4_MessageInfo_get_label(p.empty_reply) == seL4_IllegalOperation);
     CHECK(env, seL4_MessageInfo_get_length(p.empty_reply) == 0);
 }
