@@ -315,3 +315,16 @@ void test_cnode_cancel_badged_sends_needs_an_endpoint(struct env *env)
     CHECK(env, cnode != 0);
     CHECK_ERR(env, seL4_CNode_CancelBadgedSends(ROOT, cnode, ROOT_DEPTH), seL4_IllegalOperation);
 }
+
+/* A lookup that fails on a guard replies the CNode capability's guard and guard size
+ * (sel4-abi.md §3.6; the guard here is 5, 48 bits). */
+void test_cnode_guard_mismatch_reply(struct env *env)
+{
+    seL4_CPtr cnode = env_retype(env, seL4_CapTableObject, 4, 1), guarded = env_slot(env);
+    CHECK(env, seL4_CNode_Mint(ROOT, guarded, ROOT_DEPTH, ROOT, cnode, ROOT_DEPTH,
+                               seL4_AllRights, seL4_CNode_CapData_new(5, 48)) == seL4_NoError);
+    CHECK(env, seL4_CNode_Copy(ROOT, env_slot(env), ROOT_DEPTH, guarded, 1, 52,
+                               seL4_AllRights) == seL4_FailedLookup);
+    CHECK_MR(env, 1, seL4_GuardMismatch);
+    CHECK_MR(env, 3, 5);
+}

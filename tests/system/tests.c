@@ -24,6 +24,7 @@ const struct system_test system_tests[] = {
     {"cnode_copy_mint_mutate_checks", test_cnode_copy_mint_mutate_checks},
     {"cnode_cancel_badged_sends_needs_an_endpoint",
      test_cnode_cancel_badged_sends_needs_an_endpoint},
+    {"cnode_guard_mismatch_reply", test_cnode_guard_mismatch_reply},
     {"tcb_start_thread", test_tcb_start_thread},
     {"tcb_lower_priority_waits", test_tcb_lower_priority_waits},
     {"tcb_priority_errors", test_tcb_priority_errors},
