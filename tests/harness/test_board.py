@@ -18,7 +18,7 @@ def broken(tmp_path, pattern, replacement="", name="qemu-x86_64"):
     return str(path)
 
 
-@pytest.mark.parametrize("name", boards.names())
+@pytest.mark.parametrize("name", boards.qemu_names())
 def test_every_board_loads_with_icount_and_tcg(name):
     board = boards.load(name)
     assert board["name"] == name and {"icount", "tcg"} <= set(board["modes"])
