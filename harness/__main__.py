@@ -21,6 +21,7 @@ import pathlib
 import shutil
 import signal
 import sys
+import tempfile
 import time
 
 from boards import board as boards
@@ -597,8 +598,8 @@ def dispatch_lava_job(board, variant, job_path, definition, args):
     say(f"{board['name']} {variant}: lava-run job {job_id} on device {device} "
         f"(log {shown(log_path)})")
     timeout = 60.0 * board["lava"]["timeouts"]["job"] + 60.0
-    status = lava.run_job(job_path, device_path, job_id, out / f"lava-run-{job_id}", log_path,
-                          timeout)
+    with tempfile.TemporaryDirectory(prefix="lava-run-") as scratch:
+        status = lava.run_job(job_path, device_path, job_id, scratch, log_path, timeout)
     if status != 0:
         say(f"{board['name']} {variant}: lava-run exited with status {status}; its log is "
             f"{shown(log_path)}")

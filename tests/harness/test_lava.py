@@ -16,13 +16,15 @@ import yaml
 
 from boards import board as boards
 from harness import __main__ as cli
-from harness import build, lava, protocol, qemu, store
+from harness import REPO_ROOT, build, lava, protocol, qemu, store
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 GOOD = FIXTURES / "lava-run-qemu-riscv64.log"          # lava-run 2023.01, qemu-riscv64, icount
 END_LINE_LOST = FIXTURES / "lava-run-end-line-lost.log"  # the end line never logged
 LAVA_BOARDS = [name for name in boards.names() if "lava" in boards.load(name)]
 SAMPLES = 10  # tests/harness/test_sel4bench.py's benchmark build: no second build
+DOCS_IMAGE_URL = "https://files.lab.example/sel4perf"
+DOCS_BUILD_FILES = {"kernel": "sel4bench.img"}  # the image boards' packed image
 
 
 def stored(results):
@@ -67,6 +69,17 @@ def test_jobs_pass_lavas_own_job_schema(name):
     [monitor] = definition["actions"][2]["test"]["monitors"]
     assert (monitor["start"], monitor["end"]) == (board["lava"]["first_line"],
                                                  board["lava"]["last_line"])
+
+
+@pytest.mark.parametrize("name", ["rpi4", "qemu-riscv64"])
+def test_the_jobs_shown_in_the_docs_are_what_the_harness_writes(name):
+    board = boards.load(name)
+    shown = REPO_ROOT / "docs" / "lava-jobs" / f"{name}-fastpath.yaml"
+    urls = {label: spec.get("url") or
+            f"{DOCS_IMAGE_URL}/{name}-fastpath/{DOCS_BUILD_FILES[spec['build_file']]}"
+            for label, spec in board["lava"]["images"].items()}
+    mode = "icount" if boards.runs_in_qemu(board) else None
+    assert lava.job_yaml(lava.job(board, "fastpath", urls, mode, 20)) == shown.read_text()
 
 
 @pytest.mark.parametrize("name", boards.qemu_names())
