@@ -57,7 +57,8 @@ MINUTES = _word("a whole number of minutes from 1 to 1440", 1440, 1)
 # One image a LAVA job deploys: a boot file of the build (run-manifest.json's `kernel` or
 # `initrd`) or a fixed URL (a device tree, firmware), with the deploy method's own fields
 # (QEMU: image_arg; tftp: type).
-LAVA_IMAGE = {"type": "object", "additionalProperties": False, "expected": "a table",
+LAVA_IMAGE = {"type": "object", "additionalProperties": False,
+              "expected": "a table with build_file (kernel or initrd) or url",
               "properties": {"build_file": _enum(("kernel", "initrd")),
                              "url": _text("a URL", r"^(https?|file)://\S+$"),
                              "image_arg": _text("a QEMU argument with {label}", r"^[^'\n]+$"),
@@ -177,11 +178,13 @@ def validate(board, path):
 def describe(error):
     """One line for a schema error: where, what was expected, what was there."""
     where = ".".join(str(part) for part in error.absolute_path)
-    if error.validator in ("required", "dependentRequired"):
-        fields = error.validator_value
-        if error.validator == "dependentRequired":
-            fields = next(v for k, v in fields.items() if k in error.instance)
-        missing = next(f for f in fields if f not in error.instance)
+    if error.validator == "dependentRequired":
+        owner, missing = next((owner, field) for owner, fields in error.validator_value.items()
+                              if owner in error.instance
+                              for field in fields if field not in error.instance)
+        return f"missing section [{missing}] (a board with [{owner}] needs it)"
+    if error.validator == "required":
+        missing = next(f for f in error.validator_value if f not in error.instance)
         if not where and missing == "qemu":
             return "missing section [qemu] (a board QEMU runs) or [lava] (a real board)"
         if where == "modes":
