@@ -50,5 +50,10 @@ else
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -q
   $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  # lava-dispatcher enables lava-worker, which would poll a lava-server that is not there: the
+  # suite only runs lava-run itself (docs/lava.md).
+  if [[ " ${missing[*]} " == *" lava-dispatcher "* ]] && [ -d /run/systemd/system ]; then
+    $sudo systemctl disable --now lava-worker.service >/dev/null 2>&1 || true
+  fi
 fi
 lava_templates
