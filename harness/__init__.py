@@ -2,7 +2,8 @@
 
 A pipeline of small modules with plain data in and out: build.py (cmake), qemu.py (run and
 classify), kvm.py (the real-hardware probe for mode kvm), lava.py (LAVA jobs and job logs);
-__main__.py is the CLI and the only module that prints. Board facts come from boards/board.py, never from here.
+__main__.py is the CLI and the only module that prints. Board facts come from boards/board.py,
+never from here.
 """
 import pathlib
 import sys
