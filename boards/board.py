@@ -15,7 +15,8 @@ import jsonschema
 BOARDS_DIR = os.path.dirname(os.path.abspath(__file__))
 ARCHES = ("x86_64", "aarch64", "riscv64")
 BOOT_METHODS = ("multiboot", "image")
-EXIT_KINDS = ("isa-debug-exit", "semihosting", "sifive-test")
+# "none": a real board with no exit device; a run through LAVA ends at the protocol's last line.
+EXIT_KINDS = ("isa-debug-exit", "semihosting", "sifive-test", "none")
 REQUIRED_MODES = ("icount", "tcg")
 # Sections whose fields become BOARD_<SECTION>_<FIELD> in board.h.
 C_SECTIONS = ("boot", "uart", "timer", "interrupt_controller", "counter", "exit")
@@ -49,6 +50,37 @@ def _section(required, fields, extra=C_SCALAR):
             "additionalProperties": extra, "expected": "a table"}
 
 
+# A LAVA job's regex of one serial line (the monitor's start and end).
+LINE_PATTERN = {"type": "string", "minLength": 1, "expected": "a regular expression of one "
+                "serial line"}
+MINUTES = _word("a whole number of minutes from 1 to 1440", 1440, 1)
+# One image a LAVA job deploys: a boot file of the build (run-manifest.json's `kernel` or
+# `initrd`) or a fixed URL (a device tree, firmware), with the deploy method's own fields
+# (QEMU: image_arg; tftp: type).
+LAVA_IMAGE = {"type": "object", "additionalProperties": False,
+              "expected": "a table with build_file (kernel or initrd) or url",
+              "properties": {"build_file": _enum(("kernel", "initrd")),
+                             "url": _text("a URL", r"^(https?|file)://\S+$"),
+                             "image_arg": _text("a QEMU argument with {label}", r"^[^'\n]+$"),
+                             "type": _text("a LAVA image type (e.g. image, zimage, uimage)")},
+              "oneOf": [{"required": ["build_file"]}, {"required": ["url"]}]}
+# How the board runs through LAVA (docs/lava.md): what `harness lava jobs` puts in a job.
+LAVA = {"type": "object", "additionalProperties": False, "expected": "a table",
+        "required": ["device_type", "deploy_to", "boot_method", "first_line", "last_line",
+                     "images", "timeouts"],
+        "properties": {
+            "device_type": _text("a LAVA device type (e.g. qemu, bcm2711-rpi-4-b)"),
+            "deploy_to": _enum(("tmpfs", "tftp")),
+            "boot_method": _enum(("qemu", "u-boot")),
+            "boot_commands": _text("a boot command set of the device type (e.g. booti)"),
+            "first_line": LINE_PATTERN, "last_line": LINE_PATTERN,
+            "images": {"type": "object", "minProperties": 1, "expected": "a table of images",
+                       "propertyNames": {"pattern": r"^[a-z0-9_]+$"},
+                       "additionalProperties": LAVA_IMAGE},
+            "timeouts": {"type": "object", "additionalProperties": False,
+                         "required": ["job", "boot", "test"], "expected": "a table",
+                         "properties": {"job": MINUTES, "boot": MINUTES, "test": MINUTES}},
+        }}
 MODE = {"type": "object", "additionalProperties": False, "expected": "a table",
         "properties": {"args": ARGS, "cpu": _text("a QEMU -cpu value"),
                        "probe": _enum(("kvm",))}}
@@ -57,7 +89,7 @@ MODE = {"type": "object", "additionalProperties": False, "expected": "a table",
 SCHEMA = {
     "type": "object", "additionalProperties": False,
     "required": ["name", "arch", "cpu", "memory_mib", "boot", "uart", "timer",
-                 "interrupt_controller", "counter", "exit", "qemu", "modes"],
+                 "interrupt_controller", "counter", "exit"],
     "properties": {
         "name": _text("a board name (lower case, digits, '-' and '_')", r"^[a-z0-9_-]+$"),
         "arch": _enum(ARCHES),
@@ -82,7 +114,11 @@ SCHEMA = {
         "modes": {"type": "object", "required": list(REQUIRED_MODES), "expected": "a table",
                   "propertyNames": {"pattern": r"^[a-z0-9_-]+$"},
                   "additionalProperties": MODE},
+        "lava": LAVA,
     },
+    # A board QEMU runs has [qemu] and its [modes]; a real board has [lava] instead.
+    "if": {"not": {"required": ["lava"]}}, "then": {"required": ["qemu"]},
+    "dependentRequired": {"qemu": ["modes"], "modes": ["qemu"]},
 }
 
 
@@ -99,6 +135,17 @@ def board_path(name_or_path):
 def names():
     """The names of every board file in this folder."""
     return sorted(f[:-5] for f in os.listdir(BOARDS_DIR) if f.endswith(".toml"))
+
+
+def runs_in_qemu(board):
+    """Whether the harness boots this board itself (a [qemu] section), rather than through
+    LAVA only (a real board: [lava] and no [qemu])."""
+    return "qemu" in board
+
+
+def qemu_names():
+    """The boards the harness boots under QEMU (run --all, bench --all, the tests)."""
+    return [name for name in names() if runs_in_qemu(load(name))]
 
 
 def load(name_or_path):
@@ -131,8 +178,15 @@ def validate(board, path):
 def describe(error):
     """One line for a schema error: where, what was expected, what was there."""
     where = ".".join(str(part) for part in error.absolute_path)
+    if error.validator == "dependentRequired":
+        owner, missing = next((owner, field) for owner, fields in error.validator_value.items()
+                              if owner in error.instance
+                              for field in fields if field not in error.instance)
+        return f"missing section [{missing}] (a board with [{owner}] needs it)"
     if error.validator == "required":
         missing = next(f for f in error.validator_value if f not in error.instance)
+        if not where and missing == "qemu":
+            return "missing section [qemu] (a board QEMU runs) or [lava] (a real board)"
         if where == "modes":
             return f"missing mode [modes.{missing}]"
         if not where and SCHEMA["properties"][missing].get("type") == "object":

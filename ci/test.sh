@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # CI: install the dependencies, run the host unit tests of the kernel's generic code (ctest),
 # then the harness, analysis, boot, system and fuzz tests on every board (pytest), then the
-# bench gate (ci/bench-gate.sh: the icount suite against the committed baselines). Prints how
-# long each phase took, then pytest's closing line again as the last line; fails if any phase
-# failed.
+# bench gate (ci/bench-gate.sh: the icount suite against the committed baselines), then one
+# board's suite through LAVA's lava-run and the gate on its imported results (ci/lava.sh).
+# Prints how long each phase took, then pytest's closing line again as the last line; fails if
+# any phase failed.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -33,9 +34,15 @@ bash ci/bench-gate.sh
 gate_status=$?
 gate_seconds=$((SECONDS - start))
 
+start=$SECONDS
+bash ci/lava.sh
+lava_status=$?
+lava_seconds=$((SECONDS - start))
+
 echo
-echo "time: deps ${deps_seconds} s, unit ${unit_seconds} s, pytest ${pytest_seconds} s, bench gate ${gate_seconds} s"
+echo "time: deps ${deps_seconds} s, unit ${unit_seconds} s, pytest ${pytest_seconds} s, bench gate ${gate_seconds} s, lava ${lava_seconds} s"
 [ "$gate_status" -eq 0 ] || { pytest_status=1; echo "test.sh: the bench gate failed (table above)"; }
+[ "$lava_status" -eq 0 ] || { pytest_status=1; echo "test.sh: the LAVA run or its gate failed (above)"; }
 [ "$unit_status" -eq 0 ] || echo "test.sh: host unit tests failed (ctest above)"
 grep -E '^(=+ )?[0-9]+ (passed|failed|error|errors|skipped|deselected)|no tests ran' "$log" | tail -n 1
 [ "$unit_status" -eq 0 ] && exit "$pytest_status"

@@ -1,8 +1,9 @@
 """The harness: build a board's kernel and root tasks, run them under QEMU, report the outcome.
 
 A pipeline of small modules with plain data in and out: build.py (cmake), qemu.py (run and
-classify), kvm.py (the real-hardware probe for mode kvm); __main__.py is the CLI and the only
-module that prints. Board facts come from boards/board.py, never from here.
+classify), kvm.py (the real-hardware probe for mode kvm), lava.py (LAVA jobs and job logs);
+__main__.py is the CLI and the only module that prints. Board facts come from boards/board.py,
+never from here.
 """
 import pathlib
 import sys

@@ -36,7 +36,7 @@ EXPECTED_CHUNKS = {
 # the one in the second address space that sel4runtime_address_space_create made.
 ROUND_TRIP = re.compile(r"^boot-test: Call \+ ReplyRecv round trip, (same|cross) address space: "
                         r"(\d+) counter ticks \(mean of 100\)$", re.MULTILINE)
-CASES = [(name, toolchain) for name in boards.names() for toolchain in build.TOOLCHAINS]
+CASES = [(name, toolchain) for name in boards.qemu_names() for toolchain in build.TOOLCHAINS]
 
 
 def boot(manifest, board_name, toolchain):

@@ -18,7 +18,7 @@ def broken(tmp_path, pattern, replacement="", name="qemu-x86_64"):
     return str(path)
 
 
-@pytest.mark.parametrize("name", boards.names())
+@pytest.mark.parametrize("name", boards.qemu_names())
 def test_every_board_loads_with_icount_and_tcg(name):
     board = boards.load(name)
     assert board["name"] == name and {"icount", "tcg"} <= set(board["modes"])
@@ -34,6 +34,11 @@ def test_every_board_loads_with_icount_and_tcg(name):
     (r'^kind = "isa-debug-exit"', 'kind = "reset"', r"field 'exit.kind': expected one of"),
     (r"^name = .*\n", 'name = "x"\n', r"name must match the file name.*got 'x'"),
     (r"^memory_mib = 512", "memory_mib = ", r"qemu-x86_64\.toml: "),
+    (r"^\[qemu\]\nbinary = .*\nargs = .*\n.*\n", "",
+     r"missing section \[qemu\] \(a board with \[modes\] needs it\)"),
+    (r"^\[modes\.(icount|tcg|kvm)\]\n(.*\n)+", "",
+     r"missing section \[modes\] \(a board with \[qemu\] needs it\)"),
+    (r"^device_type = .*\n", "", r"\[lava\] missing field 'device_type'"),
 ])
 def test_broken_board_names_the_problem(tmp_path, pattern, replacement, message):
     path = broken(tmp_path, pattern, replacement)
@@ -68,6 +73,12 @@ def test_broken_board_names_the_problem(tmp_path, pattern, replacement, message)
     (r'^probe = "kvm"', 'probe = "yes"', r"field 'modes.kvm.probe': expected one of kvm"),
     (r"^\[boot\]", "colour = 'red'\n[boot]", r"unknown field 'colour'"),
     (r"^binary = .*", "binary = 7", r"field 'qemu.binary': expected a QEMU program name"),
+    (r'^boot_method = "qemu"', 'boot_method = "pxe"',
+     r"field 'lava.boot_method': expected one of qemu, u-boot, got 'pxe'"),
+    (r"^timeouts = \{ job = 10", "timeouts = { job = 0",
+     r"field 'lava.timeouts.job': expected a whole number of minutes"),
+    (r'^build_file = "kernel"\n', "", r"field 'lava.images.kernel': expected a table with "
+                                       r"build_file \(kernel or initrd\) or url"),
 ])
 def test_wrong_type_or_range_names_the_field(tmp_path, pattern, replacement, message):
     path = broken(tmp_path, pattern, replacement)

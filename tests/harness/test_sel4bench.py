@@ -15,7 +15,7 @@ MODE = "icount"
 SAMPLES = 10
 TIMEOUT = 120.0
 TABLE = REPO_ROOT / "sel4bench" / "benchmarks.c"
-CASES = [(name, toolchain) for name in boards.names() for toolchain in build.TOOLCHAINS]
+CASES = [(name, toolchain) for name in boards.qemu_names() for toolchain in build.TOOLCHAINS]
 
 
 def table_ids():

@@ -15,8 +15,8 @@ ROOT_TASK = "system-test"
 MODE = "icount"
 TIMEOUT = 300.0
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$", re.MULTILINE)
-CASES = [(name, toolchain) for name in boards.names() for toolchain in build.TOOLCHAINS]
-X86_BOARDS = [name for name in boards.names() if boards.load(name)["arch"] == "x86_64"]
+CASES = [(name, toolchain) for name in boards.qemu_names() for toolchain in build.TOOLCHAINS]
+X86_BOARDS = [name for name in boards.qemu_names() if boards.load(name)["arch"] == "x86_64"]
 X86_CASES = [(name, toolchain) for name in X86_BOARDS for toolchain in build.TOOLCHAINS]
 # Printed by the root task through the console UART, which it drives itself (COM1 through an
 # I/O port capability, the PL011 and 16550 through frames of a device untyped).
