@@ -47,6 +47,8 @@ PROFILE_ROOT = REPO_ROOT / "build" / "profile"
 # compilers of ci/deps.sh).
 OBJDUMP = {"x86_64": "objdump", "aarch64": "aarch64-linux-gnu-objdump",
            "riscv64": "riscv64-linux-gnu-objdump"}
+# What starts a comment in objdump's disassembly (aarch64 writes immediates with #).
+COMMENT = {"x86_64": " #", "aarch64": "//", "riscv64": " #"}
 # The counter read of sel4bench/arch/<arch>/counter.h, as objdump prints its mnemonic.
 COUNTER_READ = {"x86_64": re.compile(r"^rdtsc\b"),
                 "aarch64": re.compile(r"^mrs\s+\w+,\s*pmccntr_el0\b"),
@@ -117,13 +119,12 @@ def disassemble(elf, arch, image, source_root):
     line_of = re.compile(r"^(/\S+|\S+\.\w+):(\d+)( \(discriminator \d+\))?$")
     instruction = re.compile(r"^\s*([0-9a-f]+):\t(.*)$")
     root = str(source_root).rstrip("/") + "/"
+    comment = COMMENT[arch]
     for line in out.splitlines():
         found = instruction.match(line)
         if found:
             address = int(found.group(1), 16)
-            text = re.sub(r"\s+", " ", found.group(2).split("#")[0].split("<")[0]).strip()
-            if "<" in found.group(2):
-                text += " <" + found.group(2).split("<", 1)[1]
+            text = re.sub(r"\s+", " ", found.group(2).split(comment)[0]).strip()
             instructions[address] = Instruction(address, function, source_function, source,
                                                 text, image)
             continue
