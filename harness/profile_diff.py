@@ -9,7 +9,11 @@ below it; a line only in A is shown at A's number, marked so.
 import collections
 import dataclasses
 import difflib
+import contextlib
 import pathlib
+import shutil
+import subprocess
+import tempfile
 
 from harness import REPO_ROOT, bisect, profile
 
@@ -102,20 +106,46 @@ def source_text(tree, key):
     return lines[int(number) - 1].strip() if 0 < int(number) <= len(lines) else ""
 
 
+WORKTREE = "worktree"
+
+
+@contextlib.contextmanager
+def source_tree(commit, repo, prefix):
+    """A scratch folder with `tree`, the source of `commit`: a git worktree of it, or the
+    repository's working tree itself (uncommitted changes too) for WORKTREE."""
+    if commit != WORKTREE:
+        with bisect.commit_tree(commit, repo, prefix) as scratch:
+            yield scratch, scratch / "tree"
+        return
+    scratch = pathlib.Path(tempfile.mkdtemp(prefix=f"{prefix}-worktree-"))
+    try:
+        yield scratch, pathlib.Path(repo)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def profile_commits(commit_a, commit_b, board, case, fastpath=True,
                     iterations=profile.DEFAULT_ITERATIONS, toolchain="gcc", repo=REPO_ROOT,
                     progress=None):
-    """Profile `case` at both commits (each in a scratch worktree); their Diff."""
-    with bisect.commit_tree(commit_a, repo, "profile") as scratch_a, \
-            bisect.commit_tree(commit_b, repo, "profile") as scratch_b:
+    """Profile `case` at both commits (each in a scratch worktree; WORKTREE is the working
+    tree as it is); their Diff."""
+    with source_tree(commit_a, repo, "profile") as (scratch_a, tree_a), \
+            source_tree(commit_b, repo, "profile") as (scratch_b, tree_b):
         profiles = []
-        for commit, scratch in ((commit_a, scratch_a), (commit_b, scratch_b)):
+        for commit, scratch, tree in ((commit_a, scratch_a, tree_a),
+                                      (commit_b, scratch_b, tree_b)):
             if progress:
                 progress(f"profiling {case} on {board} at {commit}")
             profiles.append(profile.profile_build(board, case, fastpath, iterations,
-                                                  toolchain, source=scratch / "tree",
+                                                  toolchain, source=tree,
                                                   directory=scratch / "profile"))
-        return compare(profiles[0], profiles[1], scratch_a / "tree", scratch_b / "tree")
+        return compare(profiles[0], profiles[1], tree_a, tree_b)
+
+
+def reachable(commit, repo=REPO_ROOT):
+    """Whether `commit` is a commit of the repository (a baseline's may be gone)."""
+    return subprocess.run(["git", "-C", str(repo), "cat-file", "-e", f"{commit}^{{commit}}"],
+                          capture_output=True).returncode == 0
 
 
 def render(diff, commit_a, commit_b, top=30):
