@@ -290,16 +290,25 @@ def call_stacks(executed, first, end, lookup, arch):
     names, outermost first. A shadow stack per privilege level (kernel, user): a call pushes
     the callee, a return pops; entering the kernel (an exception, a syscall) starts its stack
     afresh at the entry function, and the user side, whose threads the kernel switches, is
-    kept as the function alone. An instruction in another function than the top of the stack
+    kept as the function alone; firmware (riscv64's SBI calls) sits on top of the kernel
+    frame that called it. An instruction in another function than the top of the stack
     after neither a call nor a return (a tail call, a jump) replaces the top."""
     calls, returns = CALLS[arch], RETURNS[arch]
     stacks, kernel_stack = [], []
     previous = None
     for index in range(first, end):
         here = lookup(executed[index])
+        if here.image == "firmware":    # called by the kernel (an SBI call): on top of it
+            stacks.append(("kernel", *kernel_stack, here.function))
+            previous = here
+            continue
         if here.image != "kernel":
             kernel_stack = []
             stacks.append(("user", here.function))
+            previous = here
+            continue
+        if previous is not None and previous.image == "firmware" and kernel_stack:
+            stacks.append(("kernel", *kernel_stack))   # back from the firmware
             previous = here
             continue
         if not kernel_stack or previous is None or previous.image != "kernel":

@@ -55,15 +55,17 @@ def test_a_case_is_framed_by_the_pair_of_reads_whose_distances_are_its_samples()
 def test_call_chains_follow_calls_returns_and_kernel_entries():
     code = {1: ("user", "main", "syscall"), 2: ("kernel", "entry", "call 3"),
             3: ("kernel", "handle", "call 4"), 4: ("kernel", "leaf", "ret"),
-            5: ("kernel", "handle", "jmp 6"), 6: ("kernel", "exit", "sysret"),
-            7: ("user", "main", "nop")}
+            5: ("kernel", "handle", "jmp 6"), 6: ("kernel", "exit", "ecall"),
+            7: ("firmware", "[OpenSBI]", "mret"), 8: ("kernel", "exit", "sysret"),
+            9: ("user", "main", "nop")}
 
     def lookup(address):
         image, function, text = code[address]
         return profile.Instruction(address, function, function, "?", text, image)
-    stacks = profile.call_stacks([1, 2, 3, 4, 5, 6, 7], 0, 7, lookup, "x86_64")
+    stacks = profile.call_stacks(list(range(1, 10)), 0, 9, lookup, "x86_64")
     assert stacks == [("user", "main"), ("kernel", "entry"), ("kernel", "entry", "handle"),
                       ("kernel", "entry", "handle", "leaf"), ("kernel", "entry", "handle"),
+                      ("kernel", "entry", "exit"), ("kernel", "entry", "exit", "[OpenSBI]"),
                       ("kernel", "entry", "exit"), ("user", "main")]
 
 
