@@ -26,10 +26,8 @@ Attribution uses binutils' objdump -d -l (the ELF symbols and the DWARF line tab
 instruction. The call chain of the folded stacks is rebuilt from call and return instructions
 (see call_stacks()).
 """
-import bisect as bisection
 import collections
 import dataclasses
-import json
 import os
 import pathlib
 import re
@@ -89,9 +87,6 @@ class Image:
     name: str
     instructions: dict
     text_ranges: list      # [(start, end)] of its executable segments
-
-    def sorted_addresses(self):
-        return sorted(self.instructions)
 
 
 def executable_ranges(elf):
@@ -399,7 +394,7 @@ def attribute(executed, region, samples, lookup, arch):
 
 
 def profile_build(board_name, case, fastpath=True, iterations=DEFAULT_ITERATIONS,
-                  toolchain="gcc", source=REPO_ROOT, directory=None, work=None):
+                  toolchain="gcc", source=REPO_ROOT, directory=None):
     """Build the profile build of `case`, run it with the execution log, attribute the
     region. Returns a Profile; raises ProfileError."""
     variant = build.VARIANTS[fastpath]

@@ -73,7 +73,7 @@ def compare(a, b, tree_a, tree_b):
     functions = [Change(k, fa.get(k, 0), fb.get(k, 0)) for k in set(fa) | set(fb)
                  if fa.get(k, 0) != fb.get(k, 0)]
     la, lb = by_line(a), by_line(b)
-    maps, texts = {}, {}
+    maps = {}
     moved = collections.Counter()
     for source, count in la.items():
         path, _, number = source.rpartition(":")
