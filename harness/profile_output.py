@@ -119,18 +119,18 @@ def flame_graph(stacks, title, path):
     total = sum(entry[0] for entry in tree.values()) or 1
     boxes = []
 
-    def lay_out(node, x, depth):
+    def lay_out(node, x, depth, user):
         for frame in sorted(node):
             width, children = node[frame]
-            boxes.append((x, depth, width, frame))
-            lay_out(children, x, depth + 1)
+            in_user = user or (depth == 1 and frame == "user")
+            boxes.append((x, depth, width, frame, in_user))
+            lay_out(children, x, depth + 1, in_user)
             x += width
-    lay_out(tree, 0, 0)
+    lay_out(tree, 0, 0, False)
     depth = max(b[1] for b in boxes) + 1 if boxes else 1
     figure, axes = plt.subplots(figsize=(14, 0.32 * depth + 1.2))
     palette = ["#e8743b", "#f2a541", "#f5c26b", "#d95d39", "#f0b37e", "#e3956a"]
-    for x, level, width, frame in boxes:
-        user = frame.startswith("user")
+    for x, level, width, frame, user in boxes:
         color = "#7fb3d5" if user else palette[zlib.crc32(frame.encode()) % len(palette)]
         axes.barh(level, width, left=x, height=0.92, color=color, edgecolor="white",
                   linewidth=0.4)
