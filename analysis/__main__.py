@@ -33,6 +33,9 @@ def parse_args(argv):
     r.add_argument("--out", default="build/report")
     g = commands.add_parser("gate", help="current results against the committed baselines")
     g.add_argument("--current", required=True, help="folder of the current results")
+    g.add_argument("--profile-diff", type=int, default=0, metavar="N",
+                   help="on a failure, print `harness profile-diff` of the first N regressed "
+                        "cases against the baseline's commit")
     return parser.parse_args(argv)
 
 
@@ -88,6 +91,9 @@ def command_gate(args):
                                     "relative"])
     for key in verdict.missing_baselines:
         print(f"no baseline for {' '.join(key)}: accept one with `harness baseline accept`")
+    if not verdict.passed and args.profile_diff:
+        for line in gate.profile_diffs(verdict, args.results, args.profile_diff):
+            print(line, flush=True)
     counts = table["verdict"].value_counts().to_dict()
     print("bench gate: " + ", ".join(f"{n} {v}" for v, n in sorted(counts.items())) +
           f" -> {'passed' if verdict.passed else 'FAILED'}")

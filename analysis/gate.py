@@ -52,3 +52,30 @@ def gate(current_root, baseline_root=store.RESULTS_ROOT):
     table = pd.concat(tables, ignore_index=True) if tables else \
         pd.DataFrame(columns=compare.COLUMNS)
     return Verdict(table, missing)
+
+
+def profile_diffs(verdict, baseline_root, limit):
+    """Lines that show, for each of the first `limit` regressed cases, where its path grew:
+    `harness profile-diff` of the case from the baseline's commit to the working tree (or why
+    it cannot: the baseline's commit is not in this repository)."""
+    from harness import bisect, profile, profile_diff
+    accepted = baselines.read(baseline_root)
+    rows = verdict.table[verdict.table["verdict"] == "regression"]
+    for index, row in enumerate(rows.itertuples()):
+        if index == limit:
+            yield f"profile-diff: {len(rows) - limit} more regressed case(s) not profiled"
+            return
+        base = accepted[(row.board, row.mode, row.variant)]["commit"]
+        if not profile_diff.reachable(base):
+            yield (f"profile-diff {row.board} {row.variant} {row.case}: the baseline's commit "
+                   f"{base} is not in this repository; no diff")
+            continue
+        yield f"profile-diff {row.board} {row.variant} {row.case}: {base} -> working tree"
+        try:
+            diff = profile_diff.profile_commits(base, profile_diff.WORKTREE, row.board,
+                                                row.case, row.variant == "fastpath")
+        except (profile.ProfileError, bisect.BisectError) as e:
+            yield f"profile-diff failed: {e}"
+            continue
+        yield profile_diff.render(diff, base, "working tree")
+

@@ -11,7 +11,7 @@ import html
 import pathlib
 
 from analysis import history, load, plots, ratios
-from harness import bench_table, store
+from harness import bench_table, profile_output, store
 
 KEY_CASES = ("ipc_call_cross_as_len0", "ipc_reply_recv_cross_as_len0", "null_syscall",
              "hw_limit_round_trip")
@@ -162,6 +162,28 @@ def distribution_part(board, mode, data, out):
             f'<p><img src="{esc(name)}" alt="distributions of {esc(board)}"></p>')
 
 
+def profile_part(board, results_root, out):
+    """Flame graphs of the path profiles kept for `board` (harness profile --store: folded
+    stacks under <results>/profiles/<board>/), one per profiled case and variant."""
+    folder = pathlib.Path(results_root) / "profiles" / board
+    parts = []
+    for path in sorted(folder.glob("*.folded")):
+        comments, stacks = profile_output.read_folded(path)
+        if not stacks:
+            continue
+        name = f"{board}-profile-{path.stem}.png"
+        profile_output.flame_graph(stacks, f"{board}: {path.stem}", out / name)
+        parts.append(f'<p class="note">{esc(comments[0] if comments else path.stem)}</p>'
+                     f'<p><img src="{esc(name)}" alt="flame graph of {esc(path.stem)} on '
+                     f'{esc(board)}"></p>')
+    if not parts:
+        return ""
+    return ("<h3>Where the instructions go: path profiles (harness profile)</h3>"
+            '<p class="note">Each box is a function, as wide as the guest instructions per '
+            "iteration spent in it and below it; kernel call chains rebuilt from call and "
+            "return instructions, user code as its function alone.</p>" + "\n".join(parts))
+
+
 def build(results_root, out_dir, figures=None):
     """Write the report of every result under `results_root` into `out_dir`; the path of its
     index.html."""
@@ -177,6 +199,8 @@ def build(results_root, out_dir, figures=None):
     sections = []
     for (board, mode), _ in summary.groupby(["board", "mode"]):
         sections.append(board_section(board, mode, summary, params, figures, out))
+        if mode == "icount":
+            sections.append(profile_part(board, results_root, out))
         if mode in NOISY_MODES:
             sections.append(distribution_part(board, mode, data[(data["board"] == board) &
                                                                  (data["mode"] == mode)], out))

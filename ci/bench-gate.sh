@@ -4,7 +4,9 @@
 # how many samples are taken), store the results in a scratch folder, and compare them with
 # the committed baselines (results/baselines.toml) by `python3 -m analysis gate`: any growth
 # of a fastpath-variant case fails, other cases fail beyond their threshold
-# (results/thresholds.toml); improvements are reported and do not fail. About a minute.
+# (results/thresholds.toml); improvements are reported and do not fail. About a minute. On a
+# failure the gate prints `harness profile-diff` of the first regressed cases against the
+# baseline's commit: the functions and source lines that grew (a few minutes more).
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -22,4 +24,5 @@ if [ "$bench_status" -ne 0 ]; then
   cat "$current/bench.out"
   exit 1
 fi
-/usr/bin/python3 -m analysis --results results gate --current "$current"
+/usr/bin/python3 -m analysis --results results gate --current "$current" \
+  --profile-diff "${BENCH_GATE_PROFILE_DIFFS:-2}"

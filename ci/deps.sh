@@ -8,6 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 packages=(
   cmake ninja-build gcc gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu binutils
+  binutils-aarch64-linux-gnu binutils-riscv64-linux-gnu
   clang lld llvm
   qemu-system-x86 qemu-system-arm qemu-system-misc opensbi
   python3-pytest python3-pandas python3-matplotlib python3-scipy python3-jsonschema

@@ -69,3 +69,10 @@ set(BENCH_SAMPLES 1000 CACHE STRING "Measured samples per sel4bench case (1 to 1
 if(NOT BENCH_SAMPLES MATCHES "^[1-9][0-9]*$" OR BENCH_SAMPLES GREATER 100000)
   message(FATAL_ERROR "BENCH_SAMPLES='${BENCH_SAMPLES}': expected an integer from 1 to 100000")
 endif()
+
+# One sel4bench case alone (harness profile): its id; empty (the default) runs the whole
+# table. The counter overhead, the table's first case, runs either way.
+set(BENCH_CASE "" CACHE STRING "Run only this sel4bench case (empty: every case)")
+if(NOT BENCH_CASE MATCHES "^[a-z0-9_]*$")
+  message(FATAL_ERROR "BENCH_CASE='${BENCH_CASE}': expected a case id (a-z, 0-9, _) or nothing")
+endif()

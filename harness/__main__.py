@@ -25,7 +25,8 @@ import tempfile
 import time
 
 from boards import board as boards
-from harness import bench_table, bisect, build, kvm, lava, protocol, qemu, store, verdict
+from harness import (bench_table, bisect, build, kvm, lava, profile, profile_diff,
+                     profile_output, protocol, qemu, store, verdict)
 
 DEFAULT_ROOT_TASK = "boot-test"
 BENCH_ROOT_TASK = "sel4bench"
@@ -112,6 +113,21 @@ def parse_args(argv):
     bisect_parser.add_argument("--bad", default="HEAD", help="a commit known slower")
     bisect_parser.add_argument("--toolchain", default="gcc", choices=build.TOOLCHAINS)
     bisect_parser.add_argument("--fastpath", default="on", choices=("on", "off"))
+    profile_parser = commands.add_parser(
+        "profile", help="every instruction of one case's measured region, by function, line "
+                        "and instruction (QEMU's execution log, icount)")
+    add_profile_options(profile_parser)
+    profile_parser.add_argument("--out", help="folder of the outputs (default: "
+                                "build/profile/<board>-<case>-<variant>)")
+    profile_parser.add_argument("--store", action="store_true", help="also keep the folded "
+                                "stacks under --results/profiles/ for the report")
+    add_results_option(profile_parser)
+    diff_parser = commands.add_parser(
+        "profile-diff", help="the functions and lines of a case that gained or lost "
+                             "instructions between two commits")
+    diff_parser.add_argument("commit_a")
+    diff_parser.add_argument("commit_b")
+    add_profile_options(diff_parser)
     return parser.parse_args(argv)
 
 
@@ -145,6 +161,15 @@ def add_lava_commands(commands):
     import_parser.add_argument("--job-id", type=int, help="the LAVA job id")
     import_parser.add_argument("--device", help="the LAVA device that ran it (lavacli jobs show)")
     add_results_option(import_parser)
+
+
+def add_profile_options(parser):
+    parser.add_argument("--board", default="qemu-x86_64", choices=boards.qemu_names())
+    parser.add_argument("--case", required=True, help="a sel4bench case id")
+    parser.add_argument("--variant", default="fastpath", choices=("fastpath", "slowpath"))
+    parser.add_argument("--iterations", type=positive(int), default=profile.DEFAULT_ITERATIONS,
+                        help="measured iterations after the warm-up")
+    parser.add_argument("--toolchain", default="gcc", choices=build.TOOLCHAINS)
 
 
 def add_results_option(parser):
@@ -697,8 +722,50 @@ def command_bisect(args):
     return 0
 
 
+def command_profile(args):
+    """Profile one case; print the summary and the table by function; write the rest."""
+    fastpath = args.variant == "fastpath"
+    say(f"profiling {args.case} on {args.board} ({args.variant}, {args.iterations} "
+        f"iterations; a profile build and a single-step run with the execution log)")
+    try:
+        found = profile.profile_build(args.board, args.case, fastpath, args.iterations,
+                                      args.toolchain)
+    except profile.ProfileError as e:
+        say(f"profile failed: {e}")
+        return EXIT_ERROR
+    out = pathlib.Path(args.out or profile.PROFILE_ROOT /
+                       f"{args.board}-{args.case}-{args.variant}")
+    files = profile_output.write(found, out)
+    print(profile_output.summary_line(found))
+    print(profile_output.function_table(found))
+    if args.store:
+        kept = profile_output.stored_path(args.results, args.board, args.case, args.variant)
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        store.write_atomically(kept, files["folded"].read_text())
+        files["stored"] = kept
+    for name, path in files.items():
+        print(f"{name}: {shown(path)}")
+    return 0
+
+
+def command_profile_diff(args):
+    try:
+        diff = profile_diff.profile_commits(
+            args.commit_a, args.commit_b, args.board, args.case, args.variant == "fastpath",
+            args.iterations, args.toolchain, progress=say)
+    except (profile.ProfileError, bisect.BisectError) as e:
+        say(f"profile-diff failed: {e}")
+        return EXIT_ERROR
+    print(profile_diff.render(diff, args.commit_a, args.commit_b))
+    return 0
+
+
 def main(argv=None):
     args = parse_args(argv)
+    if args.command == "profile":
+        return command_profile(args)
+    if args.command == "profile-diff":
+        return command_profile_diff(args)
     if args.command == "bisect":
         return command_bisect(args)
     if args.command == "build":

@@ -7,6 +7,7 @@ with sel4bench; the case's path length is its smallest sample. A commit is "slow
 path length is greater than the good commit's. first_slower() is the search alone, over any
 measure function, so it is tested without building anything.
 """
+import contextlib
 import pathlib
 import shutil
 import subprocess
@@ -53,14 +54,29 @@ def first_slower(commits, good_value, measure, progress=None):
     return found, measured
 
 
-def measure_commit(commit, board_name, case, fastpath=True, toolchain="gcc", repo=REPO_ROOT):
-    """The path length of `case` at `commit`: worktree, benchmark build, sel4bench, minimum."""
-    scratch = pathlib.Path(tempfile.mkdtemp(prefix=f"bisect-{commit[:12]}-"))
+@contextlib.contextmanager
+def commit_tree(commit, repo=REPO_ROOT, prefix="bisect"):
+    """A scratch folder holding `tree`, a git worktree of `commit` (detached), removed with
+    the folder afterwards. Yields the scratch folder. Raises BisectError if git cannot."""
+    scratch = pathlib.Path(tempfile.mkdtemp(prefix=f"{prefix}-{commit[:12]}-"))
     tree = scratch / "tree"
     try:
-        subprocess.run(["git", "-C", str(repo), "worktree", "add", "--detach", str(tree),
-                        commit], check=True, capture_output=True, text=True)
-        directory = scratch / "build"
+        try:
+            subprocess.run(["git", "-C", str(repo), "worktree", "add", "--detach", str(tree),
+                            commit], check=True, capture_output=True, text=True)
+        except subprocess.CalledProcessError as e:
+            raise BisectError(f"git worktree add {commit[:12]}: {e.stderr.strip()}") from None
+        yield scratch
+    finally:
+        subprocess.run(["git", "-C", str(repo), "worktree", "remove", "--force", str(tree)],
+                       capture_output=True)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def measure_commit(commit, board_name, case, fastpath=True, toolchain="gcc", repo=REPO_ROOT):
+    """The path length of `case` at `commit`: worktree, benchmark build, sel4bench, minimum."""
+    with commit_tree(commit, repo) as scratch:
+        tree, directory = scratch / "tree", scratch / "build"
         try:
             manifest = build.build(board_name, toolchain, fastpath, source=tree,
                                    directory=directory, benchmark=True, samples=SAMPLES)
@@ -78,9 +94,3 @@ def measure_commit(commit, board_name, case, fastpath=True, toolchain="gcc", rep
         if found is None:
             raise BisectError(f"{commit[:12]}: sel4bench has no case '{case}'")
         return min(found.samples)
-    except subprocess.CalledProcessError as e:
-        raise BisectError(f"git worktree add {commit[:12]}: {e.stderr.strip()}") from None
-    finally:
-        subprocess.run(["git", "-C", str(repo), "worktree", "remove", "--force", str(tree)],
-                       capture_output=True)
-        shutil.rmtree(scratch, ignore_errors=True)

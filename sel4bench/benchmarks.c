@@ -11,6 +11,7 @@
 bool bench_counter_overhead(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_fault(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_hw_limit(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_known_length(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_irq(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_ipc_call_reply_recv(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_ipc_nbsendrecv(struct env *, const struct bench_params *, uint64_t *, int);
@@ -148,5 +149,8 @@ const struct bench_case bench_cases[] = {
     {"map_frame_4k", bench_map_frame, {PATH_NONE, -1, PRIORITY_NONE, 0, false}},
     {"unmap_frame_4k", bench_unmap_frame, {PATH_NONE, -1, PRIORITY_NONE, 0, false}},
     {"retype_frame_4k", bench_retype_frame, {PATH_NONE, -1, PRIORITY_NONE, 0, false}},
+#ifdef BENCH_KNOWN_LENGTH /* the profiler's synthetic case, only in its profile build */
+    {"profile_known_length", bench_known_length, {PATH_NONE, -1, PRIORITY_NONE, 0, false}},
+#endif
     {0, 0, {PATH_NONE, -1, PRIORITY_NONE, 0, false}},
 };

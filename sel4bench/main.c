@@ -49,10 +49,26 @@ static uint64_t minimum(const uint64_t *values, int count)
     return least;
 }
 
+/* Whether the build runs `bench`: every case, unless BENCH_CASE names one (harness profile),
+ * and then that one and the counter overhead, which every record reports. */
+static bool selected(const struct bench_case *bench)
+{
+    const char *wanted = BENCH_CASE, *id = bench->id;
+    if (!*wanted || bench == bench_cases)
+        return true;
+    while (*wanted && *wanted == *id) {
+        wanted++;
+        id++;
+    }
+    return *wanted == *id;
+}
+
 static void run_cases(struct env *env)
 {
     uint64_t overhead = 0;
     for (const struct bench_case *bench = bench_cases; bench->id; bench++) {
+        if (!selected(bench))
+            continue;
         int total = BENCH_WARMUP + BENCH_SAMPLES;
         bool ok = bench->measure(env, &bench->params, samples, total);
         env_stop_threads(env);

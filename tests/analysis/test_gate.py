@@ -57,3 +57,15 @@ def test_results_without_a_baseline_fail(tmp_path, capsys):
     store.write(other, current)
     assert cli.main(["--results", str(base), "gate", "--current", str(current)]) == 1
     assert "no baseline for qemu-x86_64 icount fastpath" in capsys.readouterr().out
+
+
+def test_a_failed_gate_says_when_the_baselines_commit_cannot_be_profiled(tmp_path, capsys):
+    # The fixture baseline's commit (000000000000) is in no repository: the gate says so
+    # instead of printing a profile-diff, and still fails.
+    base, current = tree(tmp_path, fast_grow={"ipc_call_same_as_len0": 1})
+    status = cli.main(["--results", str(base), "gate", "--current", str(current),
+                       "--profile-diff", "2"])
+    out = capsys.readouterr().out
+    assert status == cli.EXIT_REGRESSION
+    assert ("profile-diff qemu-riscv64 fastpath ipc_call_same_as_len0: the baseline's commit "
+            "000000000000 is not in this repository; no diff") in out

@@ -62,3 +62,16 @@ def test_a_missing_figure_is_reported_by_the_page(history_tree, tmp_path):
     (index.parent / "qemu-riscv64-icount-history.png").unlink()
     dom = browse(index.as_uri(), "--dump-dom").stdout
     assert 'data-verdict="missing"' in dom and "qemu-riscv64-icount-history.png" in dom
+
+
+def test_a_stored_path_profile_is_drawn_as_a_flame_graph(history_tree, tmp_path):
+    folded = history_tree / "profiles" / "qemu-riscv64" / "ipc_round_trip_cross_as_len0-slowpath.folded"
+    folded.parent.mkdir(parents=True)
+    folded.write_text("# qemu-riscv64 slowpath ipc_round_trip_cross_as_len0: 40 instructions\n"
+                      "ipc_round_trip_cross_as_len0;kernel;trap_entry;syscall_handle 30\n"
+                      "ipc_round_trip_cross_as_len0;user;bench_ipc_call_reply_recv 10\n")
+    index = report.build(history_tree, tmp_path / "report")
+    name = "qemu-riscv64-profile-ipc_round_trip_cross_as_len0-slowpath.png"
+    assert (index.parent / name).stat().st_size > 1000
+    page = index.read_text()
+    assert f'src="{name}"' in page and "slowpath ipc_round_trip_cross_as_len0: 40" in page
