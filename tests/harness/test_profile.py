@@ -102,7 +102,7 @@ def scratch_commit_with_extra_nop(clone):
     return commit, before.count("\n") + 1
 
 
-@pytest.mark.parametrize("board_name", boards.names())
+@pytest.mark.parametrize("board_name", boards.qemu_names())
 def test_known_length_profiles_to_exactly_its_instructions(board_name, tmp_path):
     found = profile.profile_build(board_name, KNOWN_LENGTH, True, ITERATIONS,
                                   directory=tmp_path / "profile")
@@ -112,7 +112,7 @@ def test_known_length_profiles_to_exactly_its_instructions(board_name, tmp_path)
     assert nops == {("sel4bench/benchmarks/known_length.c:18", "nop"): KNOWN_NOPS}
 
 
-@pytest.mark.parametrize("board_name", boards.names())
+@pytest.mark.parametrize("board_name", boards.qemu_names())
 def test_round_trip_is_exact_and_an_extra_kernel_nop_shows_on_its_line(board_name, tmp_path):
     commit, line = scratch_commit_with_extra_nop(tmp_path / "clone")
     diff = profile_diff.profile_commits("HEAD~1", commit, board_name, ROUND_TRIP, True,
