@@ -97,3 +97,10 @@ void test_mcs_round_robin_among_equals(struct env *env);
 void test_mcs_idle_until_release(struct env *env);
 void test_mcs_yield_to(struct env *env);
 void test_mcs_release_queue_keeps_both(struct env *env);
+/* sched_context.c */
+void test_sched_context_bind_notification_checks(struct env *env);
+void test_sched_context_notification_lends_to_waiter(struct env *env);
+void test_sched_context_notification_lends_to_bound_receiver(struct env *env);
+void test_sched_context_notification_lends_on_pending_signal(struct env *env);
+void test_sched_context_notification_delete_unbinds(struct env *env);
+void test_sched_context_caller_cannot_unbind_its_own(struct env *env);

@@ -73,7 +73,7 @@ void sched_context_configure(struct sched_context *sc, word_t budget_us, word_t 
 void sched_context_bind_tcb(struct sched_context *sc, struct tcb *tcb);
 /* Unbind whatever thread `sc` has. */
 void sched_context_unbind_tcb(struct sched_context *sc);
-/* SchedContext_Unbind: unbind its thread and notification and leave its call stack (§12.5). */
+/* Unbind its thread and notification and leave its call stack (SchedContext_Unbind, §12.5). */
 void sched_context_unbind_all(struct sched_context *sc);
 /* The last capability to `sc` is going: its holder keeps its state without it, its call
  * stack loses it, and it is unconfigured (§12.9). */
