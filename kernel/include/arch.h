@@ -94,8 +94,9 @@ _Noreturn void arch_context_restore(struct tcb *thread);
  * fault at its first user access (seL4's setVMRoot falls back to the kernel's tables). */
 paddr_t arch_vspace_empty_root(void);
 /* seL4_UserContext (ABI §3.7), for TCB Read/Write/CopyRegisters: word `index` in the ABI's
- * order. arch/context.h defines ARCH_USER_CONTEXT_WORDS (20 / 36 / 32) and
- * ARCH_USER_CONTEXT_FRAME_WORDS (the "frame registers": 18 / 17 / 16). Setting sanitises
+ * order. arch/context.h defines ARCH_USER_CONTEXT_WORDS (20 / 36 / 32),
+ * ARCH_USER_CONTEXT_FRAME_WORDS (the "frame registers": 18 / 17 / 16) and
+ * ARCH_TIMEOUT_REPLY_WORDS (those a Timeout fault's reply writes: 19 / 34 / 32). Setting sanitises
  * (user-mode flags/SPSR/sstatus bits only; canonical addresses where the arch needs them). */
 word_t arch_user_context_get(const struct arch_context *context, word_t index);
 void arch_user_context_set(struct arch_context *context, word_t index, word_t value);

@@ -105,6 +105,7 @@ const struct system_test system_tests[] = {
     {"fault_donates_to_passive_handler", test_fault_donates_to_passive_handler},
     {"fault_cap_depth_mismatch", test_fault_cap_depth_mismatch},
     {"timeout_fault_on_exhausted_budget", test_timeout_fault_on_exhausted_budget},
+    {"timeout_fault_reply_writes_registers", test_timeout_fault_reply_writes_registers},
     {"mcs_budget_is_a_share", test_mcs_budget_is_a_share},
     {"mcs_sporadic_budget_is_a_share", test_mcs_sporadic_budget_is_a_share},
     {"mcs_round_robin_among_equals", test_mcs_round_robin_among_equals},

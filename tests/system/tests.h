@@ -91,6 +91,7 @@ void test_fault_reply_without_buffer(struct env *env);
 void test_fault_donates_to_passive_handler(struct env *env);
 void test_fault_cap_depth_mismatch(struct env *env);
 void test_timeout_fault_on_exhausted_budget(struct env *env);
+void test_timeout_fault_reply_writes_registers(struct env *env);
 void test_mcs_budget_is_a_share(struct env *env);
 void test_mcs_sporadic_budget_is_a_share(struct env *env);
 void test_mcs_round_robin_among_equals(struct env *env);

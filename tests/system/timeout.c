@@ -80,3 +80,66 @@ void test_timeout_fault_on_exhausted_budget(struct env *env)
     seL4_NBRecv(ep, &badge, reply);
     CHECK(env, badge == 0);
 }
+
+#define RESUMED_ARG0 0x1234ul
+#define RESUMED_ARG1 0x5678ul
+#define RESUMED_STACK_WORDS 512
+
+static seL4_Word resumed_stack[RESUMED_STACK_WORDS] __attribute__((aligned(16)));
+static volatile seL4_Word resumed_args[2], resumed_sp_inside;
+static seL4_CPtr resumed_park;
+
+/* Where the Timeout reply sends the thread, with its arguments and a new stack. */
+static void resumed_elsewhere(seL4_Word arg0, seL4_Word arg1)
+{
+    volatile seL4_Word local = 0;
+    seL4_Word here = (seL4_Word)&local;
+    resumed_sp_inside = here > (seL4_Word)resumed_stack &&
+                        here < (seL4_Word)&resumed_stack[RESUMED_STACK_WORDS];
+    resumed_args[0] = arg0;
+    resumed_args[1] = arg1;
+    for (;;)
+        seL4_Wait(resumed_park, 0);
+}
+
+/* The reply to a Timeout fault writes the thread's registers back in seL4_UserContext order
+ * (§7: 19 / 34 / 32 words; a longer reply's extra words are ignored): a whole context with a
+ * new pc, stack and arguments, sent with label 0, makes the thread resume there once its
+ * refill is due. */
+void test_timeout_fault_reply_writes_registers(struct env *env)
+{
+    seL4_CPtr ep = env_retype(env, seL4_EndpointObject, 0, 1);
+    seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1);
+    seL4_CPtr badged = env_slot(env);
+    resumed_park = env_retype(env, seL4_NotificationObject, 0, 1);
+    CHECK(env, seL4_CNode_Mint(ROOT, badged, ROOT_DEPTH, ROOT, ep, ROOT_DEPTH, seL4_AllRights,
+                               HANDLER_BADGE) == seL4_NoError);
+    seL4_CPtr tcb = env_thread(env, 100);
+    CHECK(env, seL4_SchedControl_ConfigureFlags(env->bootinfo->schedcontrol.start,
+                                                env_thread_sched_context(tcb), BUDGET_US,
+                                                PERIOD_US, 0, SC_BADGE, 0) == seL4_NoError);
+    CHECK(env, seL4_TCB_SetTimeoutEndpoint(tcb, badged) == seL4_NoError);
+    spins = 0;
+    env_thread_start(env, tcb, spin, 0);
+    ipc_let_others_run(env);
+    take_timeout(env, ep, reply);
+
+    seL4_UserContext context = {0};
+    sel4runtime_context_init(&context, (seL4_Word)resumed_elsewhere,
+                             (seL4_Word)&resumed_stack[RESUMED_STACK_WORDS], RESUMED_ARG0,
+                             RESUMED_ARG1);
+    const seL4_Word *words = (const seL4_Word *)&context;
+    for (seL4_Word i = 0; i < seL4_UserContextWords; i++)
+        seL4_SetMR((int)i, words[i]);
+    resumed_args[0] = resumed_args[1] = resumed_sp_inside = 0;
+    seL4_Send(reply, seL4_MessageInfo_new(0, 0, 0, seL4_UserContextWords));
+    CHECK(env, seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, 1) ==
+                   seL4_NoError);
+    for (seL4_Word i = 0; i < 1000000 && !resumed_args[0]; i++)
+        seL4_Yield();
+    CHECK(env, seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB,
+                                    seL4_MaxPrio) == seL4_NoError);
+    CHECK(env, resumed_args[0] == RESUMED_ARG0 && resumed_args[1] == RESUMED_ARG1);
+    CHECK(env, resumed_sp_inside);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}
