@@ -4,6 +4,7 @@
  * and comes back when that thread waits again; deleting either side unbinds them; a thread
  * cannot unbind the context it runs on. */
 #include "ipc_helpers.h"
+#include <counter.h>
 
 #define LEND_BADGE 0x30ul
 
@@ -245,4 +246,60 @@ void test_sched_context_caller_cannot_unbind_its_own(struct env *env)
     CHECK(env, lender.unbind_object_error == seL4_IllegalOperation);
     CHECK(env, lender.unbind_error == seL4_IllegalOperation);
     CHECK_ERR(env, seL4_TCB_Suspend(tcb), seL4_NoError);
+}
+
+#define TARGET_SPIN_TICKS 100000ul /* icount: about 100 µs */
+
+struct yield_pair {
+    seL4_CPtr target_sc, ep, park;
+    volatile seL4_Word consumed, done;
+    volatile seL4_Error error;
+};
+
+static struct yield_pair pair;
+
+static void yield_and_record(void *arg)
+{
+    (void)arg;
+    seL4_SchedContext_YieldTo_t result = seL4_SchedContext_YieldTo(pair.target_sc);
+    pair.consumed = result.consumed;
+    pair.error = result.error;
+    pair.done = 1;
+    ipc_park(pair.park);
+}
+
+/* Runs about 100 µs on its context, then calls the root task (and is deleted there). */
+static void spin_then_call(void *arg)
+{
+    (void)arg;
+    uint64_t start = counter_read();
+    while (counter_read() - start < TARGET_SPIN_TICKS)
+        ;
+    seL4_CallWithMRs(pair.ep, seL4_MessageInfo_new(0, 0, 0, 0), 0, 0, 0, 0);
+    ipc_park(pair.park);
+}
+
+/* Deleting a thread whose context a YieldTo waits on (§12.9, seL4's finaliseCap): the
+ * context leaves the thread first and the yielder gets its reply then, with the time the
+ * target used; a Consumed read after the delete finds it already taken. */
+void test_sched_context_delete_target_completes_yield_to(struct env *env)
+{
+    pair = (struct yield_pair){.ep = env_retype(env, seL4_EndpointObject, 0, 1),
+                               .park = env_retype(env, seL4_NotificationObject, 0, 1)};
+    seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1);
+    seL4_CPtr yielder = env_thread(env, 150), target = env_thread(env, 150);
+    pair.target_sc = env_thread_sched_context(target);
+    env_thread_start(env, yielder, yield_and_record, 0); /* first in the queue */
+    env_thread_start(env, target, spin_then_call, 0);
+    seL4_Word badge = 0;
+    seL4_Recv(pair.ep, &badge, reply); /* the yielder runs, yields; the target calls */
+    CHECK(env, !pair.done);
+    CHECK(env, seL4_CNode_Delete(ROOT, target, ROOT_DEPTH) == seL4_NoError);
+    seL4_SchedContext_Consumed_t after = seL4_SchedContext_Consumed(pair.target_sc);
+    CHECK(env, after.error == seL4_NoError);
+    ipc_let_others_run(env);
+    CHECK(env, pair.done && pair.error == seL4_NoError);
+    CHECK(env, pair.consumed >= TARGET_SPIN_TICKS / 1000 - 10);
+    CHECK(env, after.consumed < pair.consumed);
+    CHECK(env, seL4_TCB_Suspend(yielder) == seL4_NoError);
 }

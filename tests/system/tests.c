@@ -54,6 +54,8 @@ const struct system_test system_tests[] = {
      test_sched_context_notification_delete_unbinds},
     {"sched_context_caller_cannot_unbind_its_own",
      test_sched_context_caller_cannot_unbind_its_own},
+    {"sched_context_delete_target_completes_yield_to",
+     test_sched_context_delete_target_completes_yield_to},
     {"irq_control_get_checks", test_irq_control_get_checks},
     {"irq_handler_checks", test_irq_handler_checks},
     {"notification_signal_poll", test_notification_signal_poll},

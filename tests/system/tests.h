@@ -105,3 +105,4 @@ void test_sched_context_notification_lends_to_bound_receiver(struct env *env);
 void test_sched_context_notification_lends_on_pending_signal(struct env *env);
 void test_sched_context_notification_delete_unbinds(struct env *env);
 void test_sched_context_caller_cannot_unbind_its_own(struct env *env);
+void test_sched_context_delete_target_completes_yield_to(struct env *env);
