@@ -135,6 +135,7 @@ static struct syscall_error sched_context_decode_bind_tcb(struct sched_context *
     if (thread_is_blocked(tcb) && !sched_context_released(sc))
         return error_plain(seL4_IllegalOperation);
     sched_context_bind_tcb(sc, tcb);
+    scheduler_enqueue_at_head(tcb); /* schedContext_bindTCB */
     return error_none();
 }
 

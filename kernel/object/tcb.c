@@ -65,11 +65,13 @@ static void tcb_restart(struct tcb *tcb)
     }
 }
 
+/* A ready thread goes to the head of its new queue (seL4's setPriority). */
 static void tcb_set_priority(struct tcb *tcb, word_t priority)
 {
     scheduler_remove(tcb);
     tcb->priority = priority;
     scheduler_update(tcb);
+    scheduler_enqueue_at_head(tcb);
     ipc_reorder(tcb);
 }
 

@@ -236,3 +236,92 @@ void test_mcs_release_queue_keeps_both(struct env *env)
     CHECK(env, seL4_TCB_Suspend(ta) == seL4_NoError);
     CHECK(env, seL4_TCB_Suspend(tb) == seL4_NoError);
 }
+
+#define ORDER_LOG 4
+
+static struct {
+    seL4_CPtr ep, reply, park, other;
+    volatile char log[ORDER_LOG];
+    volatile seL4_Word entries;
+} order;
+
+static void order_log(char who)
+{
+    if (order.entries < ORDER_LOG)
+        order.log[order.entries] = who;
+    order.entries++;
+}
+
+static bool order_is(const char *expected)
+{
+    seL4_Word i = 0;
+    for (; expected[i]; i++) {
+        if (i >= order.entries || order.log[i] != expected[i])
+            return false;
+    }
+    return order.entries == i;
+}
+
+static void log_and_park(void *arg)
+{
+    order_log((char)(seL4_Word)arg);
+    ipc_park(order.park);
+}
+
+static void serve_and_park(void *arg)
+{
+    (void)arg;
+    seL4_Word badge = 0;
+    seL4_Recv(order.ep, &badge, order.reply);
+    order_log('S');
+    ipc_park(order.park);
+}
+
+/* Makes its equal `other` ready (behind it), then calls the server, its equal too. */
+static void resume_then_call(void *arg)
+{
+    (void)arg;
+    seL4_TCB_Resume(order.other);
+    order_log('C');
+    seL4_CallWithMRs(order.ep, seL4_MessageInfo_new(0, 0, 0, 0), 0, 0, 0, 0);
+    ipc_park(order.park);
+}
+
+/* §12.6 r4: a thread woken while the running thread can no longer run, with no ready thread
+ * above it, runs at once, ahead of its equals already waiting: a client's Call switches
+ * straight to a server of its own priority while a third thread of that priority is
+ * ready; woken at the running thread's priority while that one runs on, it waits behind. */
+void test_mcs_call_switches_straight_to_equal_server(struct env *env)
+{
+    order.ep = env_retype(env, seL4_EndpointObject, 0, 1);
+    order.reply = env_retype(env, seL4_ReplyObject, 0, 1);
+    order.park = env_retype(env, seL4_NotificationObject, 0, 1);
+    order.entries = 0;
+    seL4_CPtr server = env_thread(env, 150), client = env_thread(env, 150);
+    order.other = env_thread(env, 150);
+    env_thread_start(env, server, serve_and_park, 0);
+    ipc_let_others_run(env); /* the server waits */
+    env_thread_start(env, order.other, log_and_park, (void *)'Q');
+    CHECK(env, seL4_TCB_Suspend(order.other) == seL4_NoError); /* the client resumes it */
+    env_thread_start(env, client, resume_then_call, 0);
+    ipc_let_others_run(env);
+    CHECK(env, order_is("CSQ"));
+    CHECK(env, seL4_TCB_Suspend(server) == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(client) == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(order.other) == seL4_NoError);
+}
+
+/* §12.6 r4: a thread woken below the running thread waits at the head of its queue, so of
+ * two equals started one after the other by a higher thread the later runs first. */
+void test_mcs_woken_below_running_waits_at_head(struct env *env)
+{
+    order.park = env_retype(env, seL4_NotificationObject, 0, 1);
+    order.entries = 0;
+    seL4_CPtr first = env_thread(env, 150), second = env_thread(env, 150);
+    env_thread_start(env, first, log_and_park, (void *)'1');
+    env_thread_start(env, second, log_and_park, (void *)'2');
+    ipc_let_others_run(env);
+    CHECK(env, order_is("21"));
+    CHECK(env, seL4_TCB_Suspend(first) == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(second) == seL4_NoError);
+}

@@ -251,7 +251,7 @@ void test_sched_context_caller_cannot_unbind_its_own(struct env *env)
 #define TARGET_SPIN_TICKS 100000ul /* icount: about 100 µs */
 
 struct yield_pair {
-    seL4_CPtr target_sc, ep, park;
+    seL4_CPtr target, target_sc, ep, park;
     volatile seL4_Word consumed, done;
     volatile seL4_Error error;
 };
@@ -261,9 +261,11 @@ static struct yield_pair pair;
 static void yield_and_record(void *arg)
 {
     (void)arg;
+    pair.error = seL4_TCB_Resume(pair.target); /* behind this thread, its equal */
     seL4_SchedContext_YieldTo_t result = seL4_SchedContext_YieldTo(pair.target_sc);
     pair.consumed = result.consumed;
-    pair.error = result.error;
+    if (pair.error == seL4_NoError)
+        pair.error = result.error;
     pair.done = 1;
     ipc_park(pair.park);
 }
@@ -288,9 +290,11 @@ void test_sched_context_delete_target_completes_yield_to(struct env *env)
                                .park = env_retype(env, seL4_NotificationObject, 0, 1)};
     seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1);
     seL4_CPtr yielder = env_thread(env, 150), target = env_thread(env, 150);
+    pair.target = target;
     pair.target_sc = env_thread_sched_context(target);
-    env_thread_start(env, yielder, yield_and_record, 0); /* first in the queue */
     env_thread_start(env, target, spin_then_call, 0);
+    CHECK(env, seL4_TCB_Suspend(target) == seL4_NoError); /* the yielder resumes it */
+    env_thread_start(env, yielder, yield_and_record, 0);
     seL4_Word badge = 0;
     seL4_Recv(pair.ep, &badge, reply); /* the yielder runs, yields; the target calls */
     CHECK(env, !pair.done);

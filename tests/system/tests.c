@@ -114,5 +114,8 @@ const struct system_test system_tests[] = {
     {"mcs_idle_until_release", test_mcs_idle_until_release},
     {"mcs_yield_to", test_mcs_yield_to},
     {"mcs_release_queue_keeps_both", test_mcs_release_queue_keeps_both},
+    {"mcs_call_switches_straight_to_equal_server",
+     test_mcs_call_switches_straight_to_equal_server},
+    {"mcs_woken_below_running_waits_at_head", test_mcs_woken_below_running_waits_at_head},
     {0, 0},
 };
