@@ -386,6 +386,8 @@ static void program_timer(void)
     }
     if (release_queue && release_time(release_queue) < deadline)
         deadline = release_time(release_queue);
+    if (deadline != UINT64_MAX) /* armed early by the timer's precision (setNextInterrupt) */
+        deadline -= deadline > arch_timer_precision() ? arch_timer_precision() : deadline;
     if (deadline == timer_deadline)
         return;
     timer_deadline = deadline;

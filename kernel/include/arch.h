@@ -52,6 +52,9 @@ uint64_t arch_time_hz(void);
  * replaces any earlier deadline. UINT64_MAX: none. The arch may interrupt earlier than a far
  * deadline it cannot express; the kernel then sets it again. */
 void arch_timer_set_deadline(uint64_t deadline);
+/* How many counter ticks early the kernel arms the timer for a deadline (seL4's
+ * getTimerPrecision, §12.5 r10). */
+uint64_t arch_timer_precision(void);
 /* The kernel's own timer interrupt number (the one IRQControl may never hand out). */
 word_t arch_timer_irq(void);
 /* Acknowledge the timer interrupt; nothing more comes until the next deadline is set. */

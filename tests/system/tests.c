@@ -117,5 +117,6 @@ const struct system_test system_tests[] = {
     {"mcs_call_switches_straight_to_equal_server",
      test_mcs_call_switches_straight_to_equal_server},
     {"mcs_woken_below_running_waits_at_head", test_mcs_woken_below_running_waits_at_head},
+    {"mcs_release_within_kernel_wcet", test_mcs_release_within_kernel_wcet},
     {0, 0},
 };

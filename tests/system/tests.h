@@ -100,6 +100,7 @@ void test_mcs_yield_to(struct env *env);
 void test_mcs_release_queue_keeps_both(struct env *env);
 void test_mcs_call_switches_straight_to_equal_server(struct env *env);
 void test_mcs_woken_below_running_waits_at_head(struct env *env);
+void test_mcs_release_within_kernel_wcet(struct env *env);
 /* sched_context.c */
 void test_sched_context_bind_notification_checks(struct env *env);
 void test_sched_context_notification_lends_to_waiter(struct env *env);

@@ -3,6 +3,7 @@
  * fault to its timeout handler, with the SC's badge and the time consumed; a label-0 reply
  * lets it run on once its next refill is due (no second fault meanwhile), any other label
  * stops it. */
+#include "fault_arch.h"
 #include "ipc_helpers.h"
 
 #define HANDLER_BADGE 0x7ul
@@ -105,7 +106,8 @@ static void resumed_elsewhere(seL4_Word arg0, seL4_Word arg1)
 /* The reply to a Timeout fault writes the thread's registers back in seL4_UserContext order
  * (§7: 19 / 34 / 32 words; a longer reply's extra words are ignored): a whole context with a
  * new pc, stack and arguments, sent with label 0, makes the thread resume there once its
- * refill is due. */
+ * refill is due, and the context words past those (x86_64 gs_base, aarch64's TLS registers)
+ * keep their values. */
 void test_timeout_fault_reply_writes_registers(struct env *env)
 {
     seL4_CPtr ep = env_retype(env, seL4_EndpointObject, 0, 1);
@@ -130,7 +132,7 @@ void test_timeout_fault_reply_writes_registers(struct env *env)
                              RESUMED_ARG1);
     const seL4_Word *words = (const seL4_Word *)&context;
     for (seL4_Word i = 0; i < seL4_UserContextWords; i++)
-        seL4_SetMR((int)i, words[i]);
+        seL4_SetMR((int)i, i < FAULT_TIMEOUT_REPLY_REGISTERS ? words[i] : RESUMED_ARG0);
     resumed_args[0] = resumed_args[1] = resumed_sp_inside = 0;
     seL4_Send(reply, seL4_MessageInfo_new(0, 0, 0, seL4_UserContextWords));
     CHECK(env, seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, 1) ==
@@ -141,5 +143,9 @@ void test_timeout_fault_reply_writes_registers(struct env *env)
                                     seL4_MaxPrio) == seL4_NoError);
     CHECK(env, resumed_args[0] == RESUMED_ARG0 && resumed_args[1] == RESUMED_ARG1);
     CHECK(env, resumed_sp_inside);
-    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+    seL4_UserContext after;
+    CHECK(env, seL4_TCB_ReadRegisters(tcb, 1, 0, seL4_UserContextWords, &after) ==
+                   seL4_NoError);
+    for (seL4_Word i = FAULT_TIMEOUT_REPLY_REGISTERS; i < seL4_UserContextWords; i++)
+        CHECK(env, ((const seL4_Word *)&after)[i] != RESUMED_ARG0);
 }
