@@ -39,6 +39,12 @@ static struct sched_context *running_sc; /* charged for the time now passing; NU
 static ticks_t entry_time;               /* the counter at the latest kernel entry */
 static ticks_t unaccounted;              /* used by running_sc and not yet charged to it */
 static uint64_t timer_deadline = UINT64_MAX; /* the deadline armed now */
+static uint64_t timer_precision;              /* arch_timer_precision(), read at boot */
+
+void scheduler_init(void)
+{
+    timer_precision = arch_timer_precision();
+}
 
 ticks_t scheduler_now(void)
 {
@@ -188,16 +194,15 @@ void scheduler_enqueue_at_head(struct tcb *tcb)
 }
 
 /* A thread became ready (seL4's possibleSwitchTo): the first since the last choice is the
- * candidate; any later one asks for a full choice and waits at the head of its queue. */
+ * candidate; any later one asks for a full choice. Either waits at the head of its queue (a
+ * candidate's place is settled by the next choice). */
 static void wake(struct tcb *tcb)
 {
-    append(tcb);
-    if (!candidate && !choose_new) {
+    if (!candidate && !choose_new)
         candidate = tcb;
-        return;
-    }
-    reschedule_required();
-    scheduler_move_to_head(tcb);
+    else
+        reschedule_required();
+    insert_head(tcb);
 }
 
 void scheduler_update(struct tcb *tcb)
@@ -355,7 +360,7 @@ static void settle_action(void)
     if (candidate && running_ready && candidate->priority == running->priority) {
         ready_remove(candidate);
         append(candidate);
-    } else if (candidate) {
+    } else if (candidate && ready[candidate->priority].head != candidate) {
         scheduler_move_to_head(candidate);
     }
     if ((candidate || choose_new) && running_ready)
@@ -386,8 +391,8 @@ static void program_timer(void)
     }
     if (release_queue && release_time(release_queue) < deadline)
         deadline = release_time(release_queue);
-    if (deadline != UINT64_MAX) /* armed early by the timer's precision (setNextInterrupt) */
-        deadline -= deadline > arch_timer_precision() ? arch_timer_precision() : deadline;
+    if (deadline != UINT64_MAX) /* armed the timer's precision early (setNextInterrupt) */
+        deadline -= deadline > timer_precision ? timer_precision : deadline;
     if (deadline == timer_deadline)
         return;
     timer_deadline = deadline;

@@ -9,6 +9,8 @@
 
 #define NUM_PRIORITIES 256
 
+/* At boot, once the timer runs: read the timer's precision (§12.5 r10). */
+void scheduler_init(void);
 /* True when `tcb` may be scheduled: Running or Restart with a configured scheduling context
  * (it may still wait in the release queue for its refill). */
 bool scheduler_is_schedulable(const struct tcb *tcb);
