@@ -392,3 +392,58 @@ void test_mcs_release_within_kernel_wcet(struct env *env)
     CHECK(env, longest + KERNEL_WCET_TICKS / 2 <= period);
     CHECK(env, shortest + KERNEL_WCET_TICKS + 3000ul >= period);
 }
+
+static volatile seL4_Word runs_seen;
+
+static void count_runs_and_yield(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        runs_seen++;
+        seL4_Yield();
+    }
+}
+
+/* A thread whose budget is used up waits for its refill however often it is suspended and
+ * resumed (sel4test SCHED0016): 1 ms every second, given up at once by a Yield. */
+void test_mcs_resume_cannot_exceed_budget(struct env *env)
+{
+    seL4_CPtr tcb = env_thread(env, 254);
+    CHECK(env, seL4_SchedControl_ConfigureFlags(env->bootinfo->schedcontrol.start,
+                                                env_thread_sched_context(tcb), 1000, 1000000,
+                                                0, 0, 0) == seL4_NoError);
+    runs_seen = 0;
+    env_thread_start(env, tcb, count_runs_and_yield, 0);
+    ipc_let_others_run(env);
+    CHECK(env, runs_seen == 1);
+    for (int i = 0; i < 10; i++) {
+        CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+        CHECK(env, seL4_TCB_Resume(tcb) == seL4_NoError);
+        ipc_let_others_run(env);
+    }
+    CHECK(env, runs_seen == 1);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}
+
+/* A thread without a scheduling context, resumed, is runnable but does not run; nor after
+ * its context is deleted (sel4test SCHED0010). YieldTo a context whose thread cannot run
+ * returns at once with nothing consumed (SCHED0017). */
+void test_mcs_resume_without_sched_context(struct env *env)
+{
+    seL4_CPtr tcb = env_thread(env, 254);
+    seL4_CPtr sc = env_thread_sched_context(tcb);
+    seL4_SchedContext_YieldTo_t yielded = seL4_SchedContext_YieldTo(sc);
+    CHECK(env, yielded.error == seL4_NoError && yielded.consumed == 0);
+    CHECK(env, seL4_SchedContext_Unbind(sc) == seL4_NoError);
+    runs_seen = 0;
+    env_thread_start(env, tcb, count_runs_and_yield, 0);
+    CHECK(env, seL4_TCB_Resume(tcb) == seL4_NoError);
+    ipc_let_others_run(env);
+    CHECK(env, runs_seen == 0);
+    CHECK(env, seL4_SchedContext_Bind(sc, tcb) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, sc, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_TCB_Resume(tcb) == seL4_NoError);
+    ipc_let_others_run(env);
+    CHECK(env, runs_seen == 0);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}

@@ -307,3 +307,34 @@ void test_sched_context_delete_target_completes_yield_to(struct env *env)
     CHECK(env, after.consumed < pair.consumed);
     CHECK(env, seL4_TCB_Suspend(yielder) == seL4_NoError);
 }
+
+static void wait_once_then_park(void *arg)
+{
+    (void)arg;
+    seL4_Word badge = 0;
+    seL4_Wait(lender.ntfn, &badge);
+    lender.wakes++;
+    ipc_park(lender.park); /* holds the lent context: the park has none to take back */
+}
+
+/* Deleting a thread that runs on a notification's context frees the context (seL4's
+ * finaliseCap unbinds it), so the notification lends it to the next passive waiter it wakes
+ * (sel4test SCHED_CONTEXT_0006). */
+void test_sched_context_delete_holder_frees_notification_sc(struct env *env)
+{
+    lender_init(env);
+    seL4_CPtr first = start_passive(env, wait_once_then_park);
+    seL4_CPtr lend = configured_sc(env);
+    CHECK_ERR(env, seL4_SchedContext_Bind(lend, lender.ntfn), seL4_NoError);
+    seL4_Signal(lender.ntfn);
+    ipc_let_others_run(env);
+    CHECK(env, lender.wakes == 1);
+    CHECK_ERR(env, seL4_SchedContext_UnbindObject(lend, first), seL4_NoError);
+    CHECK_ERR(env, seL4_SchedContext_Bind(lend, first), seL4_NoError); /* it holds it again */
+    CHECK(env, seL4_CNode_Delete(ROOT, first, ROOT_DEPTH) == seL4_NoError);
+    seL4_CPtr second = start_passive(env, wait_once_then_park);
+    seL4_Signal(lender.ntfn);
+    ipc_let_others_run(env);
+    CHECK(env, lender.wakes == 2);
+    CHECK_ERR(env, seL4_TCB_Suspend(second), seL4_NoError);
+}

@@ -149,3 +149,80 @@ void test_timeout_fault_reply_writes_registers(struct env *env)
     for (seL4_Word i = FAULT_TIMEOUT_REPLY_REGISTERS; i < seL4_UserContextWords; i++)
         CHECK(env, ((const seL4_Word *)&after)[i] != RESUMED_ARG0);
 }
+
+#define SERVER_BADGE 0x2ul
+#define CLIENT_SC_BADGE 0x42ul
+
+struct served {
+    seL4_CPtr ep, server_reply, park;
+    volatile seL4_Word client_mr0, client_replies;
+};
+
+static struct served served;
+
+/* Passive: takes a Call, then spins on the caller's context. */
+static void spin_on_callers_context(void *arg)
+{
+    (void)arg;
+    struct seL4_SyscallRegs regs = {served.ep, 0, {0}, served.server_reply, 0};
+    seL4_ArchSyscall((seL4_Word)seL4_SysRecv, &regs);
+    for (;;)
+        spins++;
+}
+
+static void call_and_record(void *arg)
+{
+    (void)arg;
+    seL4_Word mr0 = 0;
+    seL4_CallWithMRs(served.ep, seL4_MessageInfo_new(0, 0, 0, 0), &mr0, 0, 0, 0);
+    served.client_mr0 = mr0;
+    served.client_replies++;
+    ipc_park(served.park);
+}
+
+/* A passive server that runs its client's budget out (sel4test TIMEOUTFAULT0002): the
+ * Timeout fault goes to the server's timeout handler, with the handler cap's badge and the
+ * client context's badge (§12.5 r9), and does not take the context; the handler answers the
+ * client through the server's reply object, and the client, its context back, runs on once
+ * its refill is due. */
+void test_timeout_fault_in_passive_server(struct env *env)
+{
+    served = (struct served){.ep = env_retype(env, seL4_EndpointObject, 0, 1),
+       .server_reply = env_retype(env, seL4_ReplyObject, 0, 1),
+       .park = env_retype(env, seL4_NotificationObject, 0, 1)};
+    seL4_CPtr tfep = env_retype(env, seL4_EndpointObject, 0, 1);
+    seL4_CPtr handler_reply = env_retype(env, seL4_ReplyObject, 0, 1);
+    seL4_CPtr badged = env_slot(env);
+    CHECK(env, seL4_CNode_Mint(ROOT, badged, ROOT_DEPTH, ROOT, tfep, ROOT_DEPTH, seL4_AllRights,
+                               SERVER_BADGE) == seL4_NoError);
+    seL4_CPtr server = env_thread(env, 150), client = env_thread(env, 100);
+    CHECK(env, seL4_TCB_SetTimeoutEndpoint(server, badged) == seL4_NoError);
+    env_thread_start(env, server, spin_on_callers_context, 0);
+    ipc_let_others_run(env);
+    CHECK(env, seL4_SchedContext_Unbind(env_thread_sched_context(server)) == seL4_NoError);
+    CHECK(env, seL4_SchedControl_ConfigureFlags(env->bootinfo->schedcontrol.start,
+                                                env_thread_sched_context(client), BUDGET_US,
+                                                PERIOD_US, 0, CLIENT_SC_BADGE, 0) ==
+                   seL4_NoError);
+    spins = 0;
+    env_thread_start(env, client, call_and_record, 0);
+    ipc_let_others_run(env); /* the server spins the client's budget out */
+    seL4_Word badge = 0;
+    seL4_MessageInfo_t info = seL4_NBRecv(tfep, &badge, handler_reply);
+    CHECK(env, badge == SERVER_BADGE && spins > 0);
+    CHECK(env, seL4_MessageInfo_get_label(info) == seL4_Fault_Timeout);
+    CHECK(env, seL4_MessageInfo_get_length(info) == 2);
+    CHECK_MR(env, 0, CLIENT_SC_BADGE);
+    served.client_replies = 0;
+    seL4_SetMR(0, (seL4_Word)-1);
+    seL4_Send(served.server_reply, seL4_MessageInfo_new(0, 0, 0, 1));
+    CHECK(env, seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, 1) ==
+                   seL4_NoError);
+    for (seL4_Word i = 0; i < 1000000 && !served.client_replies; i++)
+        seL4_Yield(); /* until the client's refill is due */
+    CHECK(env, seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB,
+                                    seL4_MaxPrio) == seL4_NoError);
+    CHECK(env, served.client_replies == 1 && served.client_mr0 == (seL4_Word)-1);
+    CHECK(env, seL4_TCB_Suspend(server) == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(client) == seL4_NoError);
+}
