@@ -132,6 +132,26 @@ static word_t reply_word(const struct tcb *replier, const word_t *buffer, word_t
     return buffer ? buffer[1 + i] : 0;
 }
 
+/* The fault reply's first `length` words go back into the caller's registers (§7): those an
+ * UnknownSyscall or UserException message carried, or for a Timeout the first
+ * seL4_UserContext words, each sanitised as TCB_WriteRegisters does (copyMRsFaultReply). */
+static void fault_reply_registers(struct tcb *caller, enum fault_type type,
+                                  const struct tcb *replier, word_t length)
+{
+    const word_t *buffer = tcb_ipc_buffer(replier, false);
+    bool timeout = type == FAULT_TIMEOUT;
+    word_t count = timeout ? ARCH_TIMEOUT_REPLY_WORDS : arch_fault_register_count(type);
+    if (!buffer && length > 4)
+        length = 4;
+    for (word_t i = 0; i < length && i < count; i++) {
+        word_t value = reply_word(replier, buffer, i);
+        if (timeout)
+            arch_user_context_set(&caller->context, i, value);
+        else
+            arch_fault_register_set(&caller->context, type, i, value);
+    }
+}
+
 void fault_reply(struct tcb *caller, struct tcb *replier)
 {
     enum fault_type type = caller->fault.type;
@@ -141,15 +161,7 @@ void fault_reply(struct tcb *caller, struct tcb *replier)
         thread_set_state(caller, THREAD_RESTART);
         return;
     }
-    if (type == FAULT_UNKNOWN_SYSCALL || type == FAULT_USER_EXCEPTION) {
-        const word_t *buffer = tcb_ipc_buffer(replier, false);
-        word_t length = seL4_MessageInfo_get_length(info);
-        word_t count = arch_fault_register_count(type);
-        if (!buffer && length > 4)
-            length = 4;
-        for (word_t i = 0; i < length && i < count; i++)
-            arch_fault_register_set(&caller->context, type, i, reply_word(replier, buffer, i));
-    }
+    fault_reply_registers(caller, type, replier, seL4_MessageInfo_get_length(info));
     bool resume = seL4_MessageInfo_get_label(info) == 0;
     thread_set_state(caller, resume ? THREAD_RESTART : THREAD_INACTIVE);
 }

@@ -5,6 +5,7 @@
 #include <core/interrupt.h>
 #include <core/memory.h>
 #include <core/root_task.h>
+#include <core/scheduler.h>
 #include <core/stop.h>
 #include <core/thread.h>
 #include <lib/printf.h>
@@ -45,6 +46,7 @@ void boot_kernel(struct boot_params *params)
 
     arch_init_interrupts();
     arch_init_timer();
+    scheduler_init();
     arch_enable_user_counter();
 
     current_thread = root_task_create(params);

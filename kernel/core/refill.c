@@ -58,9 +58,20 @@ void refill_new(struct sched_context *sc, word_t max_refills, ticks_t budget, ti
         refill_add_tail(sc, (struct refill){now, 0});
 }
 
+/* KERNEL_WCET_US in ticks, converted once: refill_ready is on every kernel path. */
+static ticks_t refill_kernel_wcet(void)
+{
+    static ticks_t wcet;
+    if (!wcet)
+        wcet = time_us_to_ticks(KERNEL_WCET_US);
+    return wcet;
+}
+
+/* Due within one kernel worst-case path from `now` (seL4's refill_ready): the kernel may not
+ * be entered again before then. */
 bool refill_ready(struct sched_context *sc, ticks_t now)
 {
-    return refill_head(sc)->release <= now;
+    return refill_head(sc)->release <= now + refill_kernel_wcet();
 }
 
 bool refill_sufficient(struct sched_context *sc, ticks_t usage)

@@ -24,10 +24,27 @@ static word_t bitmap[NUM_PRIORITIES / 64];
 static word_t bitmap_top;
 static struct tcb *release_queue;
 
+/* seL4's scheduler action (§12.6 r4, possibleSwitchTo, rescheduleRequired, schedule). The
+ * thread the last choice returned stays in its queue while it runs. The first thread to
+ * become ready after that choice is the candidate, whose place in its queue the next choice
+ * settles; any later one, or the running thread stopping, asks for a full choice, with every
+ * thread woken meanwhile at the head of its queue and the running thread, still able to
+ * run, in front of them. */
+static struct tcb *running;       /* the thread the last choice returned; NULL idle */
+static struct tcb *candidate;     /* woken since, place not yet settled */
+static bool choose_new;           /* a full choice is due */
+static bool running_placed;       /* its timeslice ended: it is at its queue's tail already */
+
 static struct sched_context *running_sc; /* charged for the time now passing; NULL idle */
 static ticks_t entry_time;               /* the counter at the latest kernel entry */
 static ticks_t unaccounted;              /* used by running_sc and not yet charged to it */
 static uint64_t timer_deadline = UINT64_MAX; /* the deadline armed now */
+static uint64_t timer_precision;              /* arch_timer_precision(), read at boot */
+
+void scheduler_init(void)
+{
+    timer_precision = arch_timer_precision();
+}
 
 ticks_t scheduler_now(void)
 {
@@ -126,18 +143,9 @@ static void release_remove(struct tcb *tcb)
     tcb->in_release_queue = false;
 }
 
-void scheduler_remove(struct tcb *tcb)
-{
-    if (tcb->queued)
-        ready_remove(tcb);
-    if (tcb->in_release_queue)
-        release_remove(tcb);
-}
-
-void scheduler_move_to_head(struct tcb *tcb)
+static void insert_head(struct tcb *tcb)
 {
     struct ready_queue *q = &ready[tcb->priority];
-    ready_remove(tcb);
     tcb->ready_prev = 0;
     tcb->ready_next = q->head;
     if (q->head)
@@ -147,6 +155,54 @@ void scheduler_move_to_head(struct tcb *tcb)
     q->head = tcb;
     tcb->queued = true;
     mark(tcb->priority);
+}
+
+/* seL4's rescheduleRequired: a pending candidate goes to the head of its queue and the next
+ * choice is a full one. */
+static void reschedule_required(void)
+{
+    if (candidate)
+        scheduler_move_to_head(candidate);
+    candidate = 0;
+    choose_new = true;
+}
+
+void scheduler_remove(struct tcb *tcb)
+{
+    if (tcb == running)
+        reschedule_required();
+    if (tcb == candidate)
+        candidate = 0;
+    if (tcb->queued)
+        ready_remove(tcb);
+    if (tcb->in_release_queue)
+        release_remove(tcb);
+}
+
+void scheduler_move_to_head(struct tcb *tcb)
+{
+    ready_remove(tcb);
+    insert_head(tcb);
+}
+
+void scheduler_enqueue_at_head(struct tcb *tcb)
+{
+    if (!tcb->queued)
+        return;
+    reschedule_required();
+    scheduler_move_to_head(tcb);
+}
+
+/* A thread became ready (seL4's possibleSwitchTo): the first since the last choice is the
+ * candidate; any later one asks for a full choice. Either waits at the head of its queue (a
+ * candidate's place is settled by the next choice). */
+static void wake(struct tcb *tcb)
+{
+    if (!candidate && !choose_new)
+        candidate = tcb;
+    else
+        reschedule_required();
+    insert_head(tcb);
 }
 
 void scheduler_update(struct tcb *tcb)
@@ -160,10 +216,12 @@ void scheduler_update(struct tcb *tcb)
     struct sched_context *sc = tcb->sc;
     if ((sc->flags & SC_FLAG_SPORADIC) && sc != running_sc)
         refill_unblock_check(sc, entry_time);
-    if (sc_ready(sc))
-        append(tcb);
-    else
+    if (!sc_ready(sc))
         release_insert(tcb);
+    else if (tcb == running)
+        append(tcb); /* the choice puts it back in front unless its timeslice ended */
+    else
+        wake(tcb);
 }
 
 struct tcb *scheduler_pick(void)
@@ -235,6 +293,8 @@ static void end_timeslice(ticks_t usage, bool can_fault)
         return;
     scheduler_remove(tcb);
     scheduler_update(tcb);
+    if (tcb == running)
+        running_placed = true;
 }
 
 static void time_update(void)
@@ -286,8 +346,28 @@ static void awaken(void)
     while (release_queue && refill_ready(release_queue->sc, entry_time)) {
         struct tcb *tcb = release_queue;
         release_remove(tcb);
-        append(tcb);
+        wake(tcb);
     }
+}
+
+/* Settle the scheduler action before a choice (seL4's schedule): a candidate of the running
+ * thread's priority, while that thread can still run, goes to the tail of its queue, any
+ * other to the head (it runs now if nothing ready is above it); the running thread, still
+ * ready and not sent to the tail by its timeslice's end, goes back in front of its queue. */
+static void settle_action(void)
+{
+    bool running_ready = running && running->queued && !running_placed;
+    if (candidate && running_ready && candidate->priority == running->priority) {
+        ready_remove(candidate);
+        append(candidate);
+    } else if (candidate && ready[candidate->priority].head != candidate) {
+        scheduler_move_to_head(candidate);
+    }
+    if ((candidate || choose_new) && running_ready)
+        scheduler_move_to_head(running);
+    candidate = 0;
+    choose_new = false;
+    running_placed = false;
 }
 
 /* `sc` becomes the running context: the old one is charged its time, and a constant-bandwidth
@@ -311,6 +391,8 @@ static void program_timer(void)
     }
     if (release_queue && release_time(release_queue) < deadline)
         deadline = release_time(release_queue);
+    if (deadline != UINT64_MAX) /* armed the timer's precision early (setNextInterrupt) */
+        deadline -= deadline > timer_precision ? timer_precision : deadline;
     if (deadline == timer_deadline)
         return;
     timer_deadline = deadline;
@@ -321,10 +403,12 @@ struct tcb *scheduler_choose(void)
 {
     for (;;) {
         awaken();
+        settle_action();
         struct tcb *next = scheduler_pick();
         switch_context(next ? next->sc : 0);
         if (!next || sc_ready(next->sc)) {
             program_timer();
+            running = next;
             return next;
         }
         ready_remove(next); /* its time, just charged, leaves no refill due */

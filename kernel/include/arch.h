@@ -52,6 +52,9 @@ uint64_t arch_time_hz(void);
  * replaces any earlier deadline. UINT64_MAX: none. The arch may interrupt earlier than a far
  * deadline it cannot express; the kernel then sets it again. */
 void arch_timer_set_deadline(uint64_t deadline);
+/* How many counter ticks early the kernel arms the timer for a deadline (seL4's
+ * getTimerPrecision, §12.5 r10). */
+uint64_t arch_timer_precision(void);
 /* The kernel's own timer interrupt number (the one IRQControl may never hand out). */
 word_t arch_timer_irq(void);
 /* Acknowledge the timer interrupt; nothing more comes until the next deadline is set. */
@@ -94,8 +97,9 @@ _Noreturn void arch_context_restore(struct tcb *thread);
  * fault at its first user access (seL4's setVMRoot falls back to the kernel's tables). */
 paddr_t arch_vspace_empty_root(void);
 /* seL4_UserContext (ABI §3.7), for TCB Read/Write/CopyRegisters: word `index` in the ABI's
- * order. arch/context.h defines ARCH_USER_CONTEXT_WORDS (20 / 36 / 32) and
- * ARCH_USER_CONTEXT_FRAME_WORDS (the "frame registers": 18 / 17 / 16). Setting sanitises
+ * order. arch/context.h defines ARCH_USER_CONTEXT_WORDS (20 / 36 / 32),
+ * ARCH_USER_CONTEXT_FRAME_WORDS (the "frame registers": 18 / 17 / 16) and
+ * ARCH_TIMEOUT_REPLY_WORDS (those a Timeout fault's reply writes: 19 / 34 / 32). Setting sanitises
  * (user-mode flags/SPSR/sstatus bits only; canonical addresses where the arch needs them). */
 word_t arch_user_context_get(const struct arch_context *context, word_t index);
 void arch_user_context_set(struct arch_context *context, word_t index, word_t value);

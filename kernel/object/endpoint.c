@@ -74,6 +74,8 @@ void endpoint_receive(struct endpoint *ep, struct tcb *receiver, struct reply *r
         ipc_cancel(reply->tcb); /* the reply object is taken from its old holder, §12.4 r1 */
     if (notification_take_bound(receiver))
         return; /* an active bound notification: the badge only, §12.7 r3 */
+    if (blocking)
+        notification_return_bound_sc(receiver); /* before the endpoint is examined, §12.5 r4 */
     struct tcb *sender = endpoint_first(ep, THREAD_BLOCKED_ON_SEND);
     if (!sender) {
         if (blocking) {

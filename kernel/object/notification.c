@@ -1,10 +1,13 @@
 /* Notifications (sel4-abi.md §12.7): Signal wakes the highest-priority waiter, or a bound
  * thread blocked in Recv, or sets the word; Wait takes the word or blocks; Poll never
- * blocks. The woken thread's badge register gets the badge; nothing else is written. */
+ * blocks. The woken thread's badge register gets the badge; nothing else is written. A
+ * scheduling context bound to a notification is lent to the SC-less threads it wakes and
+ * comes back when they wait on it again (§12.5 r4). */
 #include <api/invocation.h>
 #include <core/ipc.h>
 #include <core/thread_state.h>
 #include <object/notification.h>
+#include <object/sched_context.h>
 #include <object/tcb.h>
 
 void notification_bind(struct notification *ntfn, struct tcb *tcb)
@@ -20,9 +23,39 @@ void notification_unbind(struct notification *ntfn)
     ntfn->bound_tcb = 0;
 }
 
-static void notification_wake(struct tcb *tcb, word_t badge)
+void notification_bind_sc(struct notification *ntfn, struct sched_context *sc)
+{
+    ntfn->sc = sc;
+    sc->notification = ntfn;
+}
+
+void notification_unbind_sc(struct notification *ntfn)
+{
+    if (ntfn->sc)
+        ntfn->sc->notification = 0;
+    ntfn->sc = 0;
+}
+
+/* `tcb`, without a scheduling context, gets `ntfn`'s if no thread holds it
+ * (maybeDonateSchedContext); binding puts it in the ready or release queue to match. */
+static void notification_donate_sc(struct notification *ntfn, struct tcb *tcb)
+{
+    if (!tcb->sc && ntfn->sc && !ntfn->sc->tcb)
+        sched_context_bind_tcb(ntfn->sc, tcb);
+}
+
+/* `tcb` is about to wait: if it runs on `ntfn`'s scheduling context, it gives it back
+ * (maybeReturnSchedContext). */
+static void notification_return_sc(struct notification *ntfn, struct tcb *tcb)
+{
+    if (ntfn->sc && tcb->sc == ntfn->sc)
+        sched_context_unbind_tcb(ntfn->sc);
+}
+
+static void notification_wake(struct notification *ntfn, struct tcb *tcb, word_t badge)
 {
     arch_user_reg_set(&tcb->context, REG_CAP, badge);
+    notification_donate_sc(ntfn, tcb);
     thread_set_state(tcb, THREAD_RUNNING);
 }
 
@@ -32,12 +65,12 @@ void notification_signal(struct notification *ntfn, word_t badge)
     struct tcb *bound = ntfn->bound_tcb;
     if (waiter) {
         thread_queue_remove(&ntfn->waiters, waiter);
-        notification_wake(waiter, badge);
+        notification_wake(ntfn, waiter, badge);
     } else if (ntfn->active) {
         ntfn->word |= badge;
     } else if (bound && bound->state == THREAD_BLOCKED_ON_RECEIVE) {
         ipc_cancel(bound); /* leaves its endpoint, and its reply object */
-        notification_wake(bound, badge);
+        notification_wake(ntfn, bound, badge);
     } else {
         ntfn->word = badge;
         ntfn->active = true;
@@ -54,10 +87,16 @@ word_t notification_poll(struct notification *ntfn)
 
 void notification_wait(struct notification *ntfn, struct tcb *tcb, bool blocking)
 {
-    if (ntfn->active || !blocking) {
+    if (ntfn->active) {
         arch_user_reg_set(&tcb->context, REG_CAP, notification_poll(ntfn));
+        notification_donate_sc(ntfn, tcb);
         return;
     }
+    if (!blocking) {
+        arch_user_reg_set(&tcb->context, REG_CAP, 0);
+        return;
+    }
+    notification_return_sc(ntfn, tcb);
     tcb->ipc.blocked_on = ntfn;
     thread_set_state(tcb, THREAD_BLOCKED_ON_NOTIFICATION);
     thread_queue_insert(&ntfn->waiters, tcb);
@@ -69,7 +108,14 @@ bool notification_take_bound(struct tcb *tcb)
     if (!ntfn || !ntfn->active)
         return false;
     arch_user_reg_set(&tcb->context, REG_CAP, notification_poll(ntfn));
+    notification_donate_sc(ntfn, tcb);
     return true;
+}
+
+void notification_return_bound_sc(struct tcb *tcb)
+{
+    if (tcb->bound_notification)
+        notification_return_sc(tcb->bound_notification, tcb);
 }
 
 void notification_cancel(struct notification *ntfn, struct tcb *tcb)
@@ -85,6 +131,7 @@ void notification_reorder(struct notification *ntfn, struct tcb *tcb)
 
 void notification_destroy(struct notification *ntfn)
 {
+    notification_unbind_sc(ntfn);
     notification_unbind(ntfn);
     while (ntfn->waiters.head) {
         struct tcb *tcb = ntfn->waiters.head;

@@ -6,6 +6,8 @@
 #include <api/invocation.h>
 #include <core/refill.h>
 #include <core/scheduler.h>
+#include <core/thread_state.h>
+#include <object/notification.h>
 #include <object/reply.h>
 #include <object/sched_context.h>
 #include <sel4/invocation_labels.h>
@@ -77,6 +79,8 @@ static void sched_context_unlink_call_stack(struct sched_context *sc)
 void sched_context_unbind_all(struct sched_context *sc)
 {
     sched_context_unbind_tcb(sc);
+    if (sc->notification)
+        notification_unbind_sc(sc->notification);
     sched_context_unlink_call_stack(sc);
 }
 
@@ -115,40 +119,83 @@ void sched_context_donate(struct sched_context *sc, struct tcb *tcb)
     sched_context_bind_tcb(sc, tcb);
 }
 
-/* The thread named by the invocation's first extra capability, or an error. */
-static struct syscall_error thread_argument(const struct invocation *inv, struct tcb **tcb)
+/* Configured, and its head refill due now (seL4's sc_released). */
+static bool sched_context_released(struct sched_context *sc)
 {
-    if (inv->extra_caps < 1)
-        return error_plain(seL4_TruncatedMessage);
-    if (cap_type(inv->extra[0]->cap) != CAP_THREAD)
-        return error_invalid_capability(1);
-    *tcb = tcb_at(cap_object(inv->extra[0]->cap));
+    return sc->refill_max && refill_ready(sc, scheduler_now());
+}
+
+/* SchedContext_Bind of a thread (§12.5): both free, and a blocked thread only to a context
+ * it could run on at once. */
+static struct syscall_error sched_context_decode_bind_tcb(struct sched_context *sc,
+                                                          struct tcb *tcb)
+{
+    if (sc->tcb || tcb->sc)
+        return error_plain(seL4_IllegalOperation);
+    if (thread_is_blocked(tcb) && !sched_context_released(sc))
+        return error_plain(seL4_IllegalOperation);
+    sched_context_bind_tcb(sc, tcb);
+    scheduler_enqueue_at_head(tcb); /* schedContext_bindTCB */
+    return error_none();
+}
+
+/* SchedContext_Bind of a notification: both free (schedContext_bindNtfn). */
+static struct syscall_error sched_context_decode_bind_notification(struct sched_context *sc,
+                                                                   struct notification *ntfn)
+{
+    if (sc->notification || ntfn->sc)
+        return error_plain(seL4_IllegalOperation);
+    notification_bind_sc(ntfn, sc);
     return error_none();
 }
 
 static struct syscall_error sched_context_decode_bind(struct invocation *inv,
                                                       struct sched_context *sc)
 {
-    struct tcb *tcb;
-    struct syscall_error error = thread_argument(inv, &tcb);
-    if (!error_is_none(error))
-        return error;
-    if (sc->tcb || tcb->sc)
-        return error_plain(seL4_IllegalOperation);
-    sched_context_bind_tcb(sc, tcb);
-    return error_none();
+    if (inv->extra_caps < 1)
+        return error_plain(seL4_TruncatedMessage);
+    struct cap cap = inv->extra[0]->cap;
+    switch (cap_type(cap)) {
+    case CAP_THREAD:
+        return sched_context_decode_bind_tcb(sc, tcb_at(cap_object(cap)));
+    case CAP_NOTIFICATION:
+        return sched_context_decode_bind_notification(sc, notification_at(cap_object(cap)));
+    default:
+        return error_invalid_capability(1);
+    }
 }
 
+/* SchedContext_UnbindObject: the thread now running on the context, but not the caller
+ * (it could not run to see the reply), or the bound notification. */
 static struct syscall_error sched_context_decode_unbind_object(struct invocation *inv,
                                                                struct sched_context *sc)
 {
-    struct tcb *tcb;
-    struct syscall_error error = thread_argument(inv, &tcb);
-    if (!error_is_none(error))
-        return error;
-    if (sc->tcb != tcb)
+    if (inv->extra_caps < 1)
+        return error_plain(seL4_TruncatedMessage);
+    struct cap cap = inv->extra[0]->cap;
+    switch (cap_type(cap)) {
+    case CAP_THREAD:
+        if (sc->tcb != tcb_at(cap_object(cap)) || sc->tcb == inv->thread)
+            return error_plain(seL4_IllegalOperation);
+        sched_context_unbind_tcb(sc);
+        return error_none();
+    case CAP_NOTIFICATION:
+        if (sc->notification != notification_at(cap_object(cap)))
+            return error_plain(seL4_IllegalOperation);
+        notification_unbind_sc(sc->notification);
+        return error_none();
+    default:
+        return error_invalid_capability(1);
+    }
+}
+
+/* SchedContext_Unbind: everything, unless the caller runs on it. */
+static struct syscall_error sched_context_decode_unbind(struct invocation *inv,
+                                                        struct sched_context *sc)
+{
+    if (sc->tcb == inv->thread)
         return error_plain(seL4_IllegalOperation);
-    sched_context_unbind_tcb(sc);
+    sched_context_unbind_all(sc);
     return error_none();
 }
 
@@ -191,8 +238,7 @@ struct syscall_error sched_context_decode(struct invocation *inv)
     case SchedContextBind:
         return sched_context_decode_bind(inv, sc);
     case SchedContextUnbind:
-        sched_context_unbind_all(sc);
-        return error_none();
+        return sched_context_decode_unbind(inv, sc);
     case SchedContextUnbindObject:
         return sched_context_decode_unbind_object(inv, sc);
     case SchedContextConsumed:

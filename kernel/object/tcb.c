@@ -40,13 +40,18 @@ void tcb_suspend(struct tcb *tcb)
     thread_set_state(tcb, THREAD_INACTIVE);
 }
 
+/* In seL4's order (finaliseCap): the notification, then the scheduling context (a thread
+ * whose YieldTo waits for it gets its reply now), then suspend (§12.9). */
 void tcb_destroy(struct tcb *tcb)
 {
-    tcb_suspend(tcb);
-    if (tcb->sc)
-        sched_context_unbind_tcb(tcb->sc);
     if (tcb->bound_notification)
         notification_unbind(tcb->bound_notification);
+    if (tcb->sc) {
+        if (tcb->sc->yield_from)
+            sched_context_complete_yield_to(tcb->sc->yield_from);
+        sched_context_unbind_tcb(tcb->sc);
+    }
+    tcb_suspend(tcb);
 }
 
 /* Resume a stopped or blocked thread: its IPC is cancelled and it redoes the syscall it
@@ -60,11 +65,13 @@ static void tcb_restart(struct tcb *tcb)
     }
 }
 
+/* A ready thread goes to the head of its new queue (seL4's setPriority). */
 static void tcb_set_priority(struct tcb *tcb, word_t priority)
 {
     scheduler_remove(tcb);
     tcb->priority = priority;
     scheduler_update(tcb);
+    scheduler_enqueue_at_head(tcb);
     ipc_reorder(tcb);
 }
 

@@ -148,8 +148,8 @@ void test_endpoint_queue_priority_order(struct env *env)
                                    seL4_AllRights, (seL4_Word)i + 1) == seL4_NoError);
         senders[i] = (struct sender){.ep = cap, .park = ntfn, .label = 1};
         tcb[i] = start_sender(env, &senders[i], priority[i]);
-        if (i == 1 || i == 3)
-            ipc_let_others_run(env);
+        ipc_let_others_run(env); /* each queues before the next starts (§12.6 r4: a thread
+                                  * started below the root task waits at the head) */
     }
     /* Thread 1 (priority 100, queued last) rises above everyone. */
     CHECK(env, seL4_TCB_SetPriority(tcb[1], seL4_CapInitThreadTCB, 250) == seL4_NoError);

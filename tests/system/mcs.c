@@ -236,3 +236,214 @@ void test_mcs_release_queue_keeps_both(struct env *env)
     CHECK(env, seL4_TCB_Suspend(ta) == seL4_NoError);
     CHECK(env, seL4_TCB_Suspend(tb) == seL4_NoError);
 }
+
+#define ORDER_LOG 4
+
+static struct {
+    seL4_CPtr ep, reply, park, other;
+    volatile char log[ORDER_LOG];
+    volatile seL4_Word entries;
+} order;
+
+static void order_log(char who)
+{
+    if (order.entries < ORDER_LOG)
+        order.log[order.entries] = who;
+    order.entries++;
+}
+
+static bool order_is(const char *expected)
+{
+    seL4_Word i = 0;
+    for (; expected[i]; i++) {
+        if (i >= order.entries || order.log[i] != expected[i])
+            return false;
+    }
+    return order.entries == i;
+}
+
+static void log_and_park(void *arg)
+{
+    order_log((char)(seL4_Word)arg);
+    ipc_park(order.park);
+}
+
+static void serve_and_park(void *arg)
+{
+    (void)arg;
+    seL4_Word badge = 0;
+    seL4_Recv(order.ep, &badge, order.reply);
+    order_log('S');
+    ipc_park(order.park);
+}
+
+/* Makes its equal `other` ready (behind it), then calls the server, its equal too. */
+static void resume_then_call(void *arg)
+{
+    (void)arg;
+    seL4_TCB_Resume(order.other);
+    order_log('C');
+    seL4_CallWithMRs(order.ep, seL4_MessageInfo_new(0, 0, 0, 0), 0, 0, 0, 0);
+    ipc_park(order.park);
+}
+
+/* §12.6 r4: a thread woken while the running thread can no longer run, with no ready thread
+ * above it, runs at once, ahead of its equals already waiting: a client's Call switches
+ * straight to a server of its own priority while a third thread of that priority is
+ * ready; woken at the running thread's priority while that one runs on, it waits behind. */
+void test_mcs_call_switches_straight_to_equal_server(struct env *env)
+{
+    order.ep = env_retype(env, seL4_EndpointObject, 0, 1);
+    order.reply = env_retype(env, seL4_ReplyObject, 0, 1);
+    order.park = env_retype(env, seL4_NotificationObject, 0, 1);
+    order.entries = 0;
+    seL4_CPtr server = env_thread(env, 150), client = env_thread(env, 150);
+    order.other = env_thread(env, 150);
+    env_thread_start(env, server, serve_and_park, 0);
+    ipc_let_others_run(env); /* the server waits */
+    env_thread_start(env, order.other, log_and_park, (void *)'Q');
+    CHECK(env, seL4_TCB_Suspend(order.other) == seL4_NoError); /* the client resumes it */
+    env_thread_start(env, client, resume_then_call, 0);
+    ipc_let_others_run(env);
+    CHECK(env, order_is("CSQ"));
+    CHECK(env, seL4_TCB_Suspend(server) == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(client) == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(order.other) == seL4_NoError);
+}
+
+/* §12.6 r4: a thread woken below the running thread waits at the head of its queue, so of
+ * two equals started one after the other by a higher thread the later runs first. */
+void test_mcs_woken_below_running_waits_at_head(struct env *env)
+{
+    order.park = env_retype(env, seL4_NotificationObject, 0, 1);
+    order.entries = 0;
+    seL4_CPtr first = env_thread(env, 150), second = env_thread(env, 150);
+    env_thread_start(env, first, log_and_park, (void *)'1');
+    env_thread_start(env, second, log_and_park, (void *)'2');
+    ipc_let_others_run(env);
+    CHECK(env, order_is("21"));
+    CHECK(env, seL4_TCB_Suspend(first) == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(second) == seL4_NoError);
+}
+
+#define SLACK_PERIOD_US 1000ul
+#define SLACK_BUDGET_US 100ul
+#define SLACK_RUNS 8
+#define KERNEL_WCET_TICKS 10000ul /* seL4's 10 µs (icount: 1 counter tick ~ 1 ns) */
+
+static struct {
+    volatile uint64_t starts[SLACK_RUNS];
+    volatile seL4_Word runs;
+    volatile bool done;
+    seL4_CPtr park;
+} slack;
+
+/* Note the counter at the start of each of its runs. */
+static void note_run_starts(void *arg)
+{
+    (void)arg;
+    uint64_t prev = counter_read();
+    slack.starts[0] = prev;
+    slack.runs = 1;
+    for (;;) {
+        uint64_t now = counter_read();
+        if (now - prev >= AWAY_TICKS) {
+            slack.starts[slack.runs++] = now;
+            if (slack.runs == SLACK_RUNS) {
+                slack.done = true;
+                ipc_park(slack.park);
+            }
+        }
+        prev = now;
+    }
+}
+
+/* §12.5 r10, seL4's refill_ready: a refill is due once it is due within the kernel's
+ * worst-case path (10 µs), so a thread waiting for its refill while the root task enters the
+ * kernel every few µs (Yield at the lowest priority) comes back up to 10 µs before its
+ * release, and its constant-bandwidth context then starts its budget there: its runs start
+ * 1 ms - 10 µs apart, give or take the root task's few µs between entries. */
+void test_mcs_release_within_kernel_wcet(struct env *env)
+{
+    slack.park = env_retype(env, seL4_NotificationObject, 0, 1);
+    slack.done = false;
+    seL4_CPtr tcb = env_thread(env, 254);
+    CHECK(env, seL4_SchedControl_ConfigureFlags(env->bootinfo->schedcontrol.start,
+                                                env_thread_sched_context(tcb), SLACK_BUDGET_US,
+                                                SLACK_PERIOD_US, 0, 0, 0) == seL4_NoError);
+    env_thread_start(env, tcb, note_run_starts, 0);
+    CHECK(env, seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, 1) ==
+                   seL4_NoError);
+    for (seL4_Word i = 0; i < 10000000ul && !slack.done; i++)
+        seL4_Yield();
+    CHECK(env, seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB,
+                                    seL4_MaxPrio) == seL4_NoError);
+    CHECK(env, slack.done);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+    uint64_t shortest = UINT64_MAX, longest = 0;
+    for (int i = 2; i < SLACK_RUNS; i++) {
+        uint64_t gap = slack.starts[i] - slack.starts[i - 1];
+        shortest = gap < shortest ? gap : shortest;
+        longest = gap > longest ? gap : longest;
+    }
+    printf("system-test: runs of a %lu us / %lu us context start %lu to %lu counter ticks "
+           "apart\n", SLACK_BUDGET_US, SLACK_PERIOD_US, (seL4_Word)shortest, (seL4_Word)longest);
+    uint64_t period = SLACK_PERIOD_US * 1000ul;
+    CHECK(env, longest + KERNEL_WCET_TICKS / 2 <= period);
+    CHECK(env, shortest + KERNEL_WCET_TICKS + 3000ul >= period);
+}
+
+static volatile seL4_Word runs_seen;
+
+static void count_runs_and_yield(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        runs_seen++;
+        seL4_Yield();
+    }
+}
+
+/* A thread whose budget is used up waits for its refill however often it is suspended and
+ * resumed (sel4test SCHED0016): 1 ms every second, given up at once by a Yield. */
+void test_mcs_resume_cannot_exceed_budget(struct env *env)
+{
+    seL4_CPtr tcb = env_thread(env, 254);
+    CHECK(env, seL4_SchedControl_ConfigureFlags(env->bootinfo->schedcontrol.start,
+                                                env_thread_sched_context(tcb), 1000, 1000000,
+                                                0, 0, 0) == seL4_NoError);
+    runs_seen = 0;
+    env_thread_start(env, tcb, count_runs_and_yield, 0);
+    ipc_let_others_run(env);
+    CHECK(env, runs_seen == 1);
+    for (int i = 0; i < 10; i++) {
+        CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+        CHECK(env, seL4_TCB_Resume(tcb) == seL4_NoError);
+        ipc_let_others_run(env);
+    }
+    CHECK(env, runs_seen == 1);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}
+
+/* A thread without a scheduling context, resumed, is runnable but does not run; nor after
+ * its context is deleted (sel4test SCHED0010). YieldTo a context whose thread cannot run
+ * returns at once with nothing consumed (SCHED0017). */
+void test_mcs_resume_without_sched_context(struct env *env)
+{
+    seL4_CPtr tcb = env_thread(env, 254);
+    seL4_CPtr sc = env_thread_sched_context(tcb);
+    seL4_SchedContext_YieldTo_t yielded = seL4_SchedContext_YieldTo(sc);
+    CHECK(env, yielded.error == seL4_NoError && yielded.consumed == 0);
+    CHECK(env, seL4_SchedContext_Unbind(sc) == seL4_NoError);
+    runs_seen = 0;
+    env_thread_start(env, tcb, count_runs_and_yield, 0);
+    CHECK(env, seL4_TCB_Resume(tcb) == seL4_NoError);
+    ipc_let_others_run(env);
+    CHECK(env, runs_seen == 0);
+    CHECK(env, seL4_SchedContext_Bind(sc, tcb) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, sc, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_TCB_Resume(tcb) == seL4_NoError);
+    ipc_let_others_run(env);
+    CHECK(env, runs_seen == 0);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}

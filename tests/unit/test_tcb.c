@@ -89,6 +89,8 @@ static void test_bind_and_run(void)
     CHECK_EQ(set_sched_params(TCB_B, 200, 100, SC_B).label, seL4_NoError);
     CHECK(scheduler_pick() == NULL); /* bound, but never started */
     CHECK_EQ(tcb_call(TCB_A, TCBResume, 0, 0, 0, 0).label, seL4_NoError);
+    CHECK(scheduler_choose() == tcb_in(TCB_A));
+    /* Woken at the running thread's priority: behind it (§12.6 r4). */
     CHECK_EQ(tcb_call(TCB_B, TCBResume, 0, 0, 0, 0).label, seL4_NoError);
     CHECK(scheduler_choose() == tcb_in(TCB_A));
     CHECK_EQ(fake_timer_deadline, fake_time_now + 1000); /* the end of A's round-robin slice */

@@ -5,6 +5,7 @@
 #include <arch/sbi.h>
 #include <board.h>
 #include <core/stop.h>
+#include <core/time.h>
 
 void arch_init_timer(void)
 {
@@ -27,6 +28,12 @@ uint64_t arch_time_hz(void)
 void arch_timer_set_deadline(uint64_t deadline)
 {
     sbi_set_timer(deadline);
+}
+
+/* 1 µs, as seL4's riscv timer.h has it. */
+uint64_t arch_timer_precision(void)
+{
+    return time_us_to_ticks(1);
 }
 
 word_t arch_timer_irq(void)

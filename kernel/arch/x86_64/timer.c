@@ -11,6 +11,7 @@
 #include <arch/timer.h>
 #include <board.h>
 #include <core/stop.h>
+#include <core/time.h>
 #include <lib/printf.h>
 
 #define PIT_HZ 1193182ull
@@ -90,6 +91,12 @@ uint64_t arch_time_hz(void)
 
 /* The LAPIC counts down from a 32-bit value: a deadline more than a second away is cut to a
  * second (the kernel sets it again when that interrupt comes). */
+/* 1 µs, as seL4's x86 timer.h has it. */
+uint64_t arch_timer_precision(void)
+{
+    return time_us_to_ticks(1);
+}
+
 void arch_timer_set_deadline(uint64_t deadline)
 {
     if (deadline == UINT64_MAX) {

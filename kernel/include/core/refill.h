@@ -20,7 +20,7 @@ static inline struct refill *refill_head(struct sched_context *sc)
 {
     return &sched_context_refills(sc)[sc->refill_head];
 }
-/* The head refill is due at `now`. */
+/* The head refill is due at `now`, or within KERNEL_WCET_US after it (§12.5 r10). */
 bool refill_ready(struct sched_context *sc, ticks_t now);
 /* After `usage` more ticks the head refill would still hold MIN_BUDGET. */
 bool refill_sufficient(struct sched_context *sc, ticks_t usage);

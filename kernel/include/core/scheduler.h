@@ -9,19 +9,24 @@
 
 #define NUM_PRIORITIES 256
 
+/* At boot, once the timer runs: read the timer's precision (§12.5 r10). */
+void scheduler_init(void);
 /* True when `tcb` may be scheduled: Running or Restart with a configured scheduling context
  * (it may still wait in the release queue for its refill). */
 bool scheduler_is_schedulable(const struct tcb *tcb);
 /* Put `tcb` in or out of the ready and release queues to match its state and scheduling
  * context; call after any change to them or to its priority (a priority change: remove, change
  * it, then update). A thread that becomes schedulable has the sporadic unblock check (§12.5
- * r8), and goes to the tail of its ready queue if its head refill is due, else to the release
- * queue. */
+ * r8), and is woken (§12.6 r4: the next choice settles where it goes) if its head refill is
+ * due, else goes to the release queue. */
 void scheduler_update(struct tcb *tcb);
 /* Take `tcb` out of its ready queue or the release queue. */
 void scheduler_remove(struct tcb *tcb);
 /* A thread in its ready queue moves to the head of it (SchedContext_YieldTo). */
 void scheduler_move_to_head(struct tcb *tcb);
+/* A ready thread goes to the head of its queue and the next choice is a full one (seL4's
+ * SCHED_ENQUEUE and rescheduleRequired, as SchedContext_Bind does). */
+void scheduler_enqueue_at_head(struct tcb *tcb);
 /* The highest-priority thread that can run, first in its queue; NULL if none. */
 struct tcb *scheduler_pick(void);
 

@@ -10,6 +10,7 @@ struct notification {
     word_t word;                 /* pending badge bits (meaningful when active) */
     bool active;                 /* signalled and not yet taken: Active, even for badge 0 */
     struct tcb *bound_tcb;       /* the thread bound to it (TCB BindNotification), or NULL */
+    struct sched_context *sc;    /* bound by SchedContext_Bind: lent to the threads it wakes */
     struct thread_queue waiters; /* BlockedOnNotification threads: Waiting when not empty */
 };
 _Static_assert(sizeof(struct notification) <= BIT(seL4_NotificationBits), "fits its object");
@@ -23,6 +24,11 @@ static inline struct notification *notification_at(paddr_t paddr)
 void notification_bind(struct notification *ntfn, struct tcb *tcb);
 void notification_unbind(struct notification *ntfn);
 
+/* Bind or unbind a scheduling context (SchedContext_Bind, UnbindObject; each side free /
+ * bound to the other). */
+void notification_bind_sc(struct notification *ntfn, struct sched_context *sc);
+void notification_unbind_sc(struct notification *ntfn);
+
 /* Signal with `badge` (seL4's sendSignal). */
 void notification_signal(struct notification *ntfn, word_t badge);
 /* Take the pending word (0 if none), leaving the notification idle. */
@@ -32,11 +38,15 @@ void notification_wait(struct notification *ntfn, struct tcb *tcb, bool blocking
 /* If `tcb`'s bound notification is active, deliver its word and return true
  * (completeSignal): a Recv on an endpoint then leaves the endpoint alone. */
 bool notification_take_bound(struct tcb *tcb);
+/* `tcb` is about to block in Recv on an endpoint: it gives back its bound notification's
+ * scheduling context if it runs on it (§12.5 r4, maybeReturnSchedContext). */
+void notification_return_bound_sc(struct tcb *tcb);
 /* Take `tcb`, waiting on `ntfn`, out of its queue. */
 void notification_cancel(struct notification *ntfn, struct tcb *tcb);
 /* `tcb`, waiting on `ntfn`, changed priority: re-queue it behind its new equals. */
 void notification_reorder(struct notification *ntfn, struct tcb *tcb);
-/* The last capability to `ntfn` is going: unbind, and every waiter restarts. */
+/* The last capability to `ntfn` is going: unbind its thread and scheduling context, and every
+ * waiter restarts. */
 void notification_destroy(struct notification *ntfn);
 
 /* A Send or Call on a notification capability: Signal with its badge (InvalidCapability 0

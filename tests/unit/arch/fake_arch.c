@@ -204,6 +204,11 @@ uint64_t arch_time_hz(void)
     return 1000000;
 }
 
+uint64_t arch_timer_precision(void)
+{
+    return 0;
+}
+
 void arch_timer_set_deadline(uint64_t deadline)
 {
     fake_timer_deadline = deadline;

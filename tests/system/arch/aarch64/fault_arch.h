@@ -8,6 +8,7 @@
 #define FAULT_UNKNOWN_SYSCALL_IP_WORD 8
 #define FAULT_SYSCALL_BYTES 4
 #define FAULT_USER_EXCEPTION_REGISTERS 3   /* FaultIP, SP, SPSR */
+#define FAULT_TIMEOUT_REPLY_REGISTERS 34  /* §7: pc to x28, not the two TLS registers */
 #define FAULT_UNDEFINED_BYTES 4
 #define FAULT_UNDEFINED_NUMBER 0x2000000ul /* ESR_EL1: EC 0 (unknown), IL */
 #define FAULT_READ_FSR_EC 0x24ul           /* ESR_EL1 EC: data abort from EL0 */

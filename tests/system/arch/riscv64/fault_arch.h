@@ -8,6 +8,7 @@
 #define FAULT_UNKNOWN_SYSCALL_IP_WORD 0
 #define FAULT_SYSCALL_BYTES 4
 #define FAULT_USER_EXCEPTION_REGISTERS 2   /* FaultIP, SP */
+#define FAULT_TIMEOUT_REPLY_REGISTERS 32  /* §7: all of seL4_UserContext */
 #define FAULT_UNDEFINED_BYTES 2
 #define FAULT_UNDEFINED_NUMBER 2ul         /* scause: illegal instruction */
 #define FAULT_READ_FSR 5ul                 /* the load access-fault cause */

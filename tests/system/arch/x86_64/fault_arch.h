@@ -8,6 +8,7 @@
 #define FAULT_UNKNOWN_SYSCALL_IP_WORD 15
 #define FAULT_SYSCALL_BYTES 2
 #define FAULT_USER_EXCEPTION_REGISTERS 3   /* FaultIP, SP, FLAGS */
+#define FAULT_TIMEOUT_REPLY_REGISTERS 19  /* §7: rip to r15, fs_base */
 #define FAULT_UNDEFINED_BYTES 2
 #define FAULT_UNDEFINED_NUMBER 6ul         /* #UD */
 #define FAULT_READ_FSR 4ul                 /* user read of a page not present */

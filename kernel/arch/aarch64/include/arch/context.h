@@ -21,6 +21,9 @@
 /* seL4_UserContext (ABI §3.7): 36 words, the first 17 of them the "frame registers". */
 #define ARCH_USER_CONTEXT_WORDS 36
 #define ARCH_USER_CONTEXT_FRAME_WORDS 17
+/* The seL4_UserContext words a Timeout fault's reply writes (§7): all but the two TLS
+ * registers. */
+#define ARCH_TIMEOUT_REPLY_WORDS 34
 /* No SetTLSBase syscall: the TLS register is TPIDR_EL0, which user code writes itself (as
  * upstream's KernelArmTLSReg = tpidru, what sel4test and sel4bench use). */
 #define ARCH_SET_TLS_BASE_SYSCALL 0

@@ -44,6 +44,8 @@ struct arch_context {
  * t0-t6, tp. */
 #define ARCH_USER_CONTEXT_WORDS 32
 #define ARCH_USER_CONTEXT_FRAME_WORDS 16
+/* The seL4_UserContext words a Timeout fault's reply writes (§7): all of them. */
+#define ARCH_TIMEOUT_REPLY_WORDS 32
 /* No SetTLSBase syscall: tp is an ordinary register user code writes itself (ABI §1.2). */
 #define ARCH_SET_TLS_BASE_SYSCALL 0
 _Static_assert(sizeof(struct arch_context) == CONTEXT_SIZE, "entry.S uses CONTEXT_* offsets");

@@ -38,6 +38,8 @@
  * fs_base and gs_base. */
 #define ARCH_USER_CONTEXT_WORDS 20
 #define ARCH_USER_CONTEXT_FRAME_WORDS 18
+/* The seL4_UserContext words a Timeout fault's reply writes (§7): rip to r15 and fs_base. */
+#define ARCH_TIMEOUT_REPLY_WORDS 19
 /* Without the FSGSBASE instructions user code sets its TLS base through the kernel (ABI §1.2). */
 #define ARCH_SET_TLS_BASE_SYSCALL 1
 

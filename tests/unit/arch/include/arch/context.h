@@ -6,6 +6,8 @@
 /* The stand-in seL4_UserContext: the role registers, in role order. */
 #define ARCH_USER_CONTEXT_WORDS (REG_SP + 1)
 #define ARCH_USER_CONTEXT_FRAME_WORDS 4
+/* The seL4_UserContext words a Timeout fault's reply writes: all of them. */
+#define ARCH_TIMEOUT_REPLY_WORDS ARCH_USER_CONTEXT_WORDS
 
 struct arch_context {
     word_t regs[ARCH_USER_CONTEXT_WORDS];
