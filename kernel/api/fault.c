@@ -88,12 +88,61 @@ static word_t cap_fault_message(const struct fault *fault, word_t *words)
     }
 }
 
-/* UnknownSyscall and UserException: the arch's registers, then the fault's own words. */
-static word_t register_fault_message(const struct tcb *tcb, word_t *words, word_t extra)
+/* The registers of UnknownSyscall and UserException messages, as seL4_UserContext words in
+ * message order (the arch's tables; arch.h). */
+static const uint8_t unknown_syscall_registers[] = ARCH_UNKNOWN_SYSCALL_REGISTERS;
+static const uint8_t user_exception_registers[] = ARCH_USER_EXCEPTION_REGISTERS;
+
+/* The table of `type`, FAULT_UNKNOWN_SYSCALL or FAULT_USER_EXCEPTION; *count entries. */
+static const uint8_t *fault_registers(enum fault_type type, word_t *count)
 {
-    word_t count = arch_fault_register_count(tcb->fault.type);
+    if (type == FAULT_UNKNOWN_SYSCALL) {
+        *count = sizeof(unknown_syscall_registers);
+        return unknown_syscall_registers;
+    }
+    *count = sizeof(user_exception_registers);
+    return user_exception_registers;
+}
+
+static word_t fault_register_count(enum fault_type type)
+{
+    word_t count;
+    fault_registers(type, &count);
+    return count;
+}
+
+/* Register i of the message of `type`; 0 past its last. */
+static word_t fault_register_get(const struct arch_context *context, enum fault_type type,
+                                 word_t i)
+{
+    word_t count;
+    const uint8_t *registers = fault_registers(type, &count);
+    if (i >= count)
+        return 0;
+    if (registers[i] == FAULT_REGISTER_NEXT_IP)
+        return arch_user_reg_get(context, REG_NEXT_IP);
+    return arch_user_context_get(context, registers[i]);
+}
+
+/* A reply writes register i back as TCB_WriteRegisters does, sanitised; not the next IP
+ * (the thread restarts at FaultIP), and nothing past the last register. */
+static void fault_register_set(struct arch_context *context, enum fault_type type, word_t i,
+                               word_t value)
+{
+    word_t count;
+    const uint8_t *registers = fault_registers(type, &count);
+    if (i < count && registers[i] != FAULT_REGISTER_NEXT_IP)
+        arch_user_context_set(context, registers[i], value);
+}
+
+/* UnknownSyscall and UserException (`type`, the thread's fault): the arch's registers, then
+ * the fault's own words. */
+static word_t register_fault_message(const struct tcb *tcb, enum fault_type type, word_t *words,
+                                     word_t extra)
+{
+    word_t count = fault_register_count(type);
     for (word_t i = 0; i < count; i++)
-        words[i] = arch_fault_register_get(&tcb->context, tcb->fault.type, i);
+        words[i] = fault_register_get(&tcb->context, type, i);
     for (word_t i = 0; i < extra; i++)
         words[count + i] = tcb->fault.words[i];
     return count + extra;
@@ -111,9 +160,9 @@ word_t fault_message(const struct tcb *tcb, word_t *words)
             words[1 + i] = fault->words[i];
         return 4;
     case FAULT_UNKNOWN_SYSCALL:
-        return register_fault_message(tcb, words, 1);
+        return register_fault_message(tcb, FAULT_UNKNOWN_SYSCALL, words, 1);
     case FAULT_USER_EXCEPTION:
-        return register_fault_message(tcb, words, 2);
+        return register_fault_message(tcb, FAULT_USER_EXCEPTION, words, 2);
     case FAULT_TIMEOUT:
         words[0] = fault->words[0];
         words[1] = fault->words[1];
@@ -144,11 +193,11 @@ void fault_reply(struct tcb *caller, struct tcb *replier)
     if (type == FAULT_UNKNOWN_SYSCALL || type == FAULT_USER_EXCEPTION) {
         const word_t *buffer = tcb_ipc_buffer(replier, false);
         word_t length = seL4_MessageInfo_get_length(info);
-        word_t count = arch_fault_register_count(type);
+        word_t count = fault_register_count(type);
         if (!buffer && length > 4)
             length = 4;
         for (word_t i = 0; i < length && i < count; i++)
-            arch_fault_register_set(&caller->context, type, i, reply_word(replier, buffer, i));
+            fault_register_set(&caller->context, type, i, reply_word(replier, buffer, i));
     }
     bool resume = seL4_MessageInfo_get_label(info) == 0;
     thread_set_state(caller, resume ? THREAD_RESTART : THREAD_INACTIVE);

@@ -38,6 +38,11 @@
  * fs_base and gs_base. */
 #define ARCH_USER_CONTEXT_WORDS 20
 #define ARCH_USER_CONTEXT_FRAME_WORDS 18
+/* Fault messages' registers as seL4_UserContext words (arch.h; sel4-abi.md §7.2): RAX..R15,
+ * FaultIP, SP, FLAGS; FaultIP, SP, FLAGS. */
+#define ARCH_UNKNOWN_SYSCALL_REGISTERS \
+    {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 0, 1, 2}
+#define ARCH_USER_EXCEPTION_REGISTERS {0, 1, 2}
 /* Without the FSGSBASE instructions user code sets its TLS base through the kernel (ABI §1.2). */
 #define ARCH_SET_TLS_BASE_SYSCALL 1
 

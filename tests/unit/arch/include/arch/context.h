@@ -6,6 +6,9 @@
 /* The stand-in seL4_UserContext: the role registers, in role order. */
 #define ARCH_USER_CONTEXT_WORDS (REG_SP + 1)
 #define ARCH_USER_CONTEXT_FRAME_WORDS 4
+/* Fault messages carry the first two context words. */
+#define ARCH_UNKNOWN_SYSCALL_REGISTERS {0, 1}
+#define ARCH_USER_EXCEPTION_REGISTERS {0, 1}
 
 struct arch_context {
     word_t regs[ARCH_USER_CONTEXT_WORDS];
