@@ -46,13 +46,6 @@ struct syscall_error error_failed_lookup(bool source, const struct lookup_fault 
     return error;
 }
 
-word_t invocation_arg(const struct invocation *inv, word_t i)
-{
-    if (i < MESSAGE_REGS)
-        return arch_user_reg_get(&inv->thread->context, message_regs[i]);
-    return inv->buffer[1 + i]; /* msg[i]: word 0 of the buffer is the tag */
-}
-
 void invocation_set_result(struct invocation *inv, word_t i, word_t value)
 {
     if (!inv->is_call)

@@ -19,7 +19,7 @@
 
 _Noreturn void unknown_syscall(sword_t number)
 {
-    struct fault fault = {FAULT_UNKNOWN_SYSCALL, {(word_t)number, 0, 0}, {0, 0, 0, 0}};
+    struct fault fault = {FAULT_UNKNOWN_SYSCALL, {(word_t)number, 0, 0}, lookup_fault_none()};
     fault_raise(current_thread, &fault);
     kernel_exit();
 }
@@ -38,7 +38,7 @@ void fault_handle_vm(vaddr_t address, bool instruction_fetch, word_t status)
 {
     if (!scheduler_entry(current_thread))
         kernel_exit(); /* out of budget: the instruction faults again when it next runs */
-    struct fault fault = {FAULT_VM, {address, instruction_fetch, status}, {0, 0, 0, 0}};
+    struct fault fault = {FAULT_VM, {address, instruction_fetch, status}, lookup_fault_none()};
     fault_raise(current_thread, &fault);
     kernel_exit();
 }
@@ -47,7 +47,7 @@ void fault_handle_user_exception(word_t number, word_t code)
 {
     if (!scheduler_entry(current_thread))
         kernel_exit();
-    struct fault fault = {FAULT_USER_EXCEPTION, {number, code, 0}, {0, 0, 0, 0}};
+    struct fault fault = {FAULT_USER_EXCEPTION, {number, code, 0}, lookup_fault_none()};
     fault_raise(current_thread, &fault);
     kernel_exit();
 }

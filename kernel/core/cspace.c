@@ -32,7 +32,7 @@ struct cte *cspace_resolve(struct cap root, cptr_t cptr, word_t depth, word_t *b
     word_t remaining = depth;
     for (;;) {
         if (cap_type(node) != CAP_CNODE) {
-            *fault = (struct lookup_fault){LOOKUP_INVALID_ROOT, remaining, 0, 0};
+            *fault = lookup_fault_invalid_root();
             return 0;
         }
         word_t radix = cap_cnode_radix(node), guard_size = cap_cnode_guard_size(node);

@@ -269,7 +269,7 @@ static bool raise_timeout_fault(struct tcb *tcb, struct sched_context *sc)
         cap_type(tcb->slots[TCB_TIMEOUT_HANDLER].cap) != CAP_ENDPOINT)
         return false;
     word_t consumed_us = sched_context_take_consumed(sc); /* the message resets it (§12.8 r3) */
-    struct fault fault = {FAULT_TIMEOUT, {sc->badge, consumed_us, 0}, {0, 0, 0, 0}};
+    struct fault fault = {FAULT_TIMEOUT, {sc->badge, consumed_us, 0}, lookup_fault_none()};
     fault_raise(tcb, &fault);
     return true;
 }

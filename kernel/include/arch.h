@@ -105,14 +105,15 @@ word_t arch_user_context_get(const struct arch_context *context, word_t index);
 void arch_user_context_set(struct arch_context *context, word_t index, word_t value);
 /* Set the thread's TLS base register (x86_64 FS base, aarch64 TPIDR_EL0, riscv64 tp). */
 void arch_set_tls_base(struct arch_context *context, word_t base);
-/* Fault messages (sel4-abi.md §7.2): the registers an UnknownSyscall message carries before
- * its syscall number, and a UserException message before Number and Code, in message order
- * (`fault_type` is core/fault_types.h's FAULT_UNKNOWN_SYSCALL or FAULT_USER_EXCEPTION). A fault
- * reply writes the first of them back, sanitised as TCB_WriteRegisters does. */
-word_t arch_fault_register_count(word_t fault_type);
-word_t arch_fault_register_get(const struct arch_context *context, word_t fault_type, word_t i);
-void arch_fault_register_set(struct arch_context *context, word_t fault_type, word_t i,
-                             word_t value);
+/* Fault messages (sel4-abi.md §7.2), as tables in arch/context.h that api/fault.c reads:
+ *   ARCH_UNKNOWN_SYSCALL_REGISTERS  the registers an UnknownSyscall message carries before its
+ *                                   syscall number,
+ *   ARCH_USER_EXCEPTION_REGISTERS   those a UserException message carries before Number and Code,
+ * each an initializer of seL4_UserContext word indices (§3.7) in message order. A fault reply
+ * writes the first of them back through arch_user_context_set. FAULT_REGISTER_NEXT_IP stands
+ * for a word outside seL4_UserContext: where the thread resumes (REG_NEXT_IP; aarch64's "LR"
+ * word, ELR_EL1), which a reply leaves alone as the thread restarts at FaultIP. */
+#define FAULT_REGISTER_NEXT_IP 0xff
 /* Print the registers of a user context, for fault reports. */
 void arch_context_print(const struct arch_context *context);
 

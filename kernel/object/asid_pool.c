@@ -86,10 +86,17 @@ static struct syscall_error check_pool_untyped(struct cte *untyped)
     return error_none();
 }
 
-/* MakePool(untyped, root, index, depth), checked in seL4's order. */
+/* ASIDControl_MakePool's message words (ABI §5.6); the untyped and the root CNode come as
+ * extra capabilities. */
+struct asid_control_make_pool_args {
+    word_t index, depth;
+};
+
+/* MakePool's checks in seL4's order. */
 static struct syscall_error check_make_pool(struct invocation *inv, struct make_pool_args *args)
 {
-    if (inv->length < 2 || inv->extra_caps < 2)
+    struct asid_control_make_pool_args message;
+    if (!invocation_read_args_and_caps(inv, &message, 2))
         return error_plain(seL4_TruncatedMessage);
     if (!asid_free_pool_index(&args->index))
         return error_plain(seL4_DeleteFirst);
@@ -97,8 +104,8 @@ static struct syscall_error check_make_pool(struct invocation *inv, struct make_
     struct syscall_error error = check_pool_untyped(args->untyped);
     if (!error_is_none(error))
         return error;
-    args->dest = invocation_lookup_empty_slot(inv->extra[1]->cap, invocation_arg(inv, 0),
-                                              invocation_arg(inv, 1), &error);
+    args->dest = invocation_lookup_empty_slot(inv->extra[1]->cap, message.index, message.depth,
+                                              &error);
     return error;
 }
 

@@ -11,19 +11,72 @@
 #include <object/endpoint.h>
 #include <sel4/invocation_labels.h>
 
+/* The message words of every CNode invocation (ABI §5.6) start with the destination; those of
+ * Copy, Mint, Move and Mutate go on with the source (in the CNode of the extra capability)
+ * and then each label's own. seL4 reads them in these stages, each with its length check. */
+struct cnode_dest_args {
+    word_t dest_index, dest_depth;
+};
+struct cnode_move_args {
+    word_t dest_index, dest_depth, src_index, src_depth;
+};
+struct cnode_copy_args {
+    word_t dest_index, dest_depth, src_index, src_depth, rights;
+};
+struct cnode_mint_args {
+    word_t dest_index, dest_depth, src_index, src_depth, rights, badge;
+};
+struct cnode_mutate_args {
+    word_t dest_index, dest_depth, src_index, src_depth, badge;
+};
+struct cnode_rotate_args {
+    word_t dest_index, dest_depth, dest_badge, pivot_index, pivot_depth, pivot_badge, src_index,
+        src_depth;
+};
+
 /* The source of Copy/Mint/Move/Mutate: looked up and full. */
-static struct syscall_error lookup_full_source(struct invocation *inv, struct cte **src)
+static struct syscall_error lookup_full_source(struct invocation *inv,
+                                               const struct cnode_move_args *args,
+                                               struct cte **src)
 {
     struct syscall_error error;
-    word_t depth = invocation_arg(inv, 3);
-    *src = invocation_lookup_slot(inv->extra[0]->cap, invocation_arg(inv, 2), depth, true,
+    *src = invocation_lookup_slot(inv->extra[0]->cap, args->src_index, args->src_depth, true,
                                   &error);
     if (!*src)
         return error;
     if (cap_is_null((*src)->cap)) {
-        struct lookup_fault fault = lookup_fault_missing_capability(depth);
+        struct lookup_fault fault = lookup_fault_missing_capability(args->src_depth);
         return error_failed_lookup(true, &fault);
     }
+    return error_none();
+}
+
+static struct syscall_error copy_capability(struct invocation *inv, struct cte *src,
+                                            struct cap *cap)
+{
+    struct cnode_copy_args args;
+    if (!invocation_read_args(inv, &args))
+        return error_plain(seL4_TruncatedMessage);
+    return cap_derive(src, cap_mask_rights(src->cap, args.rights), cap);
+}
+
+static struct syscall_error mint_capability(struct invocation *inv, struct cte *src,
+                                            struct cap *cap)
+{
+    struct cnode_mint_args args;
+    if (!invocation_read_args(inv, &args))
+        return error_plain(seL4_TruncatedMessage);
+    struct cap minted = cap_update_data(cap_mask_rights(src->cap, args.rights), args.badge, false);
+    return cap_derive(src, minted, cap);
+}
+
+static struct syscall_error mutate_capability(struct invocation *inv, struct cte *src,
+                                              struct cap *cap)
+{
+    struct cnode_mutate_args args;
+    if (!invocation_read_args(inv, &args))
+        return error_plain(seL4_TruncatedMessage);
+    *cap = cap_update_data(src->cap, args.badge, true);
     return error_none();
 }
 
@@ -31,26 +84,19 @@ static struct syscall_error lookup_full_source(struct invocation *inv, struct ct
 static struct syscall_error new_capability(struct invocation *inv, struct cte *src,
                                            struct cap *cap)
 {
-    word_t needed[] = {[CNodeCopy - CNodeCopy] = 5, [CNodeMint - CNodeCopy] = 6,
-                       [CNodeMove - CNodeCopy] = 4, [CNodeMutate - CNodeCopy] = 5};
-    if (inv->length < needed[inv->label - CNodeCopy])
-        return error_plain(seL4_TruncatedMessage);
     struct syscall_error error = error_none();
     switch (inv->label) {
     case CNodeCopy:
-        error = cap_derive(src, cap_mask_rights(src->cap, invocation_arg(inv, 4)), cap);
+        error = copy_capability(inv, src, cap);
         break;
     case CNodeMint:
-        error = cap_derive(src,
-                           cap_update_data(cap_mask_rights(src->cap, invocation_arg(inv, 4)),
-                                           invocation_arg(inv, 5), false),
-                           cap);
+        error = mint_capability(inv, src, cap);
         break;
     case CNodeMove:
         *cap = src->cap;
         break;
     default:
-        *cap = cap_update_data(src->cap, invocation_arg(inv, 4), true);
+        error = mutate_capability(inv, src, cap);
         break;
     }
     if (error_is_none(error) && cap_is_null(*cap))
@@ -60,13 +106,14 @@ static struct syscall_error new_capability(struct invocation *inv, struct cte *s
 
 static struct syscall_error cnode_decode_copy_like(struct invocation *inv, struct cte *dest)
 {
-    if (inv->length < 4 || inv->extra_caps < 1)
+    struct cnode_move_args args;
+    if (!invocation_read_args_and_caps(inv, &args, 1))
         return error_plain(seL4_TruncatedMessage);
     if (!cap_is_null(dest->cap))
         return error_plain(seL4_DeleteFirst);
     struct cte *src;
     struct cap cap;
-    struct syscall_error error = lookup_full_source(inv, &src);
+    struct syscall_error error = lookup_full_source(inv, &args, &src);
     if (error_is_none(error))
         error = new_capability(inv, src, &cap);
     if (!error_is_none(error))
@@ -83,17 +130,17 @@ struct rotate_args {
     struct cap new_src, new_pivot;
 };
 
-static struct syscall_error check_rotate_slots(struct invocation *inv, struct cte *dest,
-                                               struct rotate_args *r)
+static struct syscall_error check_rotate_slots(struct invocation *inv,
+                                               const struct cnode_rotate_args *args,
+                                               struct cte *dest, struct rotate_args *r)
 {
     struct syscall_error error;
-    word_t pivot_depth = invocation_arg(inv, 4), src_depth = invocation_arg(inv, 7);
-    r->src = invocation_lookup_slot(inv->extra[1]->cap, invocation_arg(inv, 6), src_depth,
-                                    true, &error);
+    r->src = invocation_lookup_slot(inv->extra[1]->cap, args->src_index, args->src_depth, true,
+                                    &error);
     if (!r->src)
         return error;
     /* A failed pivot lookup counts as a source lookup (seL4's lookupPivotSlot). */
-    r->pivot = invocation_lookup_slot(inv->extra[0]->cap, invocation_arg(inv, 3), pivot_depth,
+    r->pivot = invocation_lookup_slot(inv->extra[0]->cap, args->pivot_index, args->pivot_depth,
                                       true, &error);
     if (!r->pivot)
         return error;
@@ -101,25 +148,27 @@ static struct syscall_error check_rotate_slots(struct invocation *inv, struct ct
         return error_plain(seL4_IllegalOperation);
     if (r->src != dest && !cap_is_null(dest->cap))
         return error_plain(seL4_DeleteFirst);
-    struct lookup_fault fault = lookup_fault_missing_capability(src_depth);
+    struct lookup_fault src_missing = lookup_fault_missing_capability(args->src_depth);
     if (cap_is_null(r->src->cap))
-        return error_failed_lookup(true, &fault);
-    fault.bits_left = pivot_depth;
+        return error_failed_lookup(true, &src_missing);
+    struct lookup_fault pivot_missing = lookup_fault_missing_capability(args->pivot_depth);
     if (cap_is_null(r->pivot->cap))
-        return error_failed_lookup(false, &fault);
+        return error_failed_lookup(false, &pivot_missing);
     return error_none();
 }
 
 static struct syscall_error cnode_decode_rotate(struct invocation *inv, struct cte *dest)
 {
-    if (inv->length < 8 || inv->extra_caps < 2)
+    struct cnode_rotate_args args;
+    if (!invocation_read_args_and_caps(inv, &args, 2))
         return error_plain(seL4_TruncatedMessage);
     struct rotate_args r = {0};
-    struct syscall_error error = check_rotate_slots(inv, dest, &r);
+    struct syscall_error error = check_rotate_slots(inv, &args, dest, &r);
     if (!error_is_none(error))
         return error;
-    r.new_src = cap_update_data(r.src->cap, invocation_arg(inv, 5), true);
-    r.new_pivot = cap_update_data(r.pivot->cap, invocation_arg(inv, 2), true);
+    /* The source's capability moves to the pivot, the pivot's to the destination. */
+    r.new_src = cap_update_data(r.src->cap, args.pivot_badge, true);
+    r.new_pivot = cap_update_data(r.pivot->cap, args.dest_badge, true);
     if (cap_is_null(r.new_src) || cap_is_null(r.new_pivot))
         return error_plain(seL4_IllegalOperation);
     if (r.src == dest) {
@@ -146,11 +195,12 @@ struct syscall_error cnode_decode(struct invocation *inv)
 {
     if (inv->label < CNodeRevoke || inv->label > CNodeRotate)
         return error_plain(seL4_IllegalOperation);
-    if (inv->length < 2)
+    struct cnode_dest_args args;
+    if (!invocation_read_args(inv, &args))
         return error_plain(seL4_TruncatedMessage);
     struct syscall_error error;
-    struct cte *dest = invocation_lookup_slot(inv->cap, invocation_arg(inv, 0),
-                                              invocation_arg(inv, 1), false, &error);
+    struct cte *dest = invocation_lookup_slot(inv->cap, args.dest_index, args.dest_depth, false,
+                                              &error);
     if (!dest)
         return error;
     switch (inv->label) {

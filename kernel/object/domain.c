@@ -5,11 +5,17 @@
 #include <object/domain.h>
 #include <sel4/invocation_labels.h>
 
+/* DomainSet_Set's message words (ABI §5.6); the thread comes as extra capability. */
+struct domain_set_args {
+    word_t domain;
+};
+
 static struct syscall_error domain_decode_set(struct invocation *inv)
 {
-    if (inv->length < 1)
+    struct domain_set_args args;
+    if (!invocation_read_args(inv, &args))
         return error_plain(seL4_TruncatedMessage);
-    if (invocation_arg(inv, 0) >= NUM_DOMAINS)
+    if (args.domain >= NUM_DOMAINS)
         return error_invalid_argument(0);
     if (inv->extra_caps < 1)
         return error_plain(seL4_TruncatedMessage);

@@ -72,17 +72,23 @@ static struct syscall_error frame_map_check(enum frame_map_check check, struct f
 
 static const enum frame_map_check frame_map_checks[] = ARCH_FRAME_MAP_CHECKS;
 
-/* Map(vspace, vaddr, rights, attributes): the VSpace first, then the arch's order. */
+/* Page_Map's message words (ABI §5.6); the VSpace comes as extra capability. */
+struct frame_map_args {
+    word_t vaddr, rights, attributes;
+};
+
+/* The VSpace first, then the arch's order. */
 static struct syscall_error frame_decode_map(struct invocation *inv)
 {
-    if (inv->length < 3 || inv->extra_caps < 1)
+    struct frame_map_args args;
+    if (!invocation_read_args_and_caps(inv, &args, 1))
         return error_plain(seL4_TruncatedMessage);
     struct cap vspace = inv->extra[0]->cap;
     struct frame_map map = {
         .frame = inv->cap,
-        .vaddr = invocation_arg(inv, 0),
-        .rights = vm_rights_mask(cap_frame_rights(inv->cap), invocation_arg(inv, 1)),
-        .attributes = invocation_arg(inv, 2),
+        .vaddr = args.vaddr,
+        .rights = vm_rights_mask(cap_frame_rights(inv->cap), args.rights),
+        .attributes = args.attributes,
         .root = arch_vspace_root(vspace),
         .asid = cap_mapped_asid(vspace),
     };

@@ -9,29 +9,30 @@
 #include <object/irq.h>
 #include <sel4/invocation_labels.h>
 
-struct syscall_error irq_control_check_issue(struct invocation *inv, word_t arch_words,
-                                             word_t *irq, struct cte **dest)
+struct syscall_error irq_control_check_issue(struct invocation *inv, word_t irq, word_t index,
+                                             word_t depth, struct cte **dest)
 {
-    if (inv->length < 3 + arch_words || inv->extra_caps < 1)
+    if (inv->extra_caps < 1)
         return error_plain(seL4_TruncatedMessage);
-    *irq = invocation_arg(inv, 0);
-    struct syscall_error error = arch_irq_check(*irq);
+    struct syscall_error error = arch_irq_check(irq);
     if (!error_is_none(error))
         return error;
-    if (interrupt_state(*irq) != IRQ_INACTIVE)
+    if (interrupt_state(irq) != IRQ_INACTIVE)
         return error_plain(seL4_RevokeFirst);
-    *dest = invocation_lookup_empty_slot(inv->extra[0]->cap, invocation_arg(inv, 1 + arch_words),
-                                         invocation_arg(inv, 2 + arch_words), &error);
+    *dest = invocation_lookup_empty_slot(inv->extra[0]->cap, index, depth, &error);
     return error;
 }
 
 static struct syscall_error irq_control_decode_get(struct invocation *inv)
 {
-    word_t irq;
+    struct irq_control_get_args args;
     struct cte *dest;
-    struct syscall_error error = irq_control_check_issue(inv, 0, &irq, &dest);
+    if (!invocation_read_args(inv, &args))
+        return error_plain(seL4_TruncatedMessage);
+    struct syscall_error error =
+        irq_control_check_issue(inv, args.irq, args.index, args.depth, &dest);
     if (error_is_none(error))
-        irq_control_issue(inv->slot, dest, irq);
+        irq_control_issue(inv->slot, dest, args.irq);
     return error;
 }
 

@@ -7,12 +7,13 @@
 #include <object/sched_context.h>
 #include <sel4/invocation_labels.h>
 
-
-struct configure_args {
+/* SchedControl_ConfigureFlags's message words (ABI §5.6; times in µs). */
+struct sched_control_configure_args {
     word_t budget_us, period_us, extra_refills, badge, flags;
 };
 
-static struct syscall_error check_configure(const struct configure_args *a, struct cap sc_cap)
+static struct syscall_error check_configure(const struct sched_control_configure_args *a,
+                                            struct cap sc_cap)
 {
     word_t max_extra = sched_context_refills_fit(cap_sched_context_size_bits(sc_cap)) - MIN_REFILLS;
     if (a->budget_us < MIN_BUDGET_US || a->budget_us > MAX_PERIOD_US)
@@ -28,14 +29,12 @@ static struct syscall_error check_configure(const struct configure_args *a, stru
 
 static struct syscall_error sched_control_decode_configure_flags(struct invocation *inv)
 {
-    if (inv->extra_caps < 1 || inv->length < 5)
+    struct sched_control_configure_args a;
+    if (!invocation_read_args_and_caps(inv, &a, 1))
         return error_plain(seL4_TruncatedMessage);
     struct cap sc_cap = inv->extra[0]->cap;
     if (cap_type(sc_cap) != CAP_SCHED_CONTEXT)
         return error_invalid_capability(1);
-    struct configure_args a = {invocation_arg(inv, 0), invocation_arg(inv, 1),
-                               invocation_arg(inv, 2), invocation_arg(inv, 3),
-                               invocation_arg(inv, 4)};
     struct syscall_error error = check_configure(&a, sc_cap);
     if (error_is_none(error))
         sched_context_configure(sched_context_at(cap_object(sc_cap)), a.budget_us, a.period_us,

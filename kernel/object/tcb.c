@@ -18,6 +18,43 @@
 #define TCB_FLAG_FPU_DISABLED 1ul
 #define TCB_VALID_FLAGS TCB_FLAG_FPU_DISABLED
 
+/* The flag bits of the register invocations (ABI §5.6; bits 8-15 are the arch's, none here). */
+#define READ_REGISTERS_SUSPEND_SOURCE BIT(0)
+#define WRITE_REGISTERS_RESUME_TARGET BIT(0)
+#define COPY_REGISTERS_SUSPEND_SOURCE BIT(0)
+#define COPY_REGISTERS_RESUME_TARGET BIT(1)
+#define COPY_REGISTERS_TRANSFER_FRAME BIT(2)
+#define COPY_REGISTERS_TRANSFER_INTEGER BIT(3)
+
+/* The message words of each TCB invocation that has any (ABI §5.6, MCS), in order. */
+struct tcb_configure_args {
+    word_t cspace_root_data, vspace_root_data, buffer;
+};
+struct tcb_set_space_args {
+    word_t cspace_root_data, vspace_root_data;
+};
+struct tcb_set_ipc_buffer_args {
+    word_t buffer;
+};
+struct tcb_set_priority_args {
+    word_t priority; /* SetMCPriority: the MCP */
+};
+struct tcb_set_sched_params_args {
+    word_t mcp, priority;
+};
+struct tcb_set_flags_args {
+    word_t clear, set;
+};
+struct tcb_set_tls_base_args {
+    word_t tls_base;
+};
+struct tcb_registers_args {
+    word_t flags, count; /* WriteRegisters: the context words follow */
+};
+struct tcb_copy_registers_args {
+    word_t flags;
+};
+
 word_t *tcb_ipc_buffer(const struct tcb *tcb, bool writing)
 {
     paddr_t base;
@@ -166,11 +203,12 @@ static void tcb_set_buffer(struct tcb *tcb, const struct space_args *a)
 
 static struct syscall_error tcb_decode_configure(struct invocation *inv)
 {
-    if (inv->length < 3 || inv->extra_caps < 3)
+    struct tcb_configure_args args;
+    if (!invocation_read_args_and_caps(inv, &args, 3))
         return error_plain(seL4_TruncatedMessage);
     struct space_args a = {.cspace_src = inv->extra[0], .vspace_src = inv->extra[1],
-                           .buffer_src = inv->extra[2], .buffer_addr = invocation_arg(inv, 2)};
-    struct syscall_error error = derive_space(&a, invocation_arg(inv, 0));
+                           .buffer_src = inv->extra[2], .buffer_addr = args.buffer};
+    struct syscall_error error = derive_space(&a, args.cspace_root_data);
     if (error_is_none(error))
         error = derive_buffer(&a);
     if (!error_is_none(error))
@@ -182,12 +220,13 @@ static struct syscall_error tcb_decode_configure(struct invocation *inv)
 
 static struct syscall_error tcb_decode_set_space(struct invocation *inv)
 {
-    if (inv->length < 2 || inv->extra_caps < 3)
+    struct tcb_set_space_args args;
+    if (!invocation_read_args_and_caps(inv, &args, 3))
         return error_plain(seL4_TruncatedMessage);
     if (!valid_fault_handler(inv->extra[0]->cap))
         return error_invalid_capability(1);
     struct space_args a = {.cspace_src = inv->extra[1], .vspace_src = inv->extra[2]};
-    struct syscall_error error = derive_space(&a, invocation_arg(inv, 0));
+    struct syscall_error error = derive_space(&a, args.cspace_root_data);
     if (!error_is_none(error))
         return error;
     struct tcb *tcb = target_of(inv);
@@ -198,9 +237,10 @@ static struct syscall_error tcb_decode_set_space(struct invocation *inv)
 
 static struct syscall_error tcb_decode_set_ipc_buffer(struct invocation *inv)
 {
-    if (inv->length < 1 || inv->extra_caps < 1)
+    struct tcb_set_ipc_buffer_args args;
+    if (!invocation_read_args_and_caps(inv, &args, 1))
         return error_plain(seL4_TruncatedMessage);
-    struct space_args a = {.buffer_src = inv->extra[0], .buffer_addr = invocation_arg(inv, 0)};
+    struct space_args a = {.buffer_src = inv->extra[0], .buffer_addr = args.buffer};
     struct syscall_error error = derive_buffer(&a);
     if (error_is_none(error))
         tcb_set_buffer(target_of(inv), &a);
@@ -209,16 +249,16 @@ static struct syscall_error tcb_decode_set_ipc_buffer(struct invocation *inv)
 
 static struct syscall_error tcb_decode_set_priority(struct invocation *inv, bool mcp)
 {
-    if (inv->length < 1 || inv->extra_caps < 1)
+    struct tcb_set_priority_args args;
+    if (!invocation_read_args_and_caps(inv, &args, 1))
         return error_plain(seL4_TruncatedMessage);
-    word_t value = invocation_arg(inv, 0);
-    struct syscall_error error = check_priority(value, inv->extra[0]);
+    struct syscall_error error = check_priority(args.priority, inv->extra[0]);
     if (!error_is_none(error))
         return error;
     if (mcp)
-        target_of(inv)->mcp = value;
+        target_of(inv)->mcp = args.priority;
     else
-        tcb_set_priority(target_of(inv), value);
+        tcb_set_priority(target_of(inv), args.priority);
     return error_none();
 }
 
@@ -249,21 +289,21 @@ static void tcb_set_sched_context(struct tcb *tcb, struct cap cap)
 
 static struct syscall_error tcb_decode_set_sched_params(struct invocation *inv)
 {
-    if (inv->length < 2 || inv->extra_caps < 3)
-        return error_plain(seL4_TruncatedMessage);
-    word_t mcp = invocation_arg(inv, 0), priority = invocation_arg(inv, 1);
+    struct tcb_set_sched_params_args args;
     struct tcb *tcb = target_of(inv);
-    struct syscall_error error = check_priority(mcp, inv->extra[0]);
+    if (!invocation_read_args_and_caps(inv, &args, 3))
+        return error_plain(seL4_TruncatedMessage);
+    struct syscall_error error = check_priority(args.mcp, inv->extra[0]);
     if (error_is_none(error))
-        error = check_priority(priority, inv->extra[0]);
+        error = check_priority(args.priority, inv->extra[0]);
     if (error_is_none(error))
         error = check_sched_context(inv->extra[1]->cap, tcb, inv->thread);
     if (error_is_none(error) && !valid_fault_handler(inv->extra[2]->cap))
         error = error_invalid_capability(3);
     if (!error_is_none(error))
         return error;
-    tcb->mcp = mcp;
-    tcb_set_priority(tcb, priority);
+    tcb->mcp = args.mcp;
+    tcb_set_priority(tcb, args.priority);
     tcb_set_sched_context(tcb, inv->extra[1]->cap);
     tcb_install(tcb, TCB_FAULT_HANDLER, inv->extra[2], inv->extra[2]->cap);
     return error_none();
@@ -281,11 +321,11 @@ static struct syscall_error tcb_decode_set_timeout_endpoint(struct invocation *i
 
 static struct syscall_error tcb_decode_set_flags(struct invocation *inv)
 {
-    if (inv->length < 2)
+    struct tcb_set_flags_args args;
+    if (!invocation_read_args(inv, &args))
         return error_plain(seL4_TruncatedMessage);
     struct tcb *tcb = target_of(inv);
-    tcb->flags = ((tcb->flags & ~invocation_arg(inv, 0)) | invocation_arg(inv, 1)) &
-                 TCB_VALID_FLAGS;
+    tcb->flags = ((tcb->flags & ~args.clear) | args.set) & TCB_VALID_FLAGS;
     invocation_set_result(inv, 0, tcb->flags);
     invocation_reply_length(inv, 1);
     return error_none();
@@ -293,24 +333,26 @@ static struct syscall_error tcb_decode_set_flags(struct invocation *inv)
 
 static struct syscall_error tcb_decode_set_tls_base(struct invocation *inv)
 {
-    if (inv->length < 1)
+    struct tcb_set_tls_base_args args;
+    if (!invocation_read_args(inv, &args))
         return error_plain(seL4_TruncatedMessage);
-    arch_set_tls_base(&target_of(inv)->context, invocation_arg(inv, 0));
+    arch_set_tls_base(&target_of(inv)->context, args.tls_base);
     return error_none();
 }
 
-/* ReadRegisters: flags (bit 0 suspend), count; replies with `count` context words. */
+/* ReadRegisters replies with `count` context words. */
 static struct syscall_error tcb_decode_read_registers(struct invocation *inv)
 {
-    if (inv->length < 2)
+    struct tcb_registers_args args;
+    if (!invocation_read_args(inv, &args))
         return error_plain(seL4_TruncatedMessage);
-    word_t flags = invocation_arg(inv, 0), count = invocation_arg(inv, 1);
+    word_t count = args.count;
     struct tcb *tcb = target_of(inv);
     if (count < 1 || count > ARCH_USER_CONTEXT_WORDS)
         return error_range(1, ARCH_USER_CONTEXT_WORDS);
     if (tcb == inv->thread)
         return error_plain(seL4_IllegalOperation);
-    if (flags & 1)
+    if (args.flags & READ_REGISTERS_SUSPEND_SOURCE)
         tcb_suspend(tcb);
     for (word_t i = 0; i < count; i++)
         invocation_set_result(inv, i, arch_user_context_get(&tcb->context, i));
@@ -318,42 +360,44 @@ static struct syscall_error tcb_decode_read_registers(struct invocation *inv)
     return error_none();
 }
 
-/* WriteRegisters: flags (bit 0 resume), count, then the context words. */
+/* WriteRegisters: the flags and count, then `count` context words. */
 static struct syscall_error tcb_decode_write_registers(struct invocation *inv)
 {
-    if (inv->length < 2)
+    struct tcb_registers_args args;
+    if (!invocation_read_args(inv, &args))
         return error_plain(seL4_TruncatedMessage);
-    word_t flags = invocation_arg(inv, 0), count = invocation_arg(inv, 1);
+    word_t first = sizeof(args) / sizeof(word_t), count = args.count;
     struct tcb *tcb = target_of(inv);
-    if (inv->length - 2 < count)
+    if (inv->length - first < count)
         return error_plain(seL4_TruncatedMessage);
     if (tcb == inv->thread)
         return error_plain(seL4_IllegalOperation);
     if (count > ARCH_USER_CONTEXT_WORDS)
         count = ARCH_USER_CONTEXT_WORDS;
     for (word_t i = 0; i < count; i++)
-        arch_user_context_set(&tcb->context, i, invocation_arg(inv, 2 + i));
-    if (flags & 1)
+        arch_user_context_set(&tcb->context, i, invocation_arg(inv, first + i));
+    if (args.flags & WRITE_REGISTERS_RESUME_TARGET)
         tcb_restart(tcb);
     return error_none();
 }
 
-/* CopyRegisters: suspend source (bit 0), resume target (1), frame (2), integer (3). */
 static struct syscall_error tcb_decode_copy_registers(struct invocation *inv)
 {
-    if (inv->length < 1 || inv->extra_caps < 1)
+    struct tcb_copy_registers_args args;
+    if (!invocation_read_args_and_caps(inv, &args, 1))
         return error_plain(seL4_TruncatedMessage);
     if (cap_type(inv->extra[0]->cap) != CAP_THREAD)
         return error_invalid_capability(1);
-    word_t flags = invocation_arg(inv, 0);
+    word_t flags = args.flags;
     struct tcb *source = tcb_at(cap_object(inv->extra[0]->cap)), *target = target_of(inv);
-    if (flags & 1)
+    if (flags & COPY_REGISTERS_SUSPEND_SOURCE)
         tcb_suspend(source);
-    word_t from = flags & 4 ? 0 : ARCH_USER_CONTEXT_FRAME_WORDS;
-    word_t to = flags & 8 ? ARCH_USER_CONTEXT_WORDS : ARCH_USER_CONTEXT_FRAME_WORDS;
+    word_t from = flags & COPY_REGISTERS_TRANSFER_FRAME ? 0 : ARCH_USER_CONTEXT_FRAME_WORDS;
+    word_t to = flags & COPY_REGISTERS_TRANSFER_INTEGER ? ARCH_USER_CONTEXT_WORDS
+                                                         : ARCH_USER_CONTEXT_FRAME_WORDS;
     for (word_t i = from; i < to; i++)
         arch_user_context_set(&target->context, i, arch_user_context_get(&source->context, i));
-    if (flags & 2)
+    if (flags & COPY_REGISTERS_RESUME_TARGET)
         tcb_restart(target);
     return error_none();
 }

@@ -104,17 +104,23 @@ static void untyped_retype(struct invocation *inv, const struct retype_args *arg
     }
 }
 
+/* Untyped_Retype's message words (ABI §5.6). */
+struct untyped_retype_args {
+    word_t type, size_bits, node_index, node_depth, node_offset, num_objects;
+};
+
 static struct syscall_error untyped_decode_retype(struct invocation *inv)
 {
-    if (inv->length < 6 || inv->extra_caps < 1)
+    struct untyped_retype_args message;
+    if (!invocation_read_args_and_caps(inv, &message, 1))
         return error_plain(seL4_TruncatedMessage);
-    struct retype_args args = {.type = invocation_arg(inv, 0),
-                               .user_size = invocation_arg(inv, 1),
-                               .count = invocation_arg(inv, 5)};
+    struct retype_args args = {.type = message.type,
+                               .user_size = message.size_bits,
+                               .count = message.num_objects};
     struct syscall_error error = check_object(&args);
     if (error_is_none(error))
-        error = check_destination(&args, inv, invocation_arg(inv, 2), invocation_arg(inv, 3),
-                                  invocation_arg(inv, 4));
+        error = check_destination(&args, inv, message.node_index, message.node_depth,
+                                  message.node_offset);
     if (error_is_none(error))
         error = check_memory(&args, inv);
     if (error_is_none(error))

@@ -1,6 +1,5 @@
 /* A thread's user registers on aarch64: the initial state, the dump in fault reports, and
  * the way back to EL0 (vectors.S restores them; fpu.c hands over the FP/SIMD registers). */
-#include <api/fault.h>
 #include <arch.h>
 #include <arch/fpu.h>
 #include <arch/trap.h>
@@ -94,50 +93,5 @@ void arch_context_print(const struct arch_context *context)
     kprintf("  pc  %016lx  sp  %016lx  spsr %08lx  tpidr_el0 %lx\n", context->elr,
             context->sp, context->spsr, context->tpidr_el0);
     registers_print(context->x);
-}
-
-/* UnknownSyscall's "LR" word is ELR_EL1, which seL4_UserContext does not hold. */
-#define FAULT_REGISTER_ELR 0xff
-
-/* The seL4_UserContext words (above) of each fault message's registers (sel4-abi.md §7.2). */
-static const uint8_t unknown_syscall_registers[] = {3, 4, 5, 6, 7, 8, 9, 10, 0, 1, FAULT_REGISTER_ELR, 2};
-static const uint8_t user_exception_registers[] = {0, 1, 2};
-
-static const uint8_t *fault_registers(word_t fault_type, word_t *count)
-{
-    if (fault_type == FAULT_UNKNOWN_SYSCALL) {
-        *count = sizeof(unknown_syscall_registers);
-        return unknown_syscall_registers;
-    }
-    *count = sizeof(user_exception_registers);
-    return user_exception_registers;
-}
-
-word_t arch_fault_register_count(word_t fault_type)
-{
-    word_t count;
-    fault_registers(fault_type, &count);
-    return count;
-}
-
-word_t arch_fault_register_get(const struct arch_context *context, word_t fault_type, word_t i)
-{
-    word_t count;
-    const uint8_t *registers = fault_registers(fault_type, &count);
-    if (i >= count)
-        return 0;
-    if (registers[i] == FAULT_REGISTER_ELR)
-        return context->elr;
-    return arch_user_context_get(context, registers[i]);
-}
-
-/* ELR needs no write: a resumed thread restarts at FaultIP. */
-void arch_fault_register_set(struct arch_context *context, word_t fault_type, word_t i,
-                             word_t value)
-{
-    word_t count;
-    const uint8_t *registers = fault_registers(fault_type, &count);
-    if (i < count && registers[i] != FAULT_REGISTER_ELR)
-        arch_user_context_set(context, registers[i], value);
 }
 

@@ -46,11 +46,17 @@ static struct syscall_error frame_check_mapped_entry(struct cap cap, paddr_t roo
     return error_none();
 }
 
+/* ARM Page_Clean_Data and the other flushes: their message words (ABI §5.6). */
+struct frame_flush_args {
+    word_t start_offset, end_offset;
+};
+
 /* Flush [start, end), offsets into the frame, which must be mapped. */
 static struct syscall_error frame_decode_flush(struct invocation *inv)
 {
     struct cap cap = inv->cap;
-    if (inv->length < 2)
+    struct frame_flush_args args;
+    if (!invocation_read_args(inv, &args))
         return error_plain(seL4_TruncatedMessage);
     if (cap_mapped_asid(cap) == ASID_INVALID)
         return error_plain(seL4_IllegalOperation);
@@ -59,7 +65,7 @@ static struct syscall_error frame_decode_flush(struct invocation *inv)
         struct lookup_fault fault = lookup_fault_invalid_root();
         return error_failed_lookup(false, &fault);
     }
-    word_t start = invocation_arg(inv, 0), end = invocation_arg(inv, 1);
+    word_t start = args.start_offset, end = args.end_offset;
     if (end <= start)
         return error_invalid_argument(1);
     if (start >= BIT(cap_frame_size_bits(cap)) || end > BIT(cap_frame_size_bits(cap)))

@@ -20,37 +20,45 @@ struct syscall_error arch_irq_check(word_t irq)
     return error_none();
 }
 
-/* irq, trigger (0 level, non-zero edge), index, depth; the CNode as extra capability. */
+/* The CNode comes as extra capability. */
 static struct syscall_error irq_control_decode_trigger(struct invocation *inv)
 {
-    word_t irq;
+    struct irq_control_get_trigger_args args;
     struct cte *dest;
-    struct syscall_error error = irq_control_check_issue(inv, 1, &irq, &dest);
+    if (!invocation_read_args(inv, &args))
+        return error_plain(seL4_TruncatedMessage);
+    struct syscall_error error =
+        irq_control_check_issue(inv, args.irq, args.index, args.depth, &dest);
     if (!error_is_none(error))
         return error;
-    gic_set_trigger(irq, invocation_arg(inv, 1) != 0);
-    irq_control_issue(inv->slot, dest, irq);
+    gic_set_trigger(args.irq, args.trigger != 0);
+    irq_control_issue(inv->slot, dest, args.irq);
     return error_none();
 }
 
-/* irq (an SGI, 0-15), target (a GIC CPU interface), index, depth; the CNode as extra
- * capability. Like seL4, only the architectural limits are checked: whether the target CPU
- * exists is the caller's business (QEMU drops SGIs to absent CPUs). */
+/* IRQControl_IssueSGISignal's message words (ABI §5.6). */
+struct sgi_signal_args {
+    word_t irq, target, index, depth;
+};
+
+/* irq is an SGI (0-15), target a GIC CPU interface; the CNode comes as extra capability.
+ * Like seL4, only the architectural limits are checked: whether the target CPU exists is the
+ * caller's business (QEMU drops SGIs to absent CPUs). */
 static struct syscall_error irq_control_decode_sgi_signal(struct invocation *inv)
 {
-    if (inv->length < 4 || inv->extra_caps < 1)
+    struct sgi_signal_args args;
+    if (!invocation_read_args_and_caps(inv, &args, 1))
         return error_plain(seL4_TruncatedMessage);
-    word_t irq = invocation_arg(inv, 0), target = invocation_arg(inv, 1);
-    if (irq >= GIC_SGI_COUNT)
+    if (args.irq >= GIC_SGI_COUNT)
         return error_range(0, GIC_SGI_COUNT - 1);
-    if (target >= GIC_SGI_TARGETS)
+    if (args.target >= GIC_SGI_TARGETS)
         return error_invalid_argument(1);
     struct syscall_error error;
-    struct cte *dest = invocation_lookup_empty_slot(inv->extra[0]->cap, invocation_arg(inv, 2),
-                                                    invocation_arg(inv, 3), &error);
+    struct cte *dest = invocation_lookup_empty_slot(inv->extra[0]->cap, args.index, args.depth,
+                                                    &error);
     if (!dest)
         return error;
-    cspace_insert_child(inv->slot, dest, cap_sgi_signal(irq, target), true);
+    cspace_insert_child(inv->slot, dest, cap_sgi_signal(args.irq, args.target), true);
     return error_none();
 }
 

@@ -10,14 +10,21 @@
 #include <lib/string.h>
 #include <sel4/arch/invocation_labels.h>
 
+/* PageTable_Map's message words (ABI §5.6); the VSpace comes as extra capability. The
+ * attributes do not apply to a table entry. */
+struct page_table_map_args {
+    word_t vaddr, attributes;
+};
+
 static struct syscall_error page_table_decode_map(struct invocation *inv)
 {
-    if (inv->length < 2 || inv->extra_caps < 1)
+    struct page_table_map_args args;
+    if (!invocation_read_args_and_caps(inv, &args, 1))
         return error_plain(seL4_TruncatedMessage);
     struct cap cap = inv->cap;
     if (cap_table_is_mapped(cap))
         return error_invalid_capability(0);
-    vaddr_t vaddr = invocation_arg(inv, 0);
+    vaddr_t vaddr = args.vaddr;
     struct cap vspace = inv->extra[0]->cap;
     if (!arch_vspace_root(vspace))
         return error_invalid_capability(1);

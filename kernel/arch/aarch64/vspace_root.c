@@ -19,13 +19,19 @@ struct syscall_error vspace_check_cap(struct cap cap, word_t cap_index, paddr_t 
     return asid_check_vspace(*root, *asid, cap_index);
 }
 
+/* ARM VSpace_Clean_Data and the other flushes: their message words (ABI §5.6). */
+struct vspace_flush_args {
+    word_t start, end;
+};
+
 /* Flush [start, end) of the VSpace: the range must lie in one mapped page; an unmapped
  * start succeeds without doing anything, as there is nothing cached for it. */
 static struct syscall_error vspace_decode_flush(struct invocation *inv)
 {
-    if (inv->length < 2)
+    struct vspace_flush_args args;
+    if (!invocation_read_args(inv, &args))
         return error_plain(seL4_TruncatedMessage);
-    vaddr_t start = invocation_arg(inv, 0), end = invocation_arg(inv, 1);
+    vaddr_t start = args.start, end = args.end;
     if (end <= start)
         return error_invalid_argument(1);
     if (end > USER_TOP_LAST)

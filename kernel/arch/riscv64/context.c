@@ -1,7 +1,6 @@
 /* User register state: a new thread's initial context, the return to user mode (address
  * space, FP state and sstatus, then entry.S restores the registers and srets) and the
  * register dump of a fault report. */
-#include <api/fault.h>
 #include <arch.h>
 #include <arch/csr.h>
 #include <arch/fpu.h>
@@ -80,42 +79,5 @@ void arch_context_print(const struct arch_context *context)
         bool line_end = i % 4 == 3 || i == RISCV_CONTEXT_WORDS - 1;
         kprintf("%7s %016lx%s", register_names[i], context->regs[i], line_end ? "\n" : " ");
     }
-}
-
-/* The seL4_UserContext words (above) of each fault message's registers (sel4-abi.md §7.2). */
-static const uint8_t unknown_syscall_registers[] = {0, 2, 1, 16, 17, 18, 19, 20, 21, 22};
-static const uint8_t user_exception_registers[] = {0, 2};
-
-static const uint8_t *fault_registers(word_t fault_type, word_t *count)
-{
-    if (fault_type == FAULT_UNKNOWN_SYSCALL) {
-        *count = sizeof(unknown_syscall_registers);
-        return unknown_syscall_registers;
-    }
-    *count = sizeof(user_exception_registers);
-    return user_exception_registers;
-}
-
-word_t arch_fault_register_count(word_t fault_type)
-{
-    word_t count;
-    fault_registers(fault_type, &count);
-    return count;
-}
-
-word_t arch_fault_register_get(const struct arch_context *context, word_t fault_type, word_t i)
-{
-    word_t count;
-    const uint8_t *registers = fault_registers(fault_type, &count);
-    return i < count ? arch_user_context_get(context, registers[i]) : 0;
-}
-
-void arch_fault_register_set(struct arch_context *context, word_t fault_type, word_t i,
-                             word_t value)
-{
-    word_t count;
-    const uint8_t *registers = fault_registers(fault_type, &count);
-    if (i < count)
-        arch_user_context_set(context, registers[i], value);
 }
 

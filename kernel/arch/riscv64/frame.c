@@ -8,7 +8,7 @@
 #include <arch/vspace.h>
 #include <object/frame.h>
 
-#define VM_ATTRIBUTE_EXECUTE_NEVER BIT(0) /* seL4_RISCV_ExecuteNever */
+#define VM_ATTR_EXECUTE_NEVER BIT(0) /* seL4_RISCV_VMAttributes: seL4_RISCV_ExecuteNever */
 
 /* The walk must end at the frame's level; the entry there must be free (or, for a remap,
  * not a table). */
@@ -28,7 +28,7 @@ struct syscall_error arch_frame_lookup_slot(struct frame_map *map)
 
 void arch_frame_map(const struct frame_map *map)
 {
-    bool executable = !(map->attributes & VM_ATTRIBUTE_EXECUTE_NEVER);
+    bool executable = !(map->attributes & VM_ATTR_EXECUTE_NEVER);
     *(pte_t *)map->slot = vspace_user_pte(cap_object(map->frame), map->rights, executable);
     vspace_flush_tlb();
 }

@@ -8,14 +8,17 @@
 #include <object/irq.h>
 #include <sel4/arch/invocation_labels.h>
 
-/* irq, trigger (ignored), index, depth; the CNode as extra capability. */
+/* The trigger is ignored; the CNode comes as extra capability. */
 static struct syscall_error irq_control_decode_trigger(struct invocation *inv)
 {
-    word_t irq;
+    struct irq_control_get_trigger_args args;
     struct cte *dest;
-    struct syscall_error error = irq_control_check_issue(inv, 1, &irq, &dest);
+    if (!invocation_read_args(inv, &args))
+        return error_plain(seL4_TruncatedMessage);
+    struct syscall_error error =
+        irq_control_check_issue(inv, args.irq, args.index, args.depth, &dest);
     if (error_is_none(error))
-        irq_control_issue(inv->slot, dest, irq);
+        irq_control_issue(inv->slot, dest, args.irq);
     return error;
 }
 

@@ -66,14 +66,21 @@ static void page_table_map(struct cte *slot, struct pt_slot at, word_t asid, vad
     vspace_flush_tlb();
 }
 
-/* Map(vspace, vaddr, attributes), checked in seL4's order; the attributes are unused. */
+/* PageTable_Map's message words (ABI §5.6); the VSpace comes as extra capability. The
+ * attributes do not apply to a table entry. */
+struct page_table_map_args {
+    word_t vaddr, attributes;
+};
+
+/* Checked in seL4's order. */
 static struct syscall_error page_table_decode_map(struct invocation *inv)
 {
-    if (inv->length < 2 || inv->extra_caps < 1)
+    struct page_table_map_args args;
+    if (!invocation_read_args_and_caps(inv, &args, 1))
         return error_plain(seL4_TruncatedMessage);
     if (cap_table_is_mapped(inv->cap))
         return error_invalid_capability(0);
-    vaddr_t vaddr = invocation_arg(inv, 0);
+    vaddr_t vaddr = args.vaddr;
     struct cap vspace = inv->extra[0]->cap;
     paddr_t root = arch_vspace_root(vspace);
     word_t asid = cap_mapped_asid(vspace);

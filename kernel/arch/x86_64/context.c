@@ -4,7 +4,6 @@
  * the TLS base (FS base, loaded by MSR or, with FSGSBASE, by wrfsbase), and the register dump
  * of fault reports.
  */
-#include <api/fault.h>
 #include <arch.h>
 #include <arch/cpu.h>
 #include <arch/segments.h>
@@ -138,42 +137,5 @@ void arch_context_print(const struct arch_context *c)
     kprintf("  r13 %016lx  r14 %016lx  r15 %016lx\n", c->r13, c->r14, c->r15);
     kprintf("  cs %lx  ss %lx  vector %lu  error %lx  fault ip %lx\n", c->cs, c->ss, c->vector,
             c->error, c->fault_ip);
-}
-
-/* The seL4_UserContext words (above) of each fault message's registers (sel4-abi.md §7.2). */
-static const uint8_t unknown_syscall_registers[] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 0, 1, 2};
-static const uint8_t user_exception_registers[] = {0, 1, 2};
-
-static const uint8_t *fault_registers(word_t fault_type, word_t *count)
-{
-    if (fault_type == FAULT_UNKNOWN_SYSCALL) {
-        *count = sizeof(unknown_syscall_registers);
-        return unknown_syscall_registers;
-    }
-    *count = sizeof(user_exception_registers);
-    return user_exception_registers;
-}
-
-word_t arch_fault_register_count(word_t fault_type)
-{
-    word_t count;
-    fault_registers(fault_type, &count);
-    return count;
-}
-
-word_t arch_fault_register_get(const struct arch_context *context, word_t fault_type, word_t i)
-{
-    word_t count;
-    const uint8_t *registers = fault_registers(fault_type, &count);
-    return i < count ? arch_user_context_get(context, registers[i]) : 0;
-}
-
-void arch_fault_register_set(struct arch_context *context, word_t fault_type, word_t i,
-                             word_t value)
-{
-    word_t count;
-    const uint8_t *registers = fault_registers(fault_type, &count);
-    if (i < count)
-        arch_user_context_set(context, registers[i], value);
 }
 

@@ -11,11 +11,6 @@
 #include <arch/vspace.h>
 #include <object/frame.h>
 
-/* seL4_X86_VMAttributes bits. */
-#define VM_ATTR_WRITE_THROUGH BIT(0)
-#define VM_ATTR_CACHE_DISABLED BIT(1)
-#define VM_ATTR_PAT BIT(2)
-
 /* The level of the entry that maps a frame of `size`: PT for 4 KiB, PD for 2 MiB, PDPT. */
 static unsigned frame_level(enum frame_size size)
 {

@@ -52,20 +52,32 @@ void io_port_finalise(struct cap cap)
     ports_mark(cap_io_port_first(cap), cap_io_port_last(cap), false);
 }
 
+/* A port number, which the ABI passes in a word's low 16 bits. */
+static word_t port_number(word_t word)
+{
+    return word & MASK(16);
+}
+
+/* X86IOPortControl_Issue's message words (ABI §5.6). */
+struct io_port_control_issue_args {
+    word_t first_port, last_port, index, depth;
+};
+
 struct syscall_error io_port_control_decode(struct invocation *inv)
 {
     if (inv->label != X86IOPortControlIssue)
         return error_plain(seL4_IllegalOperation);
-    if (inv->length < 4 || inv->extra_caps < 1)
+    struct io_port_control_issue_args args;
+    if (!invocation_read_args_and_caps(inv, &args, 1))
         return error_plain(seL4_TruncatedMessage);
-    word_t first = invocation_arg(inv, 0) & 0xffff, last = invocation_arg(inv, 1) & 0xffff;
+    word_t first = port_number(args.first_port), last = port_number(args.last_port);
     if (last < first)
         return error_invalid_argument(1);
     if (!ports_free(first, last))
         return error_plain(seL4_RevokeFirst);
     struct syscall_error error;
-    struct cte *dest = invocation_lookup_empty_slot(inv->extra[0]->cap, invocation_arg(inv, 2),
-                                                    invocation_arg(inv, 3), &error);
+    struct cte *dest = invocation_lookup_empty_slot(inv->extra[0]->cap, args.index, args.depth,
+                                                    &error);
     if (!dest)
         return error;
     ports_mark(first, last, true);
@@ -105,22 +117,50 @@ static void io_port_out(word_t port, word_t width, word_t data)
         io_out32(port, data);
 }
 
-struct syscall_error io_port_decode(struct invocation *inv)
+/* X86IOPort_In8/16/32's and Out8/16/32's message words (ABI §5.6). */
+struct io_port_in_args {
+    word_t port;
+};
+struct io_port_out_args {
+    word_t port, data;
+};
+
+/* The `width` bytes at `port` lie in the capability's range. */
+static bool io_port_covers(struct cap cap, word_t port, word_t width)
 {
-    bool in = inv->label >= X86IOPortIn8 && inv->label <= X86IOPortIn32;
-    bool out = inv->label >= X86IOPortOut8 && inv->label <= X86IOPortOut32;
-    if (!in && !out)
-        return error_plain(seL4_IllegalOperation);
-    if (inv->length < (in ? 1u : 2u))
+    return port >= cap_io_port_first(cap) && port + width - 1 <= cap_io_port_last(cap);
+}
+
+static struct syscall_error io_port_decode_in(struct invocation *inv, word_t width)
+{
+    struct io_port_in_args args;
+    if (!invocation_read_args(inv, &args))
         return error_plain(seL4_TruncatedMessage);
-    word_t port = invocation_arg(inv, 0) & 0xffff, width = io_port_width(inv->label);
-    if (port < cap_io_port_first(inv->cap) || port + width - 1 > cap_io_port_last(inv->cap))
+    word_t port = port_number(args.port);
+    if (!io_port_covers(inv->cap, port, width))
         return error_plain(seL4_IllegalOperation);
-    if (out) {
-        io_port_out(port, width, invocation_arg(inv, 1) & MASK(8 * width));
-        return error_none();
-    }
     invocation_set_result(inv, 0, io_port_in(port, width));
     invocation_reply_length(inv, 1);
     return error_none();
+}
+
+static struct syscall_error io_port_decode_out(struct invocation *inv, word_t width)
+{
+    struct io_port_out_args args;
+    if (!invocation_read_args(inv, &args))
+        return error_plain(seL4_TruncatedMessage);
+    word_t port = port_number(args.port);
+    if (!io_port_covers(inv->cap, port, width))
+        return error_plain(seL4_IllegalOperation);
+    io_port_out(port, width, args.data & MASK(8 * width));
+    return error_none();
+}
+
+struct syscall_error io_port_decode(struct invocation *inv)
+{
+    if (inv->label >= X86IOPortIn8 && inv->label <= X86IOPortIn32)
+        return io_port_decode_in(inv, io_port_width(inv->label));
+    if (inv->label >= X86IOPortOut8 && inv->label <= X86IOPortOut32)
+        return io_port_decode_out(inv, io_port_width(inv->label));
+    return error_plain(seL4_IllegalOperation);
 }

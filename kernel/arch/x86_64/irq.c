@@ -35,30 +35,45 @@ struct syscall_error arch_irq_check(word_t irq)
     return error_plain(seL4_IllegalOperation);
 }
 
-/* seL4's ioapic_decode_map_pin_to_vector: arguments 2-5 (ioapic, pin, level, polarity). */
-static struct syscall_error irq_decode_ioapic(const struct invocation *inv,
+/* IRQControl_GetIOAPIC's and GetMSI's message words (ABI §5.6): the destination, the
+ * label's own four, then the vector. */
+struct irq_control_args {
+    word_t index, depth;
+    union {
+        struct {
+            word_t ioapic, pin, level, polarity;
+        } ioapic;
+        struct {
+            word_t pci_bus, pci_dev, pci_func, handle;
+        } msi;
+    };
+    word_t vector;
+};
+
+/* seL4's ioapic_decode_map_pin_to_vector. */
+static struct syscall_error irq_decode_ioapic(const struct irq_control_args *args,
                                               struct irq_route *route)
 {
-    word_t ioapic = invocation_arg(inv, 2), pin = invocation_arg(inv, 3);
-    word_t level = invocation_arg(inv, 4), polarity = invocation_arg(inv, 5);
-    if (ioapic >= IOAPICS)
+    if (args->ioapic.ioapic >= IOAPICS)
         return error_range(0, IOAPICS - 1);
-    if (pin >= ioapic_pin_count())
+    if (args->ioapic.pin >= ioapic_pin_count())
         return error_range(0, ioapic_pin_count() - 1);
-    if (level > 1 || polarity > 1)
+    if (args->ioapic.level > 1 || args->ioapic.polarity > 1)
         return error_range(0, 1);
-    *route = (struct irq_route){IRQ_SOURCE_IOAPIC, (uint8_t)pin};
+    *route = (struct irq_route){IRQ_SOURCE_IOAPIC, (uint8_t)args->ioapic.pin};
     return error_none();
 }
 
-/* Arguments 2-5 (PCI bus, device, function, handle); the vector is the user's to program. */
-static struct syscall_error irq_decode_msi(const struct invocation *inv, struct irq_route *route)
+/* The PCI function's address; the handle is not checked and the vector is the user's to
+ * program. */
+static struct syscall_error irq_decode_msi(const struct irq_control_args *args,
+                                           struct irq_route *route)
 {
-    if (invocation_arg(inv, 2) > PCI_BUS_MAX)
+    if (args->msi.pci_bus > PCI_BUS_MAX)
         return error_range(0, PCI_BUS_MAX);
-    if (invocation_arg(inv, 3) > PCI_DEV_MAX)
+    if (args->msi.pci_dev > PCI_DEV_MAX)
         return error_range(0, PCI_DEV_MAX);
-    if (invocation_arg(inv, 4) > PCI_FUNC_MAX)
+    if (args->msi.pci_func > PCI_FUNC_MAX)
         return error_range(0, PCI_FUNC_MAX);
     *route = (struct irq_route){IRQ_SOURCE_MSI, 0};
     return error_none();
@@ -66,42 +81,41 @@ static struct syscall_error irq_decode_msi(const struct invocation *inv, struct 
 
 /* Route `irq` as decoded, then hand out its handler capability into `dest` (which unmasks
  * it, as seL4's setIRQState does). */
-static void irq_issue(struct invocation *inv, word_t irq, struct cte *dest,
-                      struct irq_route route)
+static void irq_issue(struct invocation *inv, const struct irq_control_args *args, word_t irq,
+                      struct cte *dest, struct irq_route route)
 {
     routes[irq] = route;
     if (route.source == IRQ_SOURCE_IOAPIC)
-        ioapic_route(route.pin, invocation_arg(inv, 4), invocation_arg(inv, 5),
+        ioapic_route(route.pin, args->ioapic.level, args->ioapic.polarity,
                      IRQ_VECTOR_OFFSET + irq);
     irq_control_issue(inv->slot, dest, irq);
 }
 
-/* GetIOAPIC (root, index, depth, ioapic, pin, level, polarity, vector) and GetMSI (root,
- * index, depth, bus, device, function, handle, vector), checked in seL4's order: label,
+/* GetIOAPIC and GetMSI (the CNode as extra capability), checked in seL4's order: label,
  * length, vector, IRQ free, destination slot, then the label's own arguments. */
 struct syscall_error arch_decode_irq_control(struct invocation *inv)
 {
     bool ioapic = inv->label == X86IRQIssueIRQHandlerIOAPIC;
     if (!ioapic && inv->label != X86IRQIssueIRQHandlerMSI)
         return error_plain(seL4_IllegalOperation);
-    if (inv->length < 7 || inv->extra_caps < 1)
+    struct irq_control_args args;
+    if (!invocation_read_args_and_caps(inv, &args, 1))
         return error_plain(seL4_TruncatedMessage);
-    word_t user_vector = invocation_arg(inv, 6);
-    if (user_vector > IRQ_USER_MAX - IRQ_USER_MIN)
+    if (args.vector > IRQ_USER_MAX - IRQ_USER_MIN)
         return error_range(0, IRQ_USER_MAX - IRQ_USER_MIN);
-    word_t irq = IRQ_USER_MIN + user_vector;
+    word_t irq = IRQ_USER_MIN + args.vector;
     if (interrupt_state(irq) != IRQ_INACTIVE)
         return error_plain(seL4_RevokeFirst);
     struct syscall_error error;
-    struct cte *dest = invocation_lookup_empty_slot(inv->extra[0]->cap, invocation_arg(inv, 0),
-                                                    invocation_arg(inv, 1), &error);
+    struct cte *dest = invocation_lookup_empty_slot(inv->extra[0]->cap, args.index, args.depth,
+                                                    &error);
     if (!dest)
         return error;
     struct irq_route route;
-    error = ioapic ? irq_decode_ioapic(inv, &route) : irq_decode_msi(inv, &route);
+    error = ioapic ? irq_decode_ioapic(&args, &route) : irq_decode_msi(&args, &route);
     if (!error_is_none(error))
         return error;
-    irq_issue(inv, irq, dest, route);
+    irq_issue(inv, &args, irq, dest, route);
     return error_none();
 }
 

@@ -40,7 +40,8 @@ static unsigned page_table_parent_level(word_t type)
 static pte_t table_entry(paddr_t table, word_t attributes)
 {
     return table | PTE_PRESENT | PTE_WRITE | PTE_USER |
-           (attributes & 1 ? PTE_WRITE_THROUGH : 0) | (attributes & 2 ? PTE_CACHE_DISABLE : 0);
+           (attributes & VM_ATTR_WRITE_THROUGH ? PTE_WRITE_THROUGH : 0) |
+           (attributes & VM_ATTR_CACHE_DISABLED ? PTE_CACHE_DISABLE : 0);
 }
 
 void page_table_unmap(struct cap cap)
@@ -85,13 +86,20 @@ static struct syscall_error page_table_find_slot(paddr_t root, vaddr_t vaddr, un
     return error_none();
 }
 
+/* PDPT_Map's, PageDirectory_Map's and PageTable_Map's message words (ABI §5.6); the VSpace
+ * comes as extra capability. */
+struct page_table_map_args {
+    word_t vaddr, attributes;
+};
+
 static struct syscall_error page_table_decode_map(struct invocation *inv, unsigned level)
 {
-    if (inv->length < 2 || inv->extra_caps < 1)
+    struct page_table_map_args args;
+    if (!invocation_read_args_and_caps(inv, &args, 1))
         return error_plain(seL4_TruncatedMessage);
     if (cap_table_is_mapped(inv->cap))
         return error_invalid_capability(0);
-    vaddr_t vaddr = invocation_arg(inv, 0) & ~MASK(level_shift(level));
+    vaddr_t vaddr = args.vaddr & ~MASK(level_shift(level));
     struct cap vspace = inv->extra[0]->cap;
     paddr_t root = arch_vspace_root(vspace);
     word_t asid = cap_mapped_asid(vspace);
@@ -105,7 +113,7 @@ static struct syscall_error page_table_decode_map(struct invocation *inv, unsign
         error = page_table_find_slot(root, vaddr, level, &slot);
     if (!error_is_none(error))
         return error;
-    *slot = table_entry(cap_object(inv->cap), invocation_arg(inv, 1));
+    *slot = table_entry(cap_object(inv->cap), args.attributes);
     inv->slot->cap = cap_table_mapped(inv->cap, asid, vaddr);
     return error_none();
 }

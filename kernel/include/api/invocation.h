@@ -33,8 +33,40 @@ struct invocation {
 struct syscall_error error_failed_lookup(bool source, const struct lookup_fault *fault);
 
 /* Message word i of the invocation (MR0-3 from registers, the rest from the IPC buffer).
- * Callers check inv->length first. */
-word_t invocation_arg(const struct invocation *inv, word_t i);
+ * Callers check inv->length first; decoders read through invocation_read_args instead.
+ * Inline, so that a decoder keeps the words it reads in registers. */
+static inline word_t invocation_arg(const struct invocation *inv, word_t i)
+{
+    static const enum user_reg message_regs[] = {REG_MR0, REG_MR1, REG_MR2, REG_MR3};
+    if (i < ARRAY_SIZE(message_regs))
+        return arch_user_reg_get(&inv->thread->context, message_regs[i]);
+    return inv->buffer[1 + i]; /* msg[i]: word 0 of the buffer is the tag */
+}
+/* A decoder's one read of its message words: fill `args`, a struct of word_t fields named
+ * after the ABI sheet's parameters in its order (sel4-abi.md §5.6), from the message's first
+ * words. False, with `args` untouched, unless the message brought them all: the decoder
+ * then answers TruncatedMessage. */
+#define invocation_read_args(inv, args) invocation_read_words((inv), (args), sizeof(*(args)), 0)
+/* The same for an invocation that also needs `caps` extra capabilities: false when they did
+ * not come either. */
+#define invocation_read_args_and_caps(inv, args, caps) \
+    invocation_read_words((inv), (args), sizeof(*(args)), (caps))
+/* Inline and unrolled, so that the decoder gets each word straight from its register or the
+ * buffer, as if it had read it by number. */
+static inline bool invocation_read_words(const struct invocation *inv, void *args, word_t size,
+                                         word_t caps)
+{
+    word_t count = size / sizeof(word_t);
+    if (inv->length < count || inv->extra_caps < caps)
+        return false;
+#pragma GCC unroll 8
+    for (word_t i = 0; i < count; i++) {
+        word_t word = invocation_arg(inv, i);
+        /* The builtin stays a single store in a -fno-builtin kernel. */
+        __builtin_memcpy((char *)args + i * sizeof(word_t), &word, sizeof(word_t));
+    }
+    return true;
+}
 /* Put result word i of the reply (before invocation_reply_length()); nothing for a Send. */
 void invocation_set_result(struct invocation *inv, word_t i, word_t value);
 /* The reply carries `length` result words and label 0. */

@@ -39,6 +39,14 @@ struct lookup_fault {
     word_t guard_found; /* guard mismatch: the CNode's guard */
 };
 
+/* The constructors of seL4's four kinds, the only places a lookup fault is built (their
+ * positional literals compile to fewer stores than designated ones), and of none, for the
+ * faults that are not a failed lookup. An invalid root carries no detail. */
+static inline struct lookup_fault lookup_fault_none(void)
+{
+    return (struct lookup_fault){LOOKUP_NO_FAILURE, 0, 0, 0};
+}
+
 static inline struct lookup_fault lookup_fault_invalid_root(void)
 {
     return (struct lookup_fault){LOOKUP_INVALID_ROOT, 0, 0, 0};

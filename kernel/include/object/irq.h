@@ -10,11 +10,19 @@ struct syscall_error irq_handler_decode(struct invocation *inv);
 /* Hand out `irq`'s handler capability into the empty `dest`, a child of the IRQControl
  * capability in `control`; the interrupt is unmasked (for the arch's own IRQControl labels). */
 void irq_control_issue(struct cte *control, struct cte *dest, word_t irq);
-/* IRQIssueIRQHandler's checks in seL4's order, for Get and the arch's labels that extend it:
- * the message is the irq, `arch_words` words of the arch's own, then the destination index and
- * depth, with the destination CNode as extra capability. On success *irq is the interrupt and
- * *dest the empty slot for its handler; nothing has changed yet. */
-struct syscall_error irq_control_check_issue(struct invocation *inv, word_t arch_words,
-                                             word_t *irq, struct cte **dest);
+/* IRQControl_Get's message words (ABI §5.6), and those of GetTrigger, which Arm and RISC-V
+ * add (trigger: 0 level, non-zero edge). */
+struct irq_control_get_args {
+    word_t irq, index, depth;
+};
+struct irq_control_get_trigger_args {
+    word_t irq, trigger, index, depth;
+};
+/* IRQIssueIRQHandler's checks in seL4's order once the message is read, for Get and the
+ * arch's labels that extend it: the destination CNode as extra capability, the irq, then the
+ * empty destination at `index`/`depth`. On success *dest is the slot for the handler of `irq`;
+ * nothing has changed yet. */
+struct syscall_error irq_control_check_issue(struct invocation *inv, word_t irq, word_t index,
+                                             word_t depth, struct cte **dest);
 /* The last handler capability of `irq` is gone: mask it and drop its notification. */
 void irq_handler_destroy(word_t irq);

@@ -157,28 +157,6 @@ void arch_context_print(const struct arch_context *context)
     (void)context;
 }
 
-/* Fault messages carry the first FAKE_FAULT_REGISTERS context words. */
-#define FAKE_FAULT_REGISTERS 2
-
-word_t arch_fault_register_count(word_t fault_type)
-{
-    (void)fault_type;
-    return FAKE_FAULT_REGISTERS;
-}
-
-word_t arch_fault_register_get(const struct arch_context *context, word_t fault_type, word_t i)
-{
-    (void)fault_type;
-    return context->regs[i];
-}
-
-void arch_fault_register_set(struct arch_context *context, word_t fault_type, word_t i,
-                             word_t value)
-{
-    (void)fault_type;
-    context->regs[i] = value;
-}
-
 void arch_set_tls_base(struct arch_context *context, word_t base)
 {
     context->tls_base = base;

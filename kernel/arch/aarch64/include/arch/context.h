@@ -24,6 +24,10 @@
 /* The seL4_UserContext words a Timeout fault's reply writes (§7): all but the two TLS
  * registers. */
 #define ARCH_TIMEOUT_REPLY_WORDS 34
+/* Fault messages' registers as seL4_UserContext words (arch.h; sel4-abi.md §7.2): X0-X7,
+ * FaultIP, SP, "LR" (ELR_EL1, the address after the svc), SPSR; FaultIP, SP, SPSR. */
+#define ARCH_UNKNOWN_SYSCALL_REGISTERS {3, 4, 5, 6, 7, 8, 9, 10, 0, 1, FAULT_REGISTER_NEXT_IP, 2}
+#define ARCH_USER_EXCEPTION_REGISTERS {0, 1, 2}
 /* No SetTLSBase syscall: the TLS register is TPIDR_EL0, which user code writes itself (as
  * upstream's KernelArmTLSReg = tpidru, what sel4test and sel4bench use). */
 #define ARCH_SET_TLS_BASE_SYSCALL 0

@@ -46,6 +46,10 @@ struct arch_context {
 #define ARCH_USER_CONTEXT_FRAME_WORDS 16
 /* The seL4_UserContext words a Timeout fault's reply writes (§7): all of them. */
 #define ARCH_TIMEOUT_REPLY_WORDS 32
+/* Fault messages' registers as seL4_UserContext words (arch.h; sel4-abi.md §7.2): FaultIP,
+ * SP, RA, A0-A6; FaultIP, SP. */
+#define ARCH_UNKNOWN_SYSCALL_REGISTERS {0, 2, 1, 16, 17, 18, 19, 20, 21, 22}
+#define ARCH_USER_EXCEPTION_REGISTERS {0, 2}
 /* No SetTLSBase syscall: tp is an ordinary register user code writes itself (ABI §1.2). */
 #define ARCH_SET_TLS_BASE_SYSCALL 0
 _Static_assert(sizeof(struct arch_context) == CONTEXT_SIZE, "entry.S uses CONTEXT_* offsets");

@@ -40,6 +40,11 @@
 #define ARCH_USER_CONTEXT_FRAME_WORDS 18
 /* The seL4_UserContext words a Timeout fault's reply writes (§7): rip to r15 and fs_base. */
 #define ARCH_TIMEOUT_REPLY_WORDS 19
+/* Fault messages' registers as seL4_UserContext words (arch.h; sel4-abi.md §7.2): RAX..R15,
+ * FaultIP, SP, FLAGS; FaultIP, SP, FLAGS. */
+#define ARCH_UNKNOWN_SYSCALL_REGISTERS \
+    {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 0, 1, 2}
+#define ARCH_USER_EXCEPTION_REGISTERS {0, 1, 2}
 /* Without the FSGSBASE instructions user code sets its TLS base through the kernel (ABI §1.2). */
 #define ARCH_SET_TLS_BASE_SYSCALL 1
 

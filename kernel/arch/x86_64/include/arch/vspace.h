@@ -4,6 +4,11 @@
 #include <arch/page_table.h>
 #include <core/boot.h>
 
+/* seL4_X86_VMAttributes bits (Page_Map; the table maps take the first two). */
+#define VM_ATTR_WRITE_THROUGH BIT(0)
+#define VM_ATTR_CACHE_DISABLED BIT(1)
+#define VM_ATTR_PAT BIT(2)
+
 /* The kernel image's parts (linker.ld), at their upper-half addresses; each is page-aligned. */
 extern char kernel_image_start[], kernel_text_start[], kernel_rodata_start[],
     kernel_data_start[], kernel_image_end[];
