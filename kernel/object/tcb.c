@@ -410,10 +410,11 @@ static struct syscall_error tcb_decode_bind_notification(struct invocation *inv)
     struct cap cap = inv->extra[0]->cap;
     if (tcb->bound_notification)
         return error_plain(seL4_IllegalOperation);
+    /* Not a notification, or no Read: IllegalOperation, not InvalidCapability (§12.7 r4). */
     if (cap_type(cap) != CAP_NOTIFICATION || !(cap_rights(cap) & CAP_RIGHT_READ))
-        return error_invalid_capability(1);
+        return error_plain(seL4_IllegalOperation);
     struct notification *ntfn = notification_at(cap_object(cap));
-    if (ntfn->bound_tcb)
+    if (ntfn->bound_tcb || ntfn->waiters.head)
         return error_plain(seL4_IllegalOperation);
     notification_bind(ntfn, tcb);
     return error_none();

@@ -60,17 +60,21 @@ static seL4_CPtr start_actor(struct env *env, struct actor *a, void (*entry)(voi
 }
 
 /* Deleting the last notification cap restarts the waiter, which redoes its Wait on whatever
- * its slot then holds (here a new, signalled notification), and unbinds the bound thread. */
+ * its slot then holds (here a new, signalled notification); deleting a bound notification
+ * unbinds the bound thread. (A notification with a waiter cannot also be bound: §12.7 r4.) */
 void test_cancel_notification_delete(struct env *env)
 {
     seL4_CPtr ntfn = env_retype(env, seL4_NotificationObject, 0, 1);
+    seL4_CPtr bound_ntfn = env_retype(env, seL4_NotificationObject, 0, 1);
     seL4_CPtr other = env_retype(env, seL4_NotificationObject, 0, 1);
     seL4_CPtr park = env_retype(env, seL4_NotificationObject, 0, 1);
     actors[0] = (struct actor){.cap = ntfn, .park = park};
     start_actor(env, &actors[0], wait_on_cap);
     seL4_CPtr bound = env_thread(env, 100);
-    CHECK(env, seL4_TCB_BindNotification(bound, ntfn) == seL4_NoError);
+    CHECK(env, seL4_TCB_BindNotification(bound, bound_ntfn) == seL4_NoError);
+    CHECK(env, seL4_TCB_BindNotification(bound, other) == seL4_IllegalOperation);
     CHECK(env, actors[0].runs == 1 && actors[0].done == 0);
+    CHECK(env, seL4_CNode_Delete(ROOT, bound_ntfn, ROOT_DEPTH) == seL4_NoError);
     CHECK(env, seL4_CNode_Delete(ROOT, ntfn, ROOT_DEPTH) == seL4_NoError);
     CHECK(env, seL4_CNode_Mint(ROOT, ntfn, ROOT_DEPTH, ROOT, other, ROOT_DEPTH, seL4_AllRights,
                                0x9) == seL4_NoError);

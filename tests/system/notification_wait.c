@@ -170,3 +170,24 @@ void test_notification_active_bound_recv_skips_endpoint(struct env *env)
     seL4_MessageInfo_t info = seL4_NBRecv(ep, &badge, reply);
     CHECK(env, seL4_MessageInfo_get_label(info) == 8);
 }
+
+/* TCB_BindNotification refuses a notification that has a waiter, and a cap that is not a
+ * notification's, with IllegalOperation (§12.7 r4); the waiter still gets the next Signal. */
+void test_notification_bind_refuses_waited_on(struct env *env)
+{
+    seL4_CPtr ntfn = env_retype(env, seL4_NotificationObject, 0, 1);
+    seL4_CPtr park = env_retype(env, seL4_NotificationObject, 0, 1);
+    seL4_CPtr endpoint = env_retype(env, seL4_EndpointObject, 0, 1);
+    seL4_CPtr tcb = env_retype(env, seL4_TCBObject, 0, 1);
+    wake_order = 0;
+    waiters[0] = (struct waiter){.ntfn = ntfn, .park = park};
+    start_waiter(env, &waiters[0], 100);
+    ipc_let_others_run(env);
+    CHECK(env, wake_order == 0);
+    CHECK_ERR(env, seL4_TCB_BindNotification(tcb, ntfn), seL4_IllegalOperation);
+    CHECK_ERR(env, seL4_TCB_BindNotification(tcb, endpoint), seL4_IllegalOperation);
+    seL4_Signal(ntfn);
+    ipc_let_others_run(env);
+    CHECK(env, waiters[0].woken == 1);
+    CHECK_ERR(env, seL4_TCB_BindNotification(tcb, ntfn), seL4_NoError);
+}

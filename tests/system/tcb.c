@@ -163,7 +163,7 @@ void test_tcb_bind_notification(struct env *env)
     seL4_CPtr write_only = env_slot(env);
     CHECK(env, seL4_CNode_Copy(ROOT, write_only, ROOT_DEPTH, ROOT, ntfn, ROOT_DEPTH,
                                seL4_CanWrite) == seL4_NoError);
-    CHECK(env, seL4_TCB_BindNotification(tcb, write_only) == seL4_InvalidCapability);
+    CHECK(env, seL4_TCB_BindNotification(tcb, write_only) == seL4_IllegalOperation);
     CHECK(env, seL4_TCB_BindNotification(tcb, ntfn) == seL4_NoError);
     CHECK(env, seL4_TCB_BindNotification(tcb, ntfn) == seL4_IllegalOperation);
     CHECK(env, seL4_TCB_BindNotification(seL4_CapInitThreadTCB, ntfn) == seL4_IllegalOperation);
@@ -330,8 +330,9 @@ void test_tcb_handler_and_binding_errors(struct env *env)
                                      seL4_CapInitThreadVSpace, 0),
               seL4_IllegalOperation);
     CHECK_ERR(env, seL4_TCB_SetSpace(tcb, 0, ROOT, 0, seL4_CapInitThreadVSpace, 0), seL4_NoError);
-    CHECK_ERR(env, seL4_TCB_BindNotification(tcb, ep), seL4_InvalidCapability, 1);
-    CHECK_ERR(env, seL4_TCB_BindNotification(tcb, write_only), seL4_InvalidCapability, 1);
+    /* Not a notification, or no Read: IllegalOperation, not InvalidCapability (§12.7 r4). */
+    CHECK_ERR(env, seL4_TCB_BindNotification(tcb, ep), seL4_IllegalOperation);
+    CHECK_ERR(env, seL4_TCB_BindNotification(tcb, write_only), seL4_IllegalOperation);
     CHECK_ERR(env, seL4_TCB_BindNotification(tcb, ntfn), seL4_NoError);
     /* A bound thread takes no second notification; a bound notification no second thread. */
     seL4_CPtr second = env_retype(env, seL4_NotificationObject, 0, 1);

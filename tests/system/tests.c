@@ -88,6 +88,7 @@ const struct system_test system_tests[] = {
     {"donation_caller_without_sc", test_donation_caller_without_sc},
     {"donation_from_queued_caller", test_donation_from_queued_caller},
     {"notification_wait_blocks_until_signal", test_notification_wait_blocks_until_signal},
+    {"notification_bind_refuses_waited_on", test_notification_bind_refuses_waited_on},
     {"notification_badge_zero_signal_is_active", test_notification_badge_zero_signal_is_active},
     {"notification_signal_wakes_bound_receiver", test_notification_signal_wakes_bound_receiver},
     {"notification_active_bound_recv_skips_endpoint", test_notification_active_bound_recv_skips_endpoint},

@@ -67,6 +67,7 @@ void test_donation_chain_through_passive_servers(struct env *env);
 void test_donation_reply_on_non_head(struct env *env);
 void test_donation_phase_one_send(struct env *env);
 void test_notification_wait_blocks_until_signal(struct env *env);
+void test_notification_bind_refuses_waited_on(struct env *env);
 void test_notification_badge_zero_signal_is_active(struct env *env);
 void test_notification_signal_wakes_bound_receiver(struct env *env);
 void test_notification_active_bound_recv_skips_endpoint(struct env *env);
