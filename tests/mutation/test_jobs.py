@@ -1,0 +1,63 @@
+"""--jobs: mutants spread over several scratch copies, each result once, in the mutants' order,
+each printed line whole and readable by --summarize and --rerun."""
+import io
+import threading
+import time
+
+from tests.mutation import __main__ as mutation
+from tests.mutation import operators, runner
+
+SOURCE = "".join(f"if (a{i} < 3)\n    return error_plain(seL4_IllegalOperation);\n"
+                 for i in range(6))
+
+
+class FakeScratch:
+    """Stands in for runner.Scratch: no build, no QEMU; odd lines survive, and it notes which
+    copy ran each mutant and how many ran at once."""
+    used = []
+    running = 0
+    most_at_once = 0
+    lock = threading.Lock()
+
+    def __init__(self, root, boards_needed):
+        self.root = root
+
+    def prepare(self):
+        pass
+
+    def try_mutant(self, mutant, default_board):
+        with FakeScratch.lock:
+            FakeScratch.running += 1
+            FakeScratch.most_at_once = max(FakeScratch.most_at_once, FakeScratch.running)
+            FakeScratch.used.append((self.root, mutant.key))
+        time.sleep(0.05)
+        with FakeScratch.lock:
+            FakeScratch.running -= 1
+        outcome = "survived" if mutant.line % 4 == 1 else "killed"
+        return runner.Result(mutant, outcome, "" if outcome == "survived" else "unit", 0.05)
+
+
+def test_jobs_share_the_mutants_and_each_result_is_printed_once_and_whole(monkeypatch):
+    monkeypatch.setattr(runner, "Scratch", FakeScratch)
+    monkeypatch.setattr(mutation.equivalents, "load", lambda: {})
+    mutants = operators.mutants_of("kernel/object/x.c", SOURCE, ("negate", "drop_guard"))
+    out = io.StringIO()
+    results, skipped = mutation.run(mutants, ["copy1", "copy2"], out=out)
+
+    assert [r.mutant for r in results] == mutants and not skipped
+    assert sorted(key for _, key in FakeScratch.used) == sorted(m.key for m in mutants)
+    assert {root for root, _ in FakeScratch.used} == {"copy1", "copy2"}
+    assert FakeScratch.most_at_once == 2
+    lines = out.getvalue().splitlines()[1:]
+    assert sorted(int(line[1:line.index("/")]) for line in lines) == list(
+        range(1, len(mutants) + 1))
+    logged = list(mutation.logged_results(out.getvalue()))
+    assert sorted(m.key for _, m in logged) == sorted(m.key for m in mutants)
+    assert mutation.survivor_keys(out.getvalue()) == {
+        r.mutant.key for r in results if r.outcome == "survived"}
+
+
+def test_each_job_has_a_scratch_folder_of_its_own():
+    assert mutation.scratch_folder("/tmp/s/", 1) == "/tmp/s/"
+    assert mutation.scratch_folder("/tmp/s/", 2) == "/tmp/s-job2"
+    assert mutation.scratch_folder(None, 3) is None
