@@ -16,6 +16,7 @@ import pathlib
 import random
 import re
 import shutil
+import subprocess
 import sys
 import threading
 
@@ -198,6 +199,7 @@ def main(argv=None):
         mutants = select_args(args, roots[0])
         if args.list:
             return list_mutants(mutants)
+        print(f"mutation: tree {tree_name(args.rev)}", flush=True)
         results, skipped = run(mutants, roots, args.board)
     finally:
         if not args.scratch:
@@ -205,6 +207,18 @@ def main(argv=None):
                 shutil.rmtree(root, ignore_errors=True)
     survivors = summarize(results, skipped)
     return 1 if survivors else 0
+
+
+def tree_name(rev):
+    """What is mutated, for the log: `rev` resolved to its commit, else the working tree's
+    commit, marked if the tree has uncommitted changes."""
+    commit = subprocess.run(["git", "-C", str(REPO_ROOT), "rev-parse", rev or "HEAD"],
+                            check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
+    if rev:
+        return commit
+    changes = subprocess.run(["git", "-C", str(REPO_ROOT), "status", "--porcelain"],
+                             check=True, stdout=subprocess.PIPE, text=True).stdout
+    return commit + (" with uncommitted changes" if changes.strip() else "")
 
 
 def scratch_folder(scratch, job):
