@@ -467,3 +467,36 @@ void test_fault_cap_depth_mismatch(struct env *env)
     CHECK_MR(env, 5, 6);
     CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
 }
+
+/* A thread whose fault send is cancelled (CancelBadgedSends) stops, its fault kept (seL4's
+ * restart_thread_if_no_fault); restarting it ends the fault (MCS cancelIPC clears it), so a
+ * message it then sends is its own, not the old fault. */
+static void send_own_message(void *arg)
+{
+    (void)arg;
+    seL4_SetMR(0, 0x77);
+    seL4_Send(resumed.ep, seL4_MessageInfo_new(0x66, 0, 0, 1));
+    ipc_park(resumed.park);
+}
+
+void test_fault_cancelled_then_restarted(struct env *env)
+{
+    struct handler h = handler_new(env);
+    resumed = (struct resumed){.ep = h.badged,
+                               .park = env_retype(env, seL4_NotificationObject, 0, 1)};
+    faulter = (struct faulter){0};
+    seL4_CPtr tcb = start_faulter(env, &h, read_unmapped);
+    CHECK(env, seL4_CNode_CancelBadgedSends(ROOT, h.badged, ROOT_DEPTH) == seL4_NoError);
+    ipc_let_others_run(env);
+    no_fault_waiting(env, &h);
+    env_thread_start(env, tcb, send_own_message, 0);
+    ipc_let_others_run(env);
+    seL4_Word badge = 0;
+    seL4_MessageInfo_t info = seL4_NBRecv(h.ep, &badge, h.reply);
+    CHECK(env, badge == HANDLER_BADGE);
+    CHECK(env, seL4_MessageInfo_get_label(info) == 0x66);
+    CHECK(env, seL4_MessageInfo_get_length(info) == 1);
+    CHECK(env, seL4_MessageInfo_get_extraCaps(info) == 0);
+    CHECK_MR(env, 0, 0x77);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}

@@ -82,6 +82,9 @@ void test_tcb_space_and_buffer_errors(struct env *env)
     CHECK(env, seL4_TCB_SetIPCBuffer(tcb, 0x1000, seL4_CapInitThreadTCB) ==
                    seL4_IllegalOperation);
     CHECK(env, seL4_TCB_SetIPCBuffer(tcb, 0, 0) == seL4_NoError);
+    /* The buffer capability is derived first: an untyped with children cannot be. */
+    env_retype(env, seL4_NotificationObject, 0, 1);
+    CHECK(env, seL4_TCB_SetIPCBuffer(tcb, 0x1000, env->untyped) == seL4_RevokeFirst);
 }
 
 void test_sched_context_errors(struct env *env)
