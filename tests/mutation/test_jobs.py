@@ -61,3 +61,25 @@ def test_each_job_has_a_scratch_folder_of_its_own():
     assert mutation.scratch_folder("/tmp/s/", 1) == "/tmp/s/"
     assert mutation.scratch_folder("/tmp/s/", 2) == "/tmp/s-job2"
     assert mutation.scratch_folder(None, 3) is None
+
+
+class SlowBuildScratch(runner.Scratch):
+    """A scratch whose first build takes a while and whose boot is quick."""
+
+    def run_unit(self):
+        return None
+
+    def build_board(self, board_name):
+        time.sleep(0.5)
+        return {}
+
+    def boot(self, board_name, manifest, timeout=None):
+        time.sleep(0.01)
+        return None
+
+
+def test_the_timeout_is_measured_on_the_boot_alone_not_the_first_build(monkeypatch, tmp_path):
+    monkeypatch.setattr(runner, "MIN_TIMEOUT", 0.0)
+    scratch = SlowBuildScratch(tmp_path, {"qemu-riscv64"})
+    scratch.prepare()
+    assert scratch.timeouts["qemu-riscv64"] < 0.5 * runner.TIMEOUT_FACTOR / 2
