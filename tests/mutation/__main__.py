@@ -181,6 +181,12 @@ def main(argv=None):
     parser.add_argument("--jobs", type=int, default=1, help="run this many mutants at a time, "
                         "each job in a scratch copy of its own (with --scratch DIR, the second "
                         "job's is DIR-job2, and so on); result lines may come out of order")
+    parser.add_argument("--first", nargs="+", default=[], metavar="TARGET",
+                        help="run the mutants of these folders or .c files before the others "
+                        "(e.g. the ones no earlier run covered)")
+    parser.add_argument("--shuffle", type=int, metavar="SEED", help="run the mutants in a "
+                        "seeded random order (--first's still first), so that a run stopped "
+                        "early has sampled every file")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     parser.add_argument("--rerun", metavar="LOG", help="only the mutants that survived in the "
                         "output of an earlier run (matched by text, not line number)")
@@ -235,7 +241,20 @@ def select_args(args, source):
     if args.rerun:
         wanted = survivor_keys(pathlib.Path(args.rerun).read_text())
         mutants = [m for m in mutants if m.key in wanted]
-    return select(mutants, None if args.all else args.sample, args.seed)
+    mutants = select(mutants, None if args.all else args.sample, args.seed)
+    return run_order(mutants, args.first, args.shuffle)
+
+
+def run_order(mutants, first=(), shuffle=None):
+    """`mutants` with those of the `first` targets (folders or .c files) before the others,
+    each part in its own order, or in a random order seeded by `shuffle`."""
+    def in_first(path):
+        return any(path == target or folder_of(path) == target.rstrip("/") for target in first)
+
+    shuffled = random.Random(shuffle)
+    keys = {id(m): (not in_first(m.path), shuffled.random() if shuffle is not None else i)
+            for i, m in enumerate(mutants)}
+    return sorted(mutants, key=lambda m: keys[id(m)])
 
 
 RESULT_LINE = re.compile(r"^\[\d+/\d+\] (\w+)(?: \(.*?\))? [\d.]+ s  (\S+?):(\d+): (\w+)"

@@ -83,3 +83,18 @@ def test_the_timeout_is_measured_on_the_boot_alone_not_the_first_build(monkeypat
     scratch = SlowBuildScratch(tmp_path, {"qemu-riscv64"})
     scratch.prepare()
     assert scratch.timeouts["qemu-riscv64"] < 0.5 * runner.TIMEOUT_FACTOR / 2
+
+
+def test_run_order_puts_the_first_targets_first_and_shuffles_each_part_by_its_seed():
+    mutants = (operators.mutants_of("kernel/core/a.c", SOURCE, ("negate",)) +
+               operators.mutants_of("kernel/object/b.c", SOURCE, ("negate",)) +
+               operators.mutants_of("kernel/api/c.c", SOURCE, ("negate",)))
+    assert mutation.run_order(mutants) == mutants
+    first = mutation.run_order(mutants, ["kernel/object", "kernel/api/c.c"])
+    assert [m.path for m in first] == ["kernel/object/b.c"] * 6 + ["kernel/api/c.c"] * 6 + [
+        "kernel/core/a.c"] * 6
+    shuffled = mutation.run_order(mutants, ["kernel/core/a.c"], shuffle=1)
+    assert shuffled == mutation.run_order(mutants, ["kernel/core/a.c"], shuffle=1)
+    assert {m.path for m in shuffled[:6]} == {"kernel/core/a.c"}
+    assert sorted(m.key for m in shuffled) == sorted(m.key for m in mutants)
+    assert [m.path for m in shuffled[6:]] != [m.path for m in mutants[6:]]
