@@ -235,6 +235,12 @@ void test_fault_cap(struct env *env)
                     seL4_MissingCapability, 5, 0);
     check_cap_fault(env, &h, (struct cap_fault_case){recv, ep, ntfn}, ntfn, 1,
                     seL4_MissingCapability, 5, 0); /* the reply register's cap */
+    /* A notification bound to another thread is that thread's to wait on. */
+    seL4_CPtr bound = env_retype(env, seL4_NotificationObject, 0, 1);
+    CHECK(env, seL4_TCB_BindNotification(env_retype(env, seL4_TCBObject, 0, 1), bound) ==
+                   seL4_NoError);
+    check_cap_fault(env, &h, (struct cap_fault_case){recv, bound, 0}, bound, 1,
+                    seL4_MissingCapability, 5, 0);
 }
 
 /* A handler without an IPC buffer gets MR0-3 of a fault message, length 4 (seL4's setMR

@@ -405,3 +405,17 @@ void test_tcb_debug_name_thread_long_name(struct env *env)
     CHECK(env, named.signalled == 1);
     CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
 }
+
+/* A Send of an invocation wants no reply: results it has (here ReadRegisters') are written
+ * nowhere, not even to the IPC buffer's message words past the registers. */
+void test_tcb_send_invocation_writes_no_results(struct env *env)
+{
+    seL4_CPtr tcb = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_SetMR(0, 0);
+    seL4_SetMR(1, seL4_UserContextWords);
+    for (seL4_Word i = 2; i < seL4_UserContextWords; i++)
+        seL4_SetMR(i, 0xa5a5 + i);
+    seL4_Send(tcb, seL4_MessageInfo_new(TCBReadRegisters, 0, 0, 2));
+    for (seL4_Word i = 2; i < seL4_UserContextWords; i++)
+        CHECK(env, seL4_GetMR(i) == 0xa5a5 + i);
+}

@@ -42,6 +42,7 @@ const struct system_test system_tests[] = {
     {"tcb_register_errors", test_tcb_register_errors},
     {"tcb_write_registers_partial", test_tcb_write_registers_partial},
     {"tcb_debug_name_thread_long_name", test_tcb_debug_name_thread_long_name},
+    {"tcb_send_invocation_writes_no_results", test_tcb_send_invocation_writes_no_results},
     {"tcb_handler_and_binding_errors", test_tcb_handler_and_binding_errors},
     {"sched_context_bind_unbind", test_sched_context_bind_unbind},
     {"irq_control_get_checks", test_irq_control_get_checks},

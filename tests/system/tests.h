@@ -61,6 +61,7 @@ void test_irq_control_get_checks(struct env *env);
 void test_irq_handler_checks(struct env *env);
 void test_tcb_write_registers_partial(struct env *env);
 void test_tcb_debug_name_thread_long_name(struct env *env);
+void test_tcb_send_invocation_writes_no_results(struct env *env);
 void test_cnode_cancel_badged_sends_needs_an_endpoint(struct env *env);
 void test_cnode_guard_mismatch_reply(struct env *env);
 void test_bootinfo_regions_hold_capabilities(struct env *env);

@@ -175,6 +175,11 @@ void test_untyped_retype_destination_checks(struct env *env)
     CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, 0, 0,
                                        root_slots - 1, 2),
               seL4_RangeError, 1, 1);
+    /* A window that ends at the CNode's last slot fits: a 4-slot CNode from slot 1 takes 3. */
+    seL4_CPtr small = env_retype(env, seL4_CapTableObject, 2, 1);
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, small,
+                                       ROOT_DEPTH, 1, 3),
+              seL4_NoError);
     /* Every slot of the window must be empty, the last one too. */
     CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, 0, 0,
                                        env->untyped - 1, 2),

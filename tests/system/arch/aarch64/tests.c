@@ -396,6 +396,10 @@ static void test_page_table_errors(struct env *env)
     CHECK(env, seL4_ARM_PageTable_Map(table, unassigned, USER_TOP_FIRST, ATTR) ==
                    seL4_InvalidCapability);
     CHECK_MR(env, 0, 1);
+    /* The last user address takes a table: only addresses above it are refused. */
+    seL4_CPtr top = page_table(env);
+    CHECK(env, seL4_ARM_PageTable_Map(top, VSPACE, seL4_UserTop, ATTR) == seL4_NoError);
+    CHECK(env, seL4_ARM_PageTable_Unmap(top) == seL4_NoError);
     CHECK(env, invoke_raw(table, ARMPageTableMap, 1, 1) == seL4_TruncatedMessage);
     CHECK(env, invoke_raw(table, ARMPageTableMap, 2, 0) == seL4_TruncatedMessage);
     CHECK(env, invoke_raw(table, ARMPageMap, 3, 1) == seL4_IllegalOperation);
