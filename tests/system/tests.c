@@ -7,6 +7,7 @@ const struct system_test system_tests[] = {
     {"untyped_retype_objects", test_untyped_retype_objects},
     {"untyped_retype_errors", test_untyped_retype_errors},
     {"untyped_reuse_after_revoke", test_untyped_reuse_after_revoke},
+    {"untyped_copy_takes_the_free_space", test_untyped_copy_takes_the_free_space},
     {"untyped_device_only_frames", test_untyped_device_only_frames},
     {"untyped_into_a_cnode", test_untyped_into_a_cnode},
     {"untyped_retype_argument_checks", test_untyped_retype_argument_checks},

@@ -5,6 +5,7 @@
 void test_untyped_retype_objects(struct env *env);
 void test_untyped_retype_errors(struct env *env);
 void test_untyped_reuse_after_revoke(struct env *env);
+void test_untyped_copy_takes_the_free_space(struct env *env);
 void test_untyped_device_only_frames(struct env *env);
 void test_untyped_into_a_cnode(struct env *env);
 void test_cnode_copy_and_rights(struct env *env);
