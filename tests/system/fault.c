@@ -506,3 +506,27 @@ void test_fault_cancelled_then_restarted(struct env *env)
     CHECK_MR(env, 0, 0x77);
     CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
 }
+
+/* The boot maps the extra boot info's pages and no more: the page after them faults. */
+static seL4_Word past_boot_info;
+
+static void read_past_boot_info(void *arg)
+{
+    (void)arg;
+    faulter.progress = *word_at(past_boot_info);
+}
+
+void test_fault_past_the_boot_info(struct env *env)
+{
+    struct handler h = handler_new(env);
+    const seL4_BootInfo *bi = env->bootinfo;
+    const seL4_Word page = 1ul << seL4_PageBits;
+    seL4_Word extra_pages = bi->extraBIPages.end - bi->extraBIPages.start;
+    past_boot_info = (seL4_Word)bi + page + extra_pages * page;
+    faulter = (struct faulter){0};
+    seL4_CPtr tcb = start_faulter(env, &h, read_past_boot_info);
+    take_fault(env, &h, seL4_Fault_VMFault, 4);
+    CHECK_MR(env, 1, past_boot_info);
+    CHECK(env, faulter.progress == 0);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}

@@ -97,6 +97,7 @@ const struct system_test system_tests[] = {
     {"fault_donates_to_passive_handler", test_fault_donates_to_passive_handler},
     {"fault_cap_depth_mismatch", test_fault_cap_depth_mismatch},
     {"fault_cancelled_then_restarted", test_fault_cancelled_then_restarted},
+    {"fault_past_the_boot_info", test_fault_past_the_boot_info},
     {"timeout_fault_on_exhausted_budget", test_timeout_fault_on_exhausted_budget},
     {"mcs_budget_is_a_share", test_mcs_budget_is_a_share},
     {"mcs_sporadic_budget_is_a_share", test_mcs_sporadic_budget_is_a_share},

@@ -94,6 +94,7 @@ void test_fault_reply_without_buffer(struct env *env);
 void test_fault_donates_to_passive_handler(struct env *env);
 void test_fault_cap_depth_mismatch(struct env *env);
 void test_fault_cancelled_then_restarted(struct env *env);
+void test_fault_past_the_boot_info(struct env *env);
 void test_timeout_fault_on_exhausted_budget(struct env *env);
 void test_mcs_budget_is_a_share(struct env *env);
 void test_mcs_sporadic_budget_is_a_share(struct env *env);
