@@ -3,6 +3,7 @@
     /usr/bin/python3 -m tests.mutation --all                 # every mutant, arch decoders too
     /usr/bin/python3 -m tests.mutation --sample 40 --seed 1  # a seeded sample
     /usr/bin/python3 -m tests.mutation --list                # the mutants, without running
+    /usr/bin/python3 -m tests.mutation --all --jobs 2        # two mutants at a time
 
 Prints one line per mutant as it goes, then the kill rate per folder and every survivor as
 file:line with the mutation. Mutants listed in tests/mutation/equivalent.toml (they cannot
@@ -10,11 +11,14 @@ change behaviour) are not run. Exit status 1 if any other mutant survived.
 """
 import argparse
 import collections
+import functools
 import pathlib
 import random
 import re
 import shutil
+import subprocess
 import sys
+import threading
 
 from harness import REPO_ROOT
 from tests.mutation import equivalents, operators, runner
@@ -96,25 +100,62 @@ def print_row(name, counts, out):
           f"{counts['equivalent']:10}", file=out)
 
 
-def run(mutants, root, default_board=runner.DEFAULT_BOARD, out=sys.stdout):
-    """Run `mutants` (equivalent ones skipped) in the scratch copy `root`; return (results,
-    skipped)."""
+def run(mutants, roots, default_board=runner.DEFAULT_BOARD, out=sys.stdout):
+    """Run `mutants` (equivalent ones skipped) in the scratch copies `roots` (one folder, or a
+    list of them: one job each, working through the mutants in turn); return (results, skipped),
+    the results in the order of `mutants`. Result lines are printed as mutants finish, each
+    whole, numbered in order of finishing."""
+    roots = [roots] if isinstance(roots, (str, pathlib.Path)) else list(roots)
     known = equivalents.load()
     skipped = [m for m in mutants if m.key in known]
     to_run = [m for m in mutants if m.key not in known]
-    scratch = runner.Scratch(root, {runner.board_for(m.path, default_board) for m in to_run}
-                             or {default_board})
+    boards_needed = {runner.board_for(m.path, default_board) for m in to_run} or {default_board}
+    scratches = [runner.Scratch(root, boards_needed) for root in roots]
     print(f"mutation: {len(to_run)} mutants to run ({len(skipped)} equivalent skipped) "
-          f"in {root}", file=out, flush=True)
-    scratch.prepare()
-    results = []
-    for i, mutant in enumerate(to_run, 1):
-        result = scratch.try_mutant(mutant, default_board)
-        results.append(result)
-        stage = f" ({result.stage})" if result.stage else ""
-        print(f"[{i}/{len(to_run)}] {result.outcome}{stage} {result.seconds:.1f} s  "
-              f"{mutant.describe()}", file=out, flush=True)
+          f"in {', '.join(str(root) for root in roots)}", file=out, flush=True)
+    in_parallel([scratch.prepare for scratch in scratches])
+    results = [None] * len(to_run)
+    pending = iter(enumerate(to_run))
+    lock = threading.Lock()
+    finished = 0
+
+    def work(scratch):
+        nonlocal finished
+        while True:
+            with lock:
+                index, mutant = next(pending, (None, None))
+            if mutant is None:
+                return
+            result = scratch.try_mutant(mutant, default_board)
+            stage = f" ({result.stage})" if result.stage else ""
+            with lock:
+                results[index] = result
+                finished += 1
+                print(f"[{finished}/{len(to_run)}] {result.outcome}{stage} "
+                      f"{result.seconds:.1f} s  {mutant.describe()}", file=out, flush=True)
+
+    in_parallel([functools.partial(work, scratch) for scratch in scratches])
     return results, skipped
+
+
+def in_parallel(calls):
+    """Call each of `calls` in a thread of its own and wait for all; re-raise the first
+    exception any raised. The jobs spend their time waiting on builds and QEMU."""
+    errors = []
+
+    def guarded(call):
+        try:
+            call()
+        except BaseException as e:  # reported to the caller below
+            errors.append(e)
+
+    threads = [threading.Thread(target=guarded, args=(call,), daemon=True) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
 
 
 def main(argv=None):
@@ -137,6 +178,15 @@ def main(argv=None):
     parser.add_argument("--rev", help="mutate this commit instead of the working tree")
     parser.add_argument("--scratch", help="scratch folder to use and keep (default: a "
                         "temporary one, removed afterwards)")
+    parser.add_argument("--jobs", type=int, default=1, help="run this many mutants at a time, "
+                        "each job in a scratch copy of its own (with --scratch DIR, the second "
+                        "job's is DIR-job2, and so on); result lines may come out of order")
+    parser.add_argument("--first", nargs="+", default=[], metavar="TARGET",
+                        help="run the mutants of these folders or .c files before the others "
+                        "(e.g. the ones no earlier run covered)")
+    parser.add_argument("--shuffle", type=int, metavar="SEED", help="run the mutants in a "
+                        "seeded random order (--first's still first), so that a run stopped "
+                        "early has sampled every file")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     parser.add_argument("--rerun", metavar="LOG", help="only the mutants that survived in the "
                         "output of an earlier run (matched by text, not line number)")
@@ -146,17 +196,43 @@ def main(argv=None):
         return 1 if summarize_log(pathlib.Path(args.summarize).read_text()) else 0
     if args.list and not args.rev:
         return list_mutants(select_args(args, REPO_ROOT))
-    root = runner.make_scratch(args.scratch, args.rev)
+    if args.jobs < 1:
+        parser.error("--jobs needs at least 1")
+    roots = []
     try:
-        mutants = select_args(args, root)
+        for job in range(1, (1 if args.list else args.jobs) + 1):
+            roots.append(runner.make_scratch(scratch_folder(args.scratch, job), args.rev))
+        mutants = select_args(args, roots[0])
         if args.list:
             return list_mutants(mutants)
-        results, skipped = run(mutants, root, args.board)
+        print(f"mutation: tree {tree_name(args.rev)}", flush=True)
+        results, skipped = run(mutants, roots, args.board)
     finally:
         if not args.scratch:
-            shutil.rmtree(root, ignore_errors=True)
+            for root in roots:
+                shutil.rmtree(root, ignore_errors=True)
     survivors = summarize(results, skipped)
     return 1 if survivors else 0
+
+
+def tree_name(rev):
+    """What is mutated, for the log: `rev` resolved to its commit, else the working tree's
+    commit, marked if the tree has uncommitted changes."""
+    commit = subprocess.run(["git", "-C", str(REPO_ROOT), "rev-parse", rev or "HEAD"],
+                            check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
+    if rev:
+        return commit
+    changes = subprocess.run(["git", "-C", str(REPO_ROOT), "status", "--porcelain"],
+                             check=True, stdout=subprocess.PIPE, text=True).stdout
+    return commit + (" with uncommitted changes" if changes.strip() else "")
+
+
+def scratch_folder(scratch, job):
+    """The scratch folder of job `job` (counted from 1): `scratch` itself for the first, a
+    sibling named after it for each other; None (a temporary folder) without `scratch`."""
+    if not scratch:
+        return None
+    return scratch if job == 1 else f"{scratch.rstrip('/')}-job{job}"
 
 
 def select_args(args, source):
@@ -165,7 +241,20 @@ def select_args(args, source):
     if args.rerun:
         wanted = survivor_keys(pathlib.Path(args.rerun).read_text())
         mutants = [m for m in mutants if m.key in wanted]
-    return select(mutants, None if args.all else args.sample, args.seed)
+    mutants = select(mutants, None if args.all else args.sample, args.seed)
+    return run_order(mutants, args.first, args.shuffle)
+
+
+def run_order(mutants, first=(), shuffle=None):
+    """`mutants` with those of the `first` targets (folders or .c files) before the others,
+    each part in its own order, or in a random order seeded by `shuffle`."""
+    def in_first(path):
+        return any(path == target or folder_of(path) == target.rstrip("/") for target in first)
+
+    shuffled = random.Random(shuffle)
+    keys = {id(m): (not in_first(m.path), shuffled.random() if shuffle is not None else i)
+            for i, m in enumerate(mutants)}
+    return sorted(mutants, key=lambda m: keys[id(m)])
 
 
 RESULT_LINE = re.compile(r"^\[\d+/\d+\] (\w+)(?: \(.*?\))? [\d.]+ s  (\S+?):(\d+): (\w+)"

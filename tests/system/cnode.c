@@ -118,6 +118,9 @@ void test_cnode_guards_and_rotate_errors(struct env *env)
     CHECK(env, seL4_CNode_Copy(cnode, 2, 8, ROOT, ep, ROOT_DEPTH, seL4_AllRights) ==
                    seL4_FailedLookup);
     CHECK_MR(env, 1, seL4_DepthMismatch);
+    /* 2 bits where the CNode resolves 4: the bits left and the bits it wanted. */
+    CHECK_ERR(env, seL4_CNode_Copy(cnode, 1, 2, ROOT, ep, ROOT_DEPTH, seL4_AllRights),
+              seL4_FailedLookup, 0, seL4_DepthMismatch, 2, 4);
     /* The same CNode guarded by 4 bits of value 5: 8 bits resolve a slot only through that
      * guard, and a mismatch reports the guard found and its size (ABI §3.6). */
     seL4_CPtr guarded = env_slot(env);

@@ -235,6 +235,12 @@ void test_fault_cap(struct env *env)
                     seL4_MissingCapability, 5, 0);
     check_cap_fault(env, &h, (struct cap_fault_case){recv, ep, ntfn}, ntfn, 1,
                     seL4_MissingCapability, 5, 0); /* the reply register's cap */
+    /* A notification bound to another thread is that thread's to wait on. */
+    seL4_CPtr bound = env_retype(env, seL4_NotificationObject, 0, 1);
+    CHECK(env, seL4_TCB_BindNotification(env_retype(env, seL4_TCBObject, 0, 1), bound) ==
+                   seL4_NoError);
+    check_cap_fault(env, &h, (struct cap_fault_case){recv, bound, 0}, bound, 1,
+                    seL4_MissingCapability, 5, 0);
 }
 
 /* A handler without an IPC buffer gets MR0-3 of a fault message, length 4 (seL4's setMR
@@ -465,5 +471,62 @@ void test_fault_cap_depth_mismatch(struct env *env)
     CHECK_MR(env, 3, seL4_DepthMismatch);
     CHECK_MR(env, 4, 4);
     CHECK_MR(env, 5, 6);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}
+
+/* A thread whose fault send is cancelled (CancelBadgedSends) stops, its fault kept (seL4's
+ * restart_thread_if_no_fault); restarting it ends the fault (MCS cancelIPC clears it), so a
+ * message it then sends is its own, not the old fault. */
+static void send_own_message(void *arg)
+{
+    (void)arg;
+    seL4_SetMR(0, 0x77);
+    seL4_Send(resumed.ep, seL4_MessageInfo_new(0x66, 0, 0, 1));
+    ipc_park(resumed.park);
+}
+
+void test_fault_cancelled_then_restarted(struct env *env)
+{
+    struct handler h = handler_new(env);
+    resumed = (struct resumed){.ep = h.badged,
+                               .park = env_retype(env, seL4_NotificationObject, 0, 1)};
+    faulter = (struct faulter){0};
+    seL4_CPtr tcb = start_faulter(env, &h, read_unmapped);
+    CHECK(env, seL4_CNode_CancelBadgedSends(ROOT, h.badged, ROOT_DEPTH) == seL4_NoError);
+    ipc_let_others_run(env);
+    no_fault_waiting(env, &h);
+    env_thread_start(env, tcb, send_own_message, 0);
+    ipc_let_others_run(env);
+    seL4_Word badge = 0;
+    seL4_MessageInfo_t info = seL4_NBRecv(h.ep, &badge, h.reply);
+    CHECK(env, badge == HANDLER_BADGE);
+    CHECK(env, seL4_MessageInfo_get_label(info) == 0x66);
+    CHECK(env, seL4_MessageInfo_get_length(info) == 1);
+    CHECK(env, seL4_MessageInfo_get_extraCaps(info) == 0);
+    CHECK_MR(env, 0, 0x77);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}
+
+/* The boot maps the extra boot info's pages and no more: the page after them faults. */
+static seL4_Word past_boot_info;
+
+static void read_past_boot_info(void *arg)
+{
+    (void)arg;
+    faulter.progress = *word_at(past_boot_info);
+}
+
+void test_fault_past_the_boot_info(struct env *env)
+{
+    struct handler h = handler_new(env);
+    const seL4_BootInfo *bi = env->bootinfo;
+    const seL4_Word page = 1ul << seL4_PageBits;
+    seL4_Word extra_pages = bi->extraBIPages.end - bi->extraBIPages.start;
+    past_boot_info = (seL4_Word)bi + page + extra_pages * page;
+    faulter = (struct faulter){0};
+    seL4_CPtr tcb = start_faulter(env, &h, read_past_boot_info);
+    take_fault(env, &h, seL4_Fault_VMFault, 4);
+    CHECK_MR(env, 1, past_boot_info);
+    CHECK(env, faulter.progress == 0);
     CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
 }

@@ -82,6 +82,9 @@ void test_tcb_space_and_buffer_errors(struct env *env)
     CHECK(env, seL4_TCB_SetIPCBuffer(tcb, 0x1000, seL4_CapInitThreadTCB) ==
                    seL4_IllegalOperation);
     CHECK(env, seL4_TCB_SetIPCBuffer(tcb, 0, 0) == seL4_NoError);
+    /* The buffer capability is derived first: an untyped with children cannot be. */
+    env_retype(env, seL4_NotificationObject, 0, 1);
+    CHECK(env, seL4_TCB_SetIPCBuffer(tcb, 0x1000, env->untyped) == seL4_RevokeFirst);
 }
 
 void test_sched_context_errors(struct env *env)
@@ -366,4 +369,54 @@ void test_tcb_write_registers_partial(struct env *env)
     CHECK(env, ((seL4_Word *)&after)[0] == 0x2000 && ((seL4_Word *)&before)[0] == 0x100);
     for (seL4_Word i = 1; i < seL4_UserContextWords; i++)
         CHECK(env, ((seL4_Word *)&after)[i] == ((seL4_Word *)&before)[i]);
+}
+
+/* DebugNameThread keeps at most 15 bytes of a longer name and ends it there: nothing past the
+ * name field is written. Here the name's end (byte 23) would fall on the type byte of the
+ * thread's CSpace capability, the first of the TCB's slots, which follow the name; a thread
+ * whose CSpace stays intact can still invoke its capabilities (Signal returns). */
+struct named {
+    seL4_CPtr ntfn;
+    volatile seL4_Word signalled;
+};
+
+static struct named named;
+
+static void signal_then_stop(void *arg)
+{
+    (void)arg;
+    seL4_Signal(named.ntfn);
+    named.signalled = 1;
+    for (;;)
+        seL4_Yield();
+}
+
+void test_tcb_debug_name_thread_long_name(struct env *env)
+{
+    static const char name[] = "a-thread-name-23-bytes!";
+    _Static_assert(sizeof(name) == 24, "the name ends at byte 23");
+    seL4_CPtr tcb = env_thread(env, seL4_MaxPrio);
+    named = (struct named){env_retype(env, seL4_NotificationObject, 0, 1), 0};
+    char *to = (char *)&seL4_GetIPCBuffer()->msg[0];
+    for (seL4_Word i = 0; i < sizeof(name); i++)
+        to[i] = name[i];
+    seL4_SyscallCapOnly((seL4_Word)seL4_SysDebugNameThread, tcb);
+    env_thread_start(env, tcb, signal_then_stop, 0);
+    env_yield_until(&named.signalled);
+    CHECK(env, named.signalled == 1);
+    CHECK(env, seL4_TCB_Suspend(tcb) == seL4_NoError);
+}
+
+/* A Send of an invocation wants no reply: results it has (here ReadRegisters') are written
+ * nowhere, not even to the IPC buffer's message words past the registers. */
+void test_tcb_send_invocation_writes_no_results(struct env *env)
+{
+    seL4_CPtr tcb = env_retype(env, seL4_TCBObject, 0, 1);
+    seL4_SetMR(0, 0);
+    seL4_SetMR(1, seL4_UserContextWords);
+    for (seL4_Word i = 2; i < seL4_UserContextWords; i++)
+        seL4_SetMR(i, 0xa5a5 + i);
+    seL4_Send(tcb, seL4_MessageInfo_new(TCBReadRegisters, 0, 0, 2));
+    for (seL4_Word i = 2; i < seL4_UserContextWords; i++)
+        CHECK(env, seL4_GetMR(i) == 0xa5a5 + i);
 }

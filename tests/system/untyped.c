@@ -51,6 +51,20 @@ void test_untyped_reuse_after_revoke(struct env *env)
     retype(env, seL4_EndpointObject, 0, slot, 1, seL4_NoError);
 }
 
+/* A copy of a whole untyped takes its free space (seL4's setUntypedCapAsFull): the original
+ * has none left, the copy retypes. */
+void test_untyped_copy_takes_the_free_space(struct env *env)
+{
+    seL4_CPtr original = env_retype(env, seL4_UntypedObject, 12, 1);
+    seL4_CPtr copy = env_copy(env, original, seL4_AllRights);
+    seL4_CPtr slot = env_slot(env);
+    CHECK_ERR(env, seL4_Untyped_Retype(original, seL4_NotificationObject, 0, ROOT, 0, 0, slot,
+                                       1),
+              seL4_NotEnoughMemory, 0);
+    CHECK_ERR(env, seL4_Untyped_Retype(copy, seL4_NotificationObject, 0, ROOT, 0, 0, slot, 1),
+              seL4_NoError);
+}
+
 /* The first device untyped of the boot info, 0 if none. */
 static seL4_CPtr device_untyped(seL4_BootInfo *bi)
 {
@@ -125,6 +139,10 @@ void test_untyped_retype_argument_checks(struct env *env)
     CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_UntypedObject, seL4_MaxUntypedBits + 1,
                                        ROOT, 0, 0, slot, 1),
               seL4_RangeError, 0, seL4_MaxUntypedBits);
+    /* The size argument is checked for every type, even one of a fixed size. */
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, seL4_WordBits, ROOT,
+                                       0, 0, slot, 1),
+              seL4_RangeError, 0, seL4_MaxUntypedBits);
     CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_CapTableObject, 0, ROOT, 0, 0, slot,
                                        1),
               seL4_InvalidArgument, 1);
@@ -175,6 +193,11 @@ void test_untyped_retype_destination_checks(struct env *env)
     CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, 0, 0,
                                        root_slots - 1, 2),
               seL4_RangeError, 1, 1);
+    /* A window that ends at the CNode's last slot fits: a 4-slot CNode from slot 1 takes 3. */
+    seL4_CPtr small = env_retype(env, seL4_CapTableObject, 2, 1);
+    CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, small,
+                                       ROOT_DEPTH, 1, 3),
+              seL4_NoError);
     /* Every slot of the window must be empty, the last one too. */
     CHECK_ERR(env, seL4_Untyped_Retype(env->untyped, seL4_EndpointObject, 0, ROOT, 0, 0,
                                        env->untyped - 1, 2),

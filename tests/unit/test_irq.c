@@ -84,6 +84,29 @@ static void test_signal(void)
     CHECK_EQ(notification_poll(n), 0x30);
 }
 
+/* Whether an interrupt may still wake someone (else an idle kernel with nothing to release
+ * stops): a handled number with a notification may, until it is signalled and waits for its
+ * Ack; a number handed out again starts afresh, not waiting. */
+static void test_may_signal(void)
+{
+    cptr_t ntfn[] = {BADGED}, root_cap[] = {SLOT_ROOT};
+    word_t del[] = {HANDLER, 64};
+    CHECK(!interrupt_may_signal()); /* test_handler's last Get: no notification yet */
+    CHECK_EQ(call(HANDLER, IRQSetIRQHandler, 0, 0, ntfn, 1).label, seL4_NoError);
+    CHECK(interrupt_may_signal());
+    interrupt_await_ack(5);
+    CHECK(!interrupt_may_signal());
+    CHECK_EQ(call(HANDLER, IRQAckIRQ, 0, 0, 0, 0).label, seL4_NoError);
+    CHECK(interrupt_may_signal());
+    interrupt_await_ack(5);
+    CHECK_EQ(call(SLOT_ROOT, CNodeDelete, del, 2, root_cap, 1).label, seL4_NoError);
+    CHECK(!interrupt_may_signal());
+    CHECK_EQ(get_irq(5, HANDLER).label, seL4_NoError);
+    CHECK(!interrupt_may_signal()); /* no notification yet */
+    CHECK_EQ(call(HANDLER, IRQSetIRQHandler, 0, 0, ntfn, 1).label, seL4_NoError);
+    CHECK(interrupt_may_signal());
+}
+
 int main(void)
 {
     setup();
@@ -98,6 +121,7 @@ int main(void)
     test_get();
     test_handler();
     test_signal();
+    test_may_signal();
     teardown();
     return unit_report("test_irq");
 }

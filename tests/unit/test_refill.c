@@ -110,6 +110,16 @@ static void test_full_queue_and_small_head(void)
     CHECK_EQ(refill_total(sc), 100);
 }
 
+/* A head of exactly the minimum budget is worth running on: it is not folded. */
+static void test_head_of_the_minimum_budget_stays(void)
+{
+    refill_new(sc, 4, 100, 1000, 0);
+    refill_charge(sc, 100 - MIN_BUDGET_US, 100 - MIN_BUDGET_US);
+    CHECK_EQ(sc->refill_count, 2);
+    check_refill(0, 100 - MIN_BUDGET_US, MIN_BUDGET_US);
+    check_refill(1, 1000, 100 - MIN_BUDGET_US);
+}
+
 static void test_unblock_check_merges(void)
 {
     refill_new(sc, 4, 100, 200, 0);
@@ -121,6 +131,21 @@ static void test_unblock_check_merges(void)
     refill_unblock_check(sc, 150); /* due: starts at 150, ends at 210, overlapping 200 */
     CHECK_EQ(sc->refill_count, 1);
     check_refill(0, 150, 100);
+}
+
+/* A whole head used up comes back one period after its own release, here later than the
+ * tail ends, so as a refill of its own (schedule_used), not merged into the tail. */
+static void test_used_head_returns_a_period_after_its_release(void)
+{
+    refill_new(sc, 4, 100, 1000, 0);
+    refill_charge(sc, 30, 30);
+    refill_unblock_check(sc, 500); /* due head starts now; the tail (1000) is not overlapped */
+    check_refill(0, 500, 70);
+    check_refill(1, 1000, 30);
+    refill_charge(sc, 70, 570);
+    CHECK_EQ(sc->refill_count, 2);
+    check_refill(0, 1000, 30);
+    check_refill(1, 1500, 70);
 }
 
 static void test_update(void)
@@ -165,7 +190,9 @@ int main(void)
     test_charge();
     test_overrun_past_the_budget_end();
     test_full_queue_and_small_head();
+    test_head_of_the_minimum_budget_stays();
     test_unblock_check_merges();
+    test_used_head_returns_a_period_after_its_release();
     test_update();
     test_random_charges_keep_the_budget();
     return unit_report("test_refill");

@@ -128,6 +128,27 @@ void test_irq_sgi_signal(struct env *env)
     CHECK(env, wait_for_badge(ntfn, WAIT_LIMIT) == BADGE);
 }
 
+/* The SGI signal capability IRQControl issues is the original (seL4's isCapRevocable): its
+ * copies are its children, so revoking it deletes them; a copy is not, so revoking a copy
+ * leaves the other copies alone. */
+void test_irq_sgi_signal_revoke(struct env *env)
+{
+    seL4_CPtr sgi = env_slot(env), copy = env_slot(env), copy_of_copy = env_slot(env);
+    CHECK(env, issue_sgi(SGI, 0, sgi) == seL4_NoError);
+    CHECK(env, seL4_CNode_Copy(ROOT, copy, ROOT_DEPTH, ROOT, sgi, ROOT_DEPTH,
+                               seL4_AllRights) == seL4_NoError);
+    CHECK(env, seL4_CNode_Copy(ROOT, copy_of_copy, ROOT_DEPTH, ROOT, copy, ROOT_DEPTH,
+                               seL4_AllRights) == seL4_NoError);
+    CHECK(env, seL4_CNode_Revoke(ROOT, copy, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_DebugCapIdentify(copy) == CAP_TYPE_SGI_SIGNAL);
+    CHECK(env, seL4_DebugCapIdentify(copy_of_copy) == CAP_TYPE_SGI_SIGNAL);
+    CHECK(env, seL4_CNode_Revoke(ROOT, sgi, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_DebugCapIdentify(sgi) == CAP_TYPE_SGI_SIGNAL);
+    CHECK(env, seL4_DebugCapIdentify(copy) == 0);
+    CHECK(env, seL4_DebugCapIdentify(copy_of_copy) == 0);
+    CHECK(env, seL4_CNode_Delete(ROOT, sgi, ROOT_DEPTH) == seL4_NoError);
+}
+
 /* The device untyped that covers `paddr`, and its base and size. */
 static seL4_CPtr device_untyped_at(struct env *env, seL4_Word paddr, seL4_Word *base,
                                    seL4_Word *bits)

@@ -389,6 +389,17 @@ static void test_page_table_errors(struct env *env)
     CHECK(env, seL4_ARM_PageTable_Map(table, VSPACE, USER_TOP_FIRST, ATTR) ==
                    seL4_InvalidArgument);
     CHECK_MR(env, 0, 0);
+    /* The VSpace is checked before the address (seL4's order). */
+    CHECK(env, seL4_ARM_PageTable_Map(table, page, USER_TOP_FIRST, ATTR) ==
+                   seL4_InvalidCapability);
+    CHECK_MR(env, 0, 1);
+    CHECK(env, seL4_ARM_PageTable_Map(table, unassigned, USER_TOP_FIRST, ATTR) ==
+                   seL4_InvalidCapability);
+    CHECK_MR(env, 0, 1);
+    /* The last user address takes a table: only addresses above it are refused. */
+    seL4_CPtr top = page_table(env);
+    CHECK(env, seL4_ARM_PageTable_Map(top, VSPACE, seL4_UserTop, ATTR) == seL4_NoError);
+    CHECK(env, seL4_ARM_PageTable_Unmap(top) == seL4_NoError);
     CHECK(env, invoke_raw(table, ARMPageTableMap, 1, 1) == seL4_TruncatedMessage);
     CHECK(env, invoke_raw(table, ARMPageTableMap, 2, 0) == seL4_TruncatedMessage);
     CHECK(env, invoke_raw(table, ARMPageMap, 3, 1) == seL4_IllegalOperation);
@@ -663,6 +674,7 @@ const struct system_test arch_system_tests[] = {
     {"aarch64_fpu_disabled_thread_faults", test_fpu_disabled_thread_faults},
     {"aarch64_irq_control_trigger", test_irq_control_trigger},
     {"aarch64_irq_sgi_signal", test_irq_sgi_signal},
+    {"aarch64_irq_sgi_signal_revoke", test_irq_sgi_signal_revoke},
     {"aarch64_irq_rtc_device", test_irq_rtc_device},
     {0, 0},
 };

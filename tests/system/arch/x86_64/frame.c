@@ -18,16 +18,22 @@ void test_frame_map_write_read(struct env *env)
     CHECK(env, *word_at(REGION + 8) == 42);
     CHECK(env, seL4_X86_Page_Unmap(alias) == seL4_NoError);
     CHECK(env, seL4_X86_Page_Unmap(frame) == seL4_NoError);
-    /* The cache attributes select PAT entries; RAM reads back the same under any of them. */
+    /* The cache attributes select PAT entries; RAM reads back the same under any of them,
+     * through the same frame (a 4 KiB entry's PAT bit is bit 7; bit 12 is an address bit). */
     seL4_X86_VMAttributes attributes[] = {seL4_X86_WriteThrough, seL4_X86_CacheDisabled,
                                           seL4_X86_Uncacheable, seL4_X86_WriteCombining};
     for (int i = 0; i < 4; i++) {
         seL4_CPtr page = retype(env, seL4_X86_4K);
-        seL4_Word vaddr = REGION + (2 + i) * PAGE;
+        seL4_CPtr plain = env_copy(env, page, seL4_AllRights);
+        seL4_Word vaddr = REGION + (2 + i) * PAGE, plain_vaddr = REGION + (6 + i) * PAGE;
         CHECK(env, seL4_X86_Page_Map(page, VSPACE, vaddr, seL4_ReadWrite, attributes[i]) ==
+                       seL4_NoError);
+        CHECK(env, seL4_X86_Page_Map(plain, VSPACE, plain_vaddr, seL4_ReadWrite, ATTR) ==
                        seL4_NoError);
         *word_at(vaddr) = (seL4_Word)i + 100;
         CHECK(env, *word_at(vaddr) == (seL4_Word)i + 100);
+        CHECK(env, *word_at(plain_vaddr) == (seL4_Word)i + 100);
+        CHECK(env, seL4_X86_Page_Unmap(plain) == seL4_NoError);
         CHECK(env, seL4_X86_Page_Unmap(page) == seL4_NoError);
     }
 }

@@ -17,6 +17,8 @@ void test_page_table_map_errors(struct env *env)
     seL4_SetCap(0, VSPACE);
     CHECK(env, seL4_InvokeWords(pd, X86PageDirectoryMap, words, 1, 1) ==
                    seL4_TruncatedMessage);
+    CHECK(env, seL4_InvokeWords(pd, X86PageDirectoryMap, words, 2, 0) ==
+                   seL4_TruncatedMessage);
     CHECK(env, seL4_InvokeWords(pd, X86PageTableMap, words, 2, 1) == seL4_IllegalOperation);
     /* An unmapped paging structure cannot be copied. */
     seL4_CPtr slot = env_slot(env);
