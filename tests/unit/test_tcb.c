@@ -183,8 +183,9 @@ static void test_bind_notification(void)
     cptr_t root_caps[] = {SLOT_ROOT};
     CHECK_EQ(call(SLOT_ROOT, CNodeCopy, copy, 5, root_caps, 1).label, seL4_NoError);
     cptr_t write_only[] = {31}, ntfn[] = {30};
-    struct reply r = tcb_call(TCB_B, TCBBindNotification, 0, 0, write_only, 1);
-    CHECK(r.label == seL4_InvalidCapability && r.mr[0] == 1);
+    /* No Read right: IllegalOperation, not InvalidCapability (sel4-abi.md §12.7 r4). */
+    CHECK_EQ(tcb_call(TCB_B, TCBBindNotification, 0, 0, write_only, 1).label,
+             seL4_IllegalOperation);
     CHECK_EQ(tcb_call(TCB_B, TCBBindNotification, 0, 0, ntfn, 1).label, seL4_NoError);
     CHECK_EQ(tcb_call(TCB_B, TCBBindNotification, 0, 0, ntfn, 1).label, seL4_IllegalOperation);
     CHECK_EQ(tcb_call(TCB_A, TCBBindNotification, 0, 0, ntfn, 1).label, seL4_IllegalOperation);
