@@ -69,3 +69,9 @@ set(BENCH_SAMPLES 1000 CACHE STRING "Measured samples per sel4bench case (1 to 1
 if(NOT BENCH_SAMPLES MATCHES "^[1-9][0-9]*$" OR BENCH_SAMPLES GREATER 100000)
   message(FATAL_ERROR "BENCH_SAMPLES='${BENCH_SAMPLES}': expected an integer from 1 to 100000")
 endif()
+# Characters of padding sel4bench prints before its header (a note line): it shifts the time
+# at which every case starts, so a test can show that no case's figures depend on it.
+set(BENCH_PHASE_PAD 0 CACHE STRING "Padding characters before sel4bench's header (0 to 100000)")
+if(NOT BENCH_PHASE_PAD MATCHES "^[0-9]+$" OR BENCH_PHASE_PAD GREATER 100000)
+  message(FATAL_ERROR "BENCH_PHASE_PAD='${BENCH_PHASE_PAD}': expected an integer from 0 to 100000")
+endif()
