@@ -10,6 +10,9 @@
 #include <board.h>
 #include <config.h>
 
+/* The runner's own round-robin timeslice: the kernel's for the root thread (5 ms). */
+#define RUNNER_TIMESLICE_US 5000
+
 static uint64_t samples[BENCH_WARMUP + BENCH_SAMPLES];
 
 /* The largest untyped of RAM in the boot info; 0 if none. */
@@ -62,12 +65,22 @@ static uint64_t minimum(const uint64_t *values, int count)
     return least;
 }
 
+/* Every case starts from the same scheduler state, whatever ran before it (earlier cases,
+ * a longer header): the runner's timeslice refilled now, its partners' contexts made fresh by
+ * env_thread. A timeslice end then falls at the same point of each case's run. */
+static bool refill_runner(struct env *env)
+{
+    return seL4_SchedControl_Configure(env->bootinfo->schedcontrol.start, seL4_CapInitThreadSC,
+                                       RUNNER_TIMESLICE_US, RUNNER_TIMESLICE_US, 0, 0) ==
+           seL4_NoError;
+}
+
 static void run_cases(struct env *env)
 {
     uint64_t overhead = 0;
     for (const struct bench_case *bench = bench_cases; bench->id; bench++) {
         int total = BENCH_WARMUP + BENCH_SAMPLES;
-        bool ok = bench->measure(env, &bench->params, samples, total);
+        bool ok = refill_runner(env) && bench->measure(env, &bench->params, samples, total);
         env_stop_threads(env);
         if (!ok) {
             protocol_note("case %s could not be set up; stopping", bench->id);
