@@ -96,7 +96,7 @@ static void run_cases(struct env *env)
 int main(seL4_BootInfo *bootinfo)
 {
     struct env env = {bootinfo, largest_untyped(bootinfo), bootinfo->empty.start,
-                      BENCH_MAP_BASE, {0}, 0, 0};
+                      BENCH_MAP_BASE, {0}, 0, 0, 0};
     seL4_Error lowered = seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB,
                                               BENCH_PRIORITY);
     platform_console_init(&env);
