@@ -32,8 +32,7 @@ enum bench_priority { PRIORITY_NONE, PRIORITY_SAME, PRIORITY_HIGHER, PRIORITY_LO
  * definitions; each benchmark file says where its counter reads are). */
 enum bench_path {
     PATH_NONE, PATH_CALL, PATH_REPLY_RECV, PATH_ROUND_TRIP, PATH_SEND, PATH_NBSENDRECV,
-    PATH_SIGNAL, PATH_UNKNOWN_SYSCALL_FAULT, PATH_VM_FAULT, PATH_IRQ, PATH_TIMEOUT_FAULT,
-    PATH_TIMEOUT_FAULT_DELIVERY
+    PATH_SIGNAL, PATH_UNKNOWN_SYSCALL_FAULT, PATH_VM_FAULT, PATH_IRQ, PATH_TIMEOUT_FAULT
 };
 
 /* A case's parameters, printed as fields of its record (NONE / -1: not a parameter of it). */

@@ -143,8 +143,6 @@ const struct bench_case bench_cases[] = {
      {PATH_VM_FAULT, -1, PRIORITY_HIGHER, "cross", false}},
     {"fault_timeout_round_trip", bench_timeout_fault,
      {PATH_TIMEOUT_FAULT, -1, PRIORITY_HIGHER, "same", false}},
-    {"fault_timeout_delivery", bench_timeout_fault,
-     {PATH_TIMEOUT_FAULT_DELIVERY, -1, PRIORITY_HIGHER, "same", false}},
     {"irq_to_waiting_thread_higher_prio", bench_irq,
      {PATH_IRQ, -1, PRIORITY_HIGHER, "same", false}},
     {"irq_to_self_wait", bench_irq, {PATH_IRQ, -1, PRIORITY_NONE, 0, false}},

@@ -27,8 +27,7 @@ static struct tcb *release_queue;
 static struct sched_context *running_sc; /* charged for the time now passing; NULL idle */
 static ticks_t entry_time;               /* the counter at the latest kernel entry */
 static ticks_t unaccounted;              /* used by running_sc and not yet charged to it */
-static uint64_t timer_deadline = UINT64_MAX; /* the deadline armed now */
-static bool context_switched;            /* running_sc changed since the timer was armed */
+static uint64_t timer_deadline = UINT64_MAX; /* the deadline armed now; 0: rearm it */
 
 ticks_t scheduler_now(void)
 {
@@ -299,7 +298,7 @@ static void switch_context(struct sched_context *sc)
         return;
     commit();
     running_sc = sc;
-    context_switched = true;
+    timer_deadline = 0; /* a switch rearms the timer: see program_timer */
     if (sc && !(sc->flags & SC_FLAG_SPORADIC))
         refill_unblock_check(sc, entry_time);
 }
@@ -317,9 +316,7 @@ static void program_timer(void)
     }
     if (release_queue && release_time(release_queue) < deadline)
         deadline = release_time(release_queue);
-    bool unchanged = deadline == timer_deadline && !context_switched;
-    context_switched = false;
-    if (unchanged)
+    if (deadline == timer_deadline)
         return;
     timer_deadline = deadline;
     arch_timer_set_deadline(deadline);

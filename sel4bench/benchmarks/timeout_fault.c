@@ -4,18 +4,18 @@
  * with a timeout handler at a higher priority; when the budget runs out, the kernel's timer
  * interrupt charges it and sends the Timeout fault to the handler, which refills the thread
  * (SchedControl_Configure of its context: the thread is blocked on the fault, so the kernel
- * gives it a whole budget from now) and replies with an empty message, and the thread resumes
- * where the interrupt stopped it.
+ * gives it a whole budget from now) and replies with an empty message (label 0: the thread
+ * resumes where the interrupt stopped it).
  *
- * The spinning thread reads the counter in a tight loop and stores each read. Round trip: the
- * widest gap between two consecutive reads of one round, that is from the last read before
- * the budget ran out to the first read after the thread resumed; the handler reads no
- * counter. Delivery one way (upstream sel4bench's timeout benchmark, "server to handler"):
- * from the last read the spinning thread stored to the handler's read just after its receive
- * returns with the fault. Either sample also holds what is left of one loop iteration on
- * each side of the interrupt, user instructions that really ran; the minimum is the round
- * where the interrupt lands just after a read. Both threads run in the runner's address
- * space; the handler invokes through registers and its own IPC buffer only.
+ * The spinning thread reads the counter in a tight loop; the handler reads none. A sample is
+ * the widest gap between two consecutive reads of one round: from the last read before the
+ * budget ran out to the first read after the thread resumed, that is one loop iteration plus
+ * the interruption, wherever in the loop the interrupt lands. (Upstream's 2016 timeout app
+ * also timed the delivery alone, from the thread's last stored read to the handler's read;
+ * that holds the part of the loop run since the read, which depends on where the interrupt
+ * lands, so its minimum depends on which landings a run happens to sample: not kept.) Both
+ * threads run in the runner's address space; the handler invokes through registers and its
+ * own IPC buffer only.
  */
 #include "bench.h"
 
@@ -26,8 +26,6 @@
 struct timeout_run {
     seL4_CPtr endpoint, reply, done, sched_control, spinner_sc;
     seL4_Word handler_buffer;
-    bool handler_timed; /* delivery one way: the handler reads the counter */
-    volatile uint64_t last_read; /* the spinning thread's latest read */
     volatile int round;          /* Timeout faults the handler has answered */
     uint64_t *samples;
     int count;
@@ -57,11 +55,6 @@ static void handler_loop(seL4_Word arg0, seL4_Word arg1)
     struct seL4_SyscallRegs regs = {run.endpoint, 0, {0, 0, 0, 0}, run.reply, 0};
     seL4_ArchSyscall((seL4_Word)seL4_SysRecv, &regs);
     for (;;) {
-        if (run.handler_timed) {
-            uint64_t received = counter_read();
-            if (run.round < run.count)
-                run.samples[run.round] = received - run.last_read;
-        }
         refill_spinner(buffer);
         run.round++;
         regs = (struct seL4_SyscallRegs){run.endpoint, empty_reply, {0, 0, 0, 0}, run.reply, 0};
@@ -69,30 +62,26 @@ static void handler_loop(seL4_Word arg0, seL4_Word arg1)
     }
 }
 
-/* Spin until `count` faults are answered. A round's widest gap is known only one read after
- * the thread sees the handler's count move: the interrupt may have struck between the read and
- * that check, and then the first read after the resume is the next one. */
+/* Spin until `count` faults are answered. The instructions between two reads must not depend
+ * on where the interrupt lands: the handler's count is loaded after the read and compared
+ * only in the next iteration, so the iteration the interrupt splits takes the same path
+ * whether it loaded the old count or the new one. The round is recorded one or two reads
+ * after the resume, when its widest gap is in. */
 static void spinning_loop(seL4_Word arg0, seL4_Word arg1)
 {
     (void)arg0;
     (void)arg1;
     uint64_t previous = counter_read(), widest = 0;
-    int seen = 0;
-    bool closing = false;
+    int seen = 0, answered = 0;
     while (seen < run.count) {
         uint64_t now = counter_read();
-        run.last_read = now;
         widest = now - previous > widest ? now - previous : widest;
         previous = now;
-        if (closing) {
-            if (!run.handler_timed)
-                run.samples[seen] = widest;
-            seen++;
+        if (answered != seen) {
+            run.samples[seen++] = widest;
             widest = 0;
-            closing = false;
-        } else if (run.round != seen) {
-            closing = true;
         }
+        answered = run.round;
     }
     seL4_Signal(run.done);
     seL4_Wait(run.done, 0); /* nobody signals it again */
@@ -101,12 +90,11 @@ static void spinning_loop(seL4_Word arg0, seL4_Word arg1)
 bool bench_timeout_fault(struct env *env, const struct bench_params *params, uint64_t *samples,
                          int count)
 {
+    (void)params;
     run = (struct timeout_run){env_retype(env, seL4_EndpointObject, 0),
                                env_retype(env, seL4_ReplyObject, 0),
                                env_retype(env, seL4_NotificationObject, 0),
-                               env->bootinfo->schedcontrol.start, 0, 0,
-                               params->path == PATH_TIMEOUT_FAULT_DELIVERY, 0, 0, samples,
-                               count};
+                               env->bootinfo->schedcontrol.start, 0, 0, 0, samples, count};
     if (!run.endpoint || !run.reply || !run.done)
         return false;
     seL4_CPtr handler = env_thread_stopped(env, handler_loop, 0, 0, PRIORITY_HIGHER, 0);
