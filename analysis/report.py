@@ -184,6 +184,38 @@ def profile_part(board, results_root, out):
             "return instructions, user code as its function alone.</p>" + "\n".join(parts))
 
 
+def exit_counts(kvm_exits):
+    """(window, total, {reason: count}) of a result's kvm_exits: schema_version 2's document,
+    or version 1's bare map (window unknown)."""
+    if "by_reason" in kvm_exits:
+        return kvm_exits["window"], kvm_exits["total"], kvm_exits["by_reason"]
+    return "unknown", sum(kvm_exits.values()), kvm_exits
+
+
+def vm_exits_part(board, mode, documents):
+    """The VM exits (perf's kvm:kvm_exit, by reason) of the latest kvm result of each
+    variant; empty when there is none."""
+    latest = {}
+    for d in documents:
+        if d["board"] == board and d["mode"] == mode and d.get("kvm_exits") is not None and \
+                (d["variant"] not in latest or d["date"] > latest[d["variant"]]["date"]):
+            latest[d["variant"]] = d
+    rows = []
+    for variant, d in sorted(latest.items()):
+        window, total, reasons = exit_counts(d["kvm_exits"])
+        listed = ", ".join(f"{esc(r)} {n}" for r, n in
+                           sorted(reasons.items(), key=lambda item: (-item[1], item[0])))
+        rows.append(f"<tr><td>{esc(variant)}</td><td>{esc(d['commit'][:12])}</td>"
+                    f"<td>{esc(window)}</td><td>{total}</td><td>{listed or '-'}</td>"
+                    f"</tr>")
+    if not rows:
+        return ""
+    return ('<h3>VM exits (kvm:kvm_exit, perf)</h3><table><tr><th>variant</th><th>commit</th>'
+            '<th>window</th><th>exits</th><th>by reason</th></tr>' + "".join(rows) +
+            '</table><p class="note">Window "cases": from sel4bench\'s header line to its end '
+            'line; "run": the whole QEMU run.</p>')
+
+
 def build(results_root, out_dir, figures=None):
     """Write the report of every result under `results_root` into `out_dir`; the path of its
     index.html."""
@@ -204,6 +236,8 @@ def build(results_root, out_dir, figures=None):
         if mode in NOISY_MODES:
             sections.append(distribution_part(board, mode, data[(data["board"] == board) &
                                                                  (data["mode"] == mode)], out))
+        if mode == "kvm":
+            sections.append(vm_exits_part(board, mode, documents))
     index = out / "index.html"
     made = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     page = (f"<!DOCTYPE html>\n<html><head><meta charset=utf-8><title>sel4perf results"

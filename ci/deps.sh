@@ -12,7 +12,7 @@ packages=(
   clang lld llvm
   qemu-system-x86 qemu-system-arm qemu-system-misc opensbi
   python3-pytest python3-pandas python3-matplotlib python3-scipy python3-jsonschema
-  chromium
+  chromium linux-perf
   lava-dispatcher
 )
 templates=build/lava-server/device-types

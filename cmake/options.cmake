@@ -76,3 +76,10 @@ set(BENCH_CASE "" CACHE STRING "Run only this sel4bench case (empty: every case)
 if(NOT BENCH_CASE MATCHES "^[a-z0-9_]*$")
   message(FATAL_ERROR "BENCH_CASE='${BENCH_CASE}': expected a case id (a-z, 0-9, _) or nothing")
 endif()
+
+# Characters of padding sel4bench prints before its header (a note line): it shifts the time
+# at which every case starts, so a test can show that no case's figures depend on it.
+set(BENCH_PHASE_PAD 0 CACHE STRING "Padding characters before sel4bench's header (0 to 100000)")
+if(NOT BENCH_PHASE_PAD MATCHES "^[0-9]+$" OR BENCH_PHASE_PAD GREATER 100000)
+  message(FATAL_ERROR "BENCH_PHASE_PAD='${BENCH_PHASE_PAD}': expected an integer from 0 to 100000")
+endif()

@@ -25,7 +25,7 @@ import tempfile
 import time
 
 from boards import board as boards
-from harness import (bench_table, bisect, build, kvm, lava, profile, profile_diff,
+from harness import (bench_table, bisect, build, kvm, kvm_exits, lava, profile, profile_diff,
                      profile_output, protocol, qemu, store, verdict)
 
 DEFAULT_ROOT_TASK = "boot-test"
@@ -356,14 +356,45 @@ def run_sel4bench(board, args, fastpath, echo_to=None):
         return BoardResult(name, "error", "build failed", EXIT_ERROR), None
     say(f"{name}: booting {BENCH_ROOT_TASK} ({variant}) in mode {args.mode} "
         f"(timeout {args.timeout:g} s, log {os.path.relpath(log)})")
-    outcome = qemu.run_root_task(board, files, args.mode, log, args.timeout, None, echo_to)
+    exits, exits_problem = None, None
+    if args.mode == "kvm":
+        outcome, exits, exits_problem = run_counting_exits(board, files, args, log, echo_to)
+    else:
+        outcome = qemu.run_root_task(board, files, args.mode, log, args.timeout, None, echo_to)
     result, run = judge_bench(name, files["expected_status"], outcome)
     if run is None:
         return result, None
-    return store_run(board, args, run, outcome.log_path, result)
+    if exits_problem:
+        detail = f"VM exits not counted: {exits_problem}; no result stored"
+        say(f"{name}: {detail}")
+        return BoardResult(name, "error", detail, EXIT_ERROR, result.log_path,
+                           result.seconds), None
+    if exits is not None:
+        say(f"{name}: {kvm_exits.summary(exits)}")
+    return store_run(board, args, run, outcome.log_path, result, exits)
 
 
-def store_run(board, args, run, log, result):
+def run_counting_exits(board, files, args, log, echo_to):
+    """Boot sel4bench under `perf record` of kvm:kvm_exit (kvm mode, issue 13), noting when
+    its header and end lines come out. Returns (Outcome, kvm_exits or None, problem or None);
+    the perf data stays beside the log."""
+    window = kvm_exits.CaseWindow()
+
+    def echo(stream, chunk):
+        window(stream, chunk)
+        if echo_to:
+            echo_to(stream, chunk)
+    data = log.with_name(log.name + ".perf.data")
+    argv = kvm_exits.wrap(boards.qemu_argv(board, args.mode, files["kernel"],
+                                           files.get("initrd")), data)
+    outcome = qemu.run(board, argv, log, args.timeout, echo)
+    try:
+        return outcome, kvm_exits.count(data, window), None
+    except kvm_exits.KvmExitsError as e:
+        return outcome, None, str(e)
+
+
+def store_run(board, args, run, log, result, exits=None):
     """Store a checked run (store.py); a result that cannot be stored fails the board."""
     name = board["name"]
     if run.header["board"] != name:
@@ -373,7 +404,8 @@ def store_run(board, args, run, log, result):
                            result.seconds), None
     try:
         path = store.write(store.result(run, args.mode, os.path.relpath(log),
-                                        qemu=store.qemu_version(board["qemu"]["binary"])),
+                                        qemu=store.qemu_version(board["qemu"]["binary"]),
+                                        kvm_exits=exits),
                            args.results)
     except store.StoreError as e:
         say(f"{name}: result not stored: {e}")

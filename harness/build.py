@@ -27,12 +27,13 @@ def build_dir(board_name, toolchain, fastpath, root=REPO_ROOT, benchmark=False):
 
 
 def configure_command(board_name, toolchain, fastpath, directory, source=REPO_ROOT,
-                      fuzz_seed=None, benchmark=False, samples=None, only_case=None):
-    """The cmake configure command. Without a fuzz seed (or a sample count, or a case) the
-    cached one is dropped, so the build's default (cmake/options.cmake) applies again after a
-    run with --fuzz-seed (--samples, harness profile). A benchmark build is BENCHMARK=ON with
-    DEBUG=OFF; `only_case` makes its sel4bench run that case alone (after the counter
-    overhead)."""
+                      fuzz_seed=None, benchmark=False, samples=None, only_case=None,
+                      phase_pad=None):
+    """The cmake configure command. Without a fuzz seed (or a sample count, a case, a phase
+    padding) the cached one is dropped, so the build's default (cmake/options.cmake) applies
+    again after a run with --fuzz-seed (--samples, harness profile). A benchmark build is
+    BENCHMARK=ON with DEBUG=OFF; `only_case` makes its sel4bench run that case alone (after the
+    counter overhead)."""
     seed = f"-DFUZZ_SEED={fuzz_seed:#x}" if fuzz_seed is not None else "-UFUZZ_SEED"
     command = ["cmake", "-G", "Ninja", "-S", str(source), "-B", str(directory),
                f"-DBOARD={board_name}", f"-DTOOLCHAIN={toolchain}",
@@ -40,18 +41,20 @@ def configure_command(board_name, toolchain, fastpath, directory, source=REPO_RO
     if benchmark:
         command += ["-DBENCHMARK=ON", "-DDEBUG=OFF",
                     f"-DBENCH_SAMPLES={samples}" if samples else "-UBENCH_SAMPLES",
-                    f"-DBENCH_CASE={only_case}" if only_case else "-UBENCH_CASE"]
+                    f"-DBENCH_CASE={only_case}" if only_case else "-UBENCH_CASE",
+                    f"-DBENCH_PHASE_PAD={phase_pad}" if phase_pad else "-UBENCH_PHASE_PAD"]
     return command
 
 
 def build(board_name, toolchain="gcc", fastpath=True, source=REPO_ROOT, directory=None,
-          fuzz_seed=None, benchmark=False, samples=None, only_case=None):
+          fuzz_seed=None, benchmark=False, samples=None, only_case=None, phase_pad=None):
     """Configure and build; return the parsed run-manifest.json. Raises BuildError."""
     if toolchain not in TOOLCHAINS:
         raise BuildError(f"unknown toolchain '{toolchain}' (have: {', '.join(TOOLCHAINS)})")
     directory = directory or build_dir(board_name, toolchain, fastpath, benchmark=benchmark)
     run_step("configure", configure_command(board_name, toolchain, fastpath, directory, source,
-                                            fuzz_seed, benchmark, samples, only_case))
+                                            fuzz_seed, benchmark, samples, only_case,
+                                            phase_pad))
     run_step("build", ["cmake", "--build", str(directory)])
     return load_manifest(directory)
 

@@ -33,7 +33,8 @@ PR_SET_PDEATHSIG = 1
 # The Debian package of each QEMU binary a board may name (ci/deps.sh installs them).
 DEBIAN_PACKAGES = {"qemu-system-x86_64": "qemu-system-x86",
                    "qemu-system-aarch64": "qemu-system-arm",
-                   "qemu-system-riscv64": "qemu-system-misc"}
+                   "qemu-system-riscv64": "qemu-system-misc",
+                   "perf": "linux-perf"}
 
 
 class Interrupted(Exception):

@@ -22,7 +22,7 @@ from harness import REPO_ROOT
 
 SCHEMA_PATH = REPO_ROOT / "harness" / "result.schema.json"
 RESULTS_ROOT = REPO_ROOT / "results"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: kvm_exits {event, window, total, by_reason} (harness/kvm_exits.py)
 # The protocol's records carry no version of their own yet; every case is version 1 until a
 # case record says otherwise (a `bench_version` field, when a benchmark's meaning changes).
 DEFAULT_BENCH_VERSION = 1

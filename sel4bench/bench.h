@@ -23,6 +23,7 @@ struct env {
     seL4_CPtr threads[BENCH_MAX_THREADS]; /* made by the current case; stopped after it */
     int thread_count;
     seL4_Word last_ipc_buffer; /* the IPC buffer address of the thread made last */
+    seL4_CPtr last_sched_context; /* the scheduling context of the thread made last */
 };
 
 /* A partner thread's priority relative to the measuring thread's. */
@@ -31,7 +32,7 @@ enum bench_priority { PRIORITY_NONE, PRIORITY_SAME, PRIORITY_HIGHER, PRIORITY_LO
  * definitions; each benchmark file says where its counter reads are). */
 enum bench_path {
     PATH_NONE, PATH_CALL, PATH_REPLY_RECV, PATH_ROUND_TRIP, PATH_SEND, PATH_NBSENDRECV,
-    PATH_SIGNAL, PATH_UNKNOWN_SYSCALL_FAULT, PATH_VM_FAULT, PATH_IRQ
+    PATH_SIGNAL, PATH_UNKNOWN_SYSCALL_FAULT, PATH_VM_FAULT, PATH_IRQ, PATH_TIMEOUT_FAULT
 };
 
 /* A case's parameters, printed as fields of its record (NONE / -1: not a parameter of it). */

@@ -20,6 +20,7 @@ bool bench_map_frame(struct env *, const struct bench_params *, uint64_t *, int)
 bool bench_null_syscall(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_poll(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_retype_frame(struct env *, const struct bench_params *, uint64_t *, int);
+bool bench_timeout_fault(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_signal(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_unmap_frame(struct env *, const struct bench_params *, uint64_t *, int);
 bool bench_vm_fault(struct env *, const struct bench_params *, uint64_t *, int);
@@ -141,6 +142,8 @@ const struct bench_case bench_cases[] = {
      {PATH_VM_FAULT, -1, PRIORITY_HIGHER, "same", false}},
     {"fault_vm_fault_round_trip_cross_as", bench_vm_fault,
      {PATH_VM_FAULT, -1, PRIORITY_HIGHER, "cross", false}},
+    {"fault_timeout_round_trip", bench_timeout_fault,
+     {PATH_TIMEOUT_FAULT, -1, PRIORITY_HIGHER, "same", false}},
     {"irq_to_waiting_thread_higher_prio", bench_irq,
      {PATH_IRQ, -1, PRIORITY_HIGHER, "same", false}},
     {"irq_to_self_wait", bench_irq, {PATH_IRQ, -1, PRIORITY_NONE, 0, false}},

@@ -86,6 +86,7 @@ seL4_CPtr env_thread_stopped(struct env *env, void (*entry)(seL4_Word, seL4_Word
         return 0;
     env->threads[env->thread_count++] = tcb;
     env->last_ipc_buffer = buffer;
+    env->last_sched_context = sc;
     return tcb;
 }
 

@@ -59,7 +59,7 @@ void protocol_header(const struct bench_header *h)
 
 static const char *const path_names[] = {
     0, "call", "reply_recv", "round_trip", "send", "nbsendrecv", "signal",
-    "unknown_syscall_fault", "vm_fault", "irq"};
+    "unknown_syscall_fault", "vm_fault", "irq", "timeout_fault"};
 static const char *const priority_names[] = {0, "same", "higher", "lower"};
 
 static void emit_params(const struct bench_params *p)

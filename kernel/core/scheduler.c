@@ -38,7 +38,7 @@ static bool running_placed;       /* its timeslice ended: it is at its queue's t
 static struct sched_context *running_sc; /* charged for the time now passing; NULL idle */
 static ticks_t entry_time;               /* the counter at the latest kernel entry */
 static ticks_t unaccounted;              /* used by running_sc and not yet charged to it */
-static uint64_t timer_deadline = UINT64_MAX; /* the deadline armed now */
+static uint64_t timer_deadline = UINT64_MAX; /* the deadline armed now; 0: rearm it */
 static uint64_t timer_precision;              /* arch_timer_precision(), read at boot */
 
 void scheduler_init(void)
@@ -378,10 +378,15 @@ static void switch_context(struct sched_context *sc)
         return;
     commit();
     running_sc = sc;
+    timer_deadline = 0; /* a switch rearms the timer: see program_timer */
     if (sc && !(sc->flags & SC_FLAG_SPORADIC))
         refill_unblock_check(sc, entry_time);
 }
 
+/* A switch of scheduling context always rearms the timer (seL4's ksReprogram); the same
+ * context running on rearms it only if its deadline moved. Skipping a switch whose new
+ * deadline happened to equal the armed one made a path's length depend on the clock's phase
+ * (sel4bench's UnknownSyscall round trip on riscv64 read 3797 or 4085 instructions). */
 static void program_timer(void)
 {
     uint64_t deadline = UINT64_MAX;

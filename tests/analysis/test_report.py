@@ -75,3 +75,17 @@ def test_a_stored_path_profile_is_drawn_as_a_flame_graph(history_tree, tmp_path)
     assert (index.parent / name).stat().st_size > 1000
     page = index.read_text()
     assert f'src="{name}"' in page and "slowpath ipc_round_trip_cross_as_len0: 40" in page
+
+
+def test_a_kvm_result_shows_its_vm_exits(tmp_path):
+    """A kvm run's exits (perf's kvm:kvm_exit, by reason) are a table of its board's section."""
+    from tests.analysis.conftest import fixture_result
+    from harness import store
+    data = fixture_result(mode="kvm")
+    data["kvm_exits"] = {"event": "kvm:kvm_exit", "window": "cases", "total": 1204,
+                         "by_reason": {"HLT": 4, "IO_INSTRUCTION": 1200}}
+    store.write(data, tmp_path / "results")
+    page = report.build(tmp_path / "results", tmp_path / "report").read_text()
+    section = page[page.index("qemu-riscv64 (kvm)"):]
+    assert "VM exits (kvm:kvm_exit, perf)" in section
+    assert "<td>cases</td><td>1204</td><td>IO_INSTRUCTION 1200, HLT 4</td>" in section

@@ -59,7 +59,8 @@ def test_a_kvm_result_needs_its_vm_exit_counts(tmp_path):
     data = good_result("kvm")
     with pytest.raises(store.StoreError, match="kvm_exits"):
         store.write(data, tmp_path)
-    data["kvm_exits"] = {"EXIT_REASON_IO_INSTRUCTION": 12}
+    data["kvm_exits"] = {"event": "kvm:kvm_exit", "window": "cases", "total": 12,
+                         "by_reason": {"IO_INSTRUCTION": 12}}
     store.write(data, tmp_path)
 
 
