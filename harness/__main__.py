@@ -164,7 +164,7 @@ def add_lava_commands(commands):
 
 
 def add_profile_options(parser):
-    parser.add_argument("--board", default="qemu-x86_64", choices=boards.qemu_names())
+    parser.add_argument("--board", default="qemu-x86_64", choices=boards.names())
     parser.add_argument("--case", required=True, help="a sel4bench case id")
     parser.add_argument("--variant", default="fastpath", choices=("fastpath", "slowpath"))
     parser.add_argument("--iterations", type=positive(int), default=profile.DEFAULT_ITERATIONS,
@@ -794,6 +794,10 @@ def command_profile_diff(args):
 
 def main(argv=None):
     args = parse_args(argv)
+    if args.command in ("profile", "profile-diff") and args.board not in boards.qemu_names():
+        say(f"{args.board}: the profiler needs QEMU's execution log; this board runs through "
+            f"LAVA only (QEMU boards: {', '.join(boards.qemu_names())})")
+        return EXIT_ERROR
     if args.command == "profile":
         return command_profile(args)
     if args.command == "profile-diff":

@@ -94,7 +94,7 @@ def case_minima(board_name, pad):
     return {c.id: min(c.samples) for c in protocol.parse(outcome.output).cases}
 
 
-@pytest.mark.parametrize("board_name", boards.names())
+@pytest.mark.parametrize("board_name", boards.qemu_names())
 def test_no_case_depends_on_when_it_starts(board_name):
     """Padding before the header moves the time at which every case starts (the clock's phase,
     each partner's and the runner's budget); every case must read the same in icount. Without
