@@ -121,7 +121,16 @@ bool invocation_read_cap(struct invocation *inv, struct tcb *thread, cptr_t cptr
                          struct lookup_fault *fault, cptr_t *failed)
 {
     seL4_MessageInfo_t info = {{arch_user_reg_get(&thread->context, REG_MSGINFO)}};
-    *inv = (struct invocation){.thread = thread, .label = seL4_MessageInfo_get_label(info)};
+    /* Field by field: the slot, the cap and the extra slots are written before they are
+     * read, and zeroing the whole struct cost more than the lookup. */
+    inv->thread = thread;
+    inv->label = seL4_MessageInfo_get_label(info);
+    inv->extra_caps = 0;
+    inv->is_call = false;
+    inv->is_blocking = false;
+    inv->can_donate = false;
+    inv->sent_ipc = false;
+    inv->reply_length = 0;
     inv->buffer = tcb_ipc_buffer(thread, false);
     inv->reply_buffer = tcb_ipc_buffer(thread, true);
     inv->length = seL4_MessageInfo_get_length(info);
