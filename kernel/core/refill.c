@@ -6,13 +6,18 @@
  */
 #include <core/refill.h>
 
-/* Converted once, as refill_kernel_wcet: refill_sufficient is on every budget check, and the
- * conversion's divisions cost more than the check. */
+/* MIN_BUDGET_US and KERNEL_WCET_US in ticks, converted once at boot: refill_sufficient and
+ * refill_ready are on every kernel path, and a conversion costs more than either check. */
+static ticks_t min_budget, kernel_wcet;
+
+void refill_init(void)
+{
+    min_budget = time_us_to_ticks(MIN_BUDGET_US);
+    kernel_wcet = time_us_to_ticks(KERNEL_WCET_US);
+}
+
 ticks_t refill_min_budget(void)
 {
-    static ticks_t min_budget;
-    if (!min_budget)
-        min_budget = time_us_to_ticks(MIN_BUDGET_US);
     return min_budget;
 }
 
@@ -63,26 +68,17 @@ void refill_new(struct sched_context *sc, word_t max_refills, ticks_t budget, ti
         refill_add_tail(sc, (struct refill){now, 0});
 }
 
-/* KERNEL_WCET_US in ticks, converted once: refill_ready is on every kernel path. */
-static ticks_t refill_kernel_wcet(void)
-{
-    static ticks_t wcet;
-    if (!wcet)
-        wcet = time_us_to_ticks(KERNEL_WCET_US);
-    return wcet;
-}
-
 /* Due within one kernel worst-case path from `now` (seL4's refill_ready): the kernel may not
  * be entered again before then. */
 bool refill_ready(struct sched_context *sc, ticks_t now)
 {
-    return refill_head(sc)->release <= now + refill_kernel_wcet();
+    return refill_head(sc)->release <= now + kernel_wcet;
 }
 
 bool refill_sufficient(struct sched_context *sc, ticks_t usage)
 {
     ticks_t amount = refill_head(sc)->amount;
-    return amount > usage && amount - usage >= refill_min_budget();
+    return amount > usage && amount - usage >= min_budget;
 }
 
 void refill_update(struct sched_context *sc, word_t max_refills, ticks_t budget,
@@ -123,7 +119,7 @@ static void refill_schedule_used(struct sched_context *sc, struct refill used)
  * much earlier (it still ends where it did). */
 static void refill_fold_small_head(struct sched_context *sc)
 {
-    while (sc->refill_count > 1 && refill_head(sc)->amount < refill_min_budget()) {
+    while (sc->refill_count > 1 && refill_head(sc)->amount < min_budget) {
         struct refill small = refill_pop_head(sc);
         refill_head(sc)->amount += small.amount;
         refill_head(sc)->release -= small.amount;

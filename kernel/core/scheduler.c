@@ -43,6 +43,7 @@ static uint64_t timer_precision;              /* arch_timer_precision(), read at
 
 void scheduler_init(void)
 {
+    refill_init();
     timer_precision = arch_timer_precision();
 }
 

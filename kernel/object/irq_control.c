@@ -23,17 +23,22 @@ struct syscall_error irq_control_check_issue(struct invocation *inv, word_t irq,
     return error;
 }
 
+struct syscall_error irq_control_get(struct invocation *inv, word_t irq, word_t index,
+                                     word_t depth)
+{
+    struct cte *dest;
+    struct syscall_error error = irq_control_check_issue(inv, irq, index, depth, &dest);
+    if (error_is_none(error))
+        irq_control_issue(inv->slot, dest, irq);
+    return error;
+}
+
 static struct syscall_error irq_control_decode_get(struct invocation *inv)
 {
     struct irq_control_get_args args;
-    struct cte *dest;
     if (!invocation_read_args(inv, &args))
         return error_plain(seL4_TruncatedMessage);
-    struct syscall_error error =
-        irq_control_check_issue(inv, args.irq, args.index, args.depth, &dest);
-    if (error_is_none(error))
-        irq_control_issue(inv->slot, dest, args.irq);
-    return error;
+    return irq_control_get(inv, args.irq, args.index, args.depth);
 }
 
 void irq_control_issue(struct cte *control, struct cte *dest, word_t irq)

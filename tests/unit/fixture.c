@@ -1,6 +1,7 @@
 /* The host tests' miniature kernel: see fixture.h. */
 #include "fixture.h"
 #include "arch/fake_arch.h"
+#include <core/scheduler.h>
 #include <object/frame.h>
 #include <sel4/invocation_labels.h>
 #include <stdio.h>
@@ -22,6 +23,7 @@ static void *zeroed(size_t align, size_t bytes)
 
 void setup(void)
 {
+    scheduler_init();
     thread = zeroed(2048, 2048);
     buffer = zeroed(4096, 4096);
     root = zeroed(4096, sizeof(struct cte) << ROOT_RADIX);

@@ -185,6 +185,7 @@ static void test_random_charges_keep_the_budget(void)
 
 int main(void)
 {
+    refill_init();
     CHECK_EQ(refill_min_budget(), MIN_BUDGET_US);
     test_new_and_round_robin();
     test_charge();

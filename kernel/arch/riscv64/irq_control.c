@@ -12,14 +12,9 @@
 static struct syscall_error irq_control_decode_trigger(struct invocation *inv)
 {
     struct irq_control_get_trigger_args args;
-    struct cte *dest;
     if (!invocation_read_args(inv, &args))
         return error_plain(seL4_TruncatedMessage);
-    struct syscall_error error =
-        irq_control_check_issue(inv, args.irq, args.index, args.depth, &dest);
-    if (error_is_none(error))
-        irq_control_issue(inv->slot, dest, args.irq);
-    return error;
+    return irq_control_get(inv, args.irq, args.index, args.depth);
 }
 
 struct syscall_error arch_decode_irq_control(struct invocation *inv)

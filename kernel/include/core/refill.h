@@ -5,6 +5,8 @@
 #pragma once
 #include <object/sched_context.h>
 
+/* The tick conversions of MIN_BUDGET_US and KERNEL_WCET_US, once at boot (scheduler_init). */
+void refill_init(void);
 /* MIN_BUDGET_US in ticks: a head refill smaller than this is not worth running on. */
 ticks_t refill_min_budget(void);
 /* One refill holding the whole budget, due `now`, in a queue of `max_refills`; a round-robin

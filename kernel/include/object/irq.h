@@ -24,5 +24,9 @@ struct irq_control_get_trigger_args {
  * nothing has changed yet. */
 struct syscall_error irq_control_check_issue(struct invocation *inv, word_t irq, word_t index,
                                              word_t depth, struct cte **dest);
+/* IRQIssueIRQHandler once the message is read: those checks, then the handler capability of
+ * `irq` issued at `index`/`depth` (also the riscv64 trigger label, whose trigger is ignored). */
+struct syscall_error irq_control_get(struct invocation *inv, word_t irq, word_t index,
+                                     word_t depth);
 /* The last handler capability of `irq` is gone: mask it and drop its notification. */
 void irq_handler_destroy(word_t irq);
