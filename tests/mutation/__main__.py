@@ -109,8 +109,11 @@ def run(mutants, roots, default_board=runner.DEFAULT_BOARD, out=sys.stdout):
     known = equivalents.load()
     skipped = [m for m in mutants if m.key in known]
     to_run = [m for m in mutants if m.key not in known]
-    boards_needed = {runner.board_for(m.path, default_board) for m in to_run} or {default_board}
-    scratches = [runner.Scratch(root, boards_needed) for root in roots]
+    tested = [m for m in to_run if not runner.benchmark_only(m.path)]
+    boards_needed = set().union(*(runner.boards_for(m.path, default_board) for m in tested))
+    bench_board = default_board if len(tested) < len(to_run) else None
+    scratches = [runner.Scratch(root, boards_needed or {default_board}, bench_board)
+                 for root in roots]
     print(f"mutation: {len(to_run)} mutants to run ({len(skipped)} equivalent skipped) "
           f"in {', '.join(str(root) for root in roots)}", file=out, flush=True)
     in_parallel([scratch.prepare for scratch in scratches])
@@ -164,8 +167,9 @@ def main(argv=None):
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--all", action="store_true", help="every mutant")
     which.add_argument("--sample", type=int, help="a seeded random sample of this many")
-    which.add_argument("--summarize", metavar="LOG", help="summarize the output of an earlier "
-                       "run again, with the current list of equivalent mutants")
+    which.add_argument("--summarize", metavar="LOG", nargs="+", help="summarize the output of "
+                       "earlier runs again (each mutant by the last log that ran it), for the "
+                       "mutants the tree has now, with the current list of equivalent mutants")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--folders", nargs="+", default=list(TARGETS),
                         help="repository folders or .c files to mutate (default: the generic "
@@ -189,11 +193,13 @@ def main(argv=None):
                         "early has sampled every file")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     parser.add_argument("--rerun", metavar="LOG", help="only the mutants that survived in the "
-                        "output of an earlier run (matched by text, not line number)")
+                        "output of an earlier run, or that it did not run (new since; matched "
+                        "by text, not line number)")
     args = parser.parse_args(argv)
 
     if args.summarize:
-        return 1 if summarize_log(pathlib.Path(args.summarize).read_text()) else 0
+        logs = [pathlib.Path(log).read_text() for log in args.summarize]
+        return 1 if summarize_logs(logs, collect_args(args, REPO_ROOT)) else 0
     if args.list and not args.rev:
         return list_mutants(select_args(args, REPO_ROOT))
     if args.jobs < 1:
@@ -235,12 +241,16 @@ def scratch_folder(scratch, job):
     return scratch if job == 1 else f"{scratch.rstrip('/')}-job{job}"
 
 
+def collect_args(args, source):
+    """The mutants of the command line's folders, file and operators in the tree at `source`."""
+    return collect(args.folders, source, tuple(args.operators), args.file)
+
+
 def select_args(args, source):
     """The mutants the command line asks for, found in the tree at `source`."""
-    mutants = collect(args.folders, source, tuple(args.operators), args.file)
+    mutants = collect_args(args, source)
     if args.rerun:
-        wanted = survivor_keys(pathlib.Path(args.rerun).read_text())
-        mutants = [m for m in mutants if m.key in wanted]
+        mutants = unsettled(mutants, pathlib.Path(args.rerun).read_text())
     mutants = select(mutants, None if args.all else args.sample, args.seed)
     return run_order(mutants, args.first, args.shuffle)
 
@@ -273,16 +283,34 @@ def survivor_keys(log):
     return {m.key for outcome, m in logged_results(log) if outcome == "survived"}
 
 
-def summarize_log(log):
-    """Summarize an earlier run's output again, with today's list of equivalent mutants."""
+def unsettled(mutants, log):
+    """Those of `mutants` that survived in an earlier run's output or that it did not run."""
+    ran = {m.key for _, m in logged_results(log)}
+    survivors = survivor_keys(log)
+    return [m for m in mutants if m.key in survivors or m.key not in ran]
+
+
+def summarize_logs(logs, mutants, out=sys.stdout):
+    """Summarize earlier runs' output again for `mutants` (the tree's now): each by the last
+    of `logs` that ran it, with today's list of equivalent mutants. Results of mutants the tree
+    no longer has are dropped, and the mutants no log ran are counted; both are said."""
+    latest = {}
+    for log in logs:
+        for outcome, mutant in logged_results(log):
+            latest[mutant.key] = (outcome, mutant)
     known = equivalents.load()
-    results, skipped = [], []
-    for outcome, mutant in logged_results(log):
+    results, skipped, not_run = [], [], 0
+    for mutant in mutants:
         if mutant.key in known:
             skipped.append(mutant)
+        elif mutant.key in latest:
+            results.append(runner.Result(mutant, latest[mutant.key][0], "", 0.0))
         else:
-            results.append(runner.Result(mutant, outcome, "", 0.0))
-    return summarize(results, skipped)
+            not_run += 1
+    dropped = len(latest.keys() - {m.key for m in mutants})
+    print(f"mutation: {len(logs)} log(s); {dropped} result(s) of mutants the tree no longer "
+          f"has dropped; {not_run} of its mutants in no log", file=out)
+    return summarize(results, skipped, out)
 
 
 def list_mutants(mutants):

@@ -2,6 +2,13 @@
 at a time, build the board, run the host unit tests (if they compile the mutated file) and then
 the system test in icount mode, stopping at the first kill, and restore the file afterwards.
 
+A mutant of generic code is judged by the default board's system test first; one that survives
+there is tried on each other QEMU board's, since some generic code is reached only by one
+arch's tests (x86_64's I/O ports, aarch64's EL1 registers). A mutant of a file only BENCHMARK
+builds run (BENCHMARK_ONLY) is judged by sel4bench on the default board's benchmark build
+instead: it is killed when sel4bench fails or any of its counts differs from the unmutated
+build's (icount counts are deterministic: the bench gate compares them the same way).
+
 Outcomes: "killed" (a test failed or timed out), "survived", "invalid" (does not build).
 """
 import dataclasses
@@ -12,7 +19,7 @@ import tempfile
 import time
 
 from boards import board as boards
-from harness import REPO_ROOT, build, qemu
+from harness import REPO_ROOT, build, protocol, qemu
 
 DEFAULT_BOARD = "qemu-riscv64"
 TOOLCHAIN = "gcc"
@@ -20,6 +27,10 @@ ROOT_TASK = "system-test"
 MODE = "icount"
 MIN_TIMEOUT = 20.0
 TIMEOUT_FACTOR = 10.0
+# Files whose code runs only in a BENCHMARK build (CONFIG_BENCHMARK is 0 in the system test's).
+BENCHMARK_ONLY = ("kernel/api/benchmark.c",)
+BENCH_ROOT_TASK = "sel4bench"
+BENCH_SAMPLES = 20
 
 
 @dataclasses.dataclass
@@ -31,12 +42,25 @@ class Result:
 
 
 def board_for(path, default_board=DEFAULT_BOARD):
-    """The board whose system test exercises `path`: an arch folder's own board, else the
-    default one."""
+    """The board whose system test exercises `path` first: an arch folder's own board, else
+    the default one."""
     parts = pathlib.PurePosixPath(path).parts
     if len(parts) > 2 and parts[:2] == ("kernel", "arch"):
         return f"qemu-{parts[2]}"
     return default_board
+
+
+def boards_for(path, default_board=DEFAULT_BOARD):
+    """Every board whose system test may judge `path`, in the order they are tried: an arch
+    file's own board; for generic code the default board, then the other QEMU boards."""
+    first = board_for(path, default_board)
+    if first != default_board:
+        return [first]
+    return [first] + [name for name in boards.qemu_names() if name != first]
+
+
+def benchmark_only(path):
+    return path in BENCHMARK_ONLY
 
 
 def tree_files(rev=None, source=REPO_ROOT, unpack_to=None):
@@ -77,20 +101,23 @@ def copy_tree(destination, rev=None, source=REPO_ROOT):
 
 
 class Scratch:
-    """A scratch copy with its builds: the boards' system tests and the host unit tests."""
+    """A scratch copy with its builds: the boards' system tests, the host unit tests and, if
+    `bench_board` is given, that board's benchmark build with sel4bench."""
 
-    def __init__(self, root, boards_needed):
+    def __init__(self, root, boards_needed, bench_board=None):
         self.root = pathlib.Path(root)
         self.boards = sorted(boards_needed)
+        self.bench_board = bench_board
         self.unit_dir = self.root / "build" / "unit"
         self.timeouts = {}
+        self.bench_counts = None
 
     def board_dir(self, board_name):
         return build.build_dir(board_name, TOOLCHAIN, True, root=self.root)
 
     def prepare(self):
-        """Configure and build everything once and time the unmutated system test; raises
-        RuntimeError if the unmutated tree fails a test."""
+        """Configure and build everything once and time the unmutated system test (and
+        sel4bench, keeping its counts); raises RuntimeError if the unmutated tree fails."""
         failure = self.run_unit()
         if failure:
             raise RuntimeError(f"the unmutated tree fails its unit tests: {failure}")
@@ -100,8 +127,15 @@ class Scratch:
             failure = self.boot(board_name, manifest, timeout=600.0)
             if failure:
                 raise RuntimeError(f"the unmutated tree fails on {board_name}: {failure}")
-            self.timeouts[board_name] = max(MIN_TIMEOUT,
-                                            TIMEOUT_FACTOR * (time.monotonic() - start))
+            self.timeouts[board_name] = timeout_after(start)
+        if self.bench_board:
+            files = self.build_bench()
+            start = time.monotonic()
+            self.bench_counts, failure = self.boot_bench(files, timeout=600.0)
+            if failure:
+                raise RuntimeError(f"the unmutated tree's sel4bench fails on "
+                                   f"{self.bench_board}: {failure}")
+            self.timeouts[BENCH_ROOT_TASK] = timeout_after(start)
 
     def build_board(self, board_name):
         return build.build(board_name, TOOLCHAIN, True, source=self.root,
@@ -145,28 +179,86 @@ class Scratch:
             return f"{outcome.kind}, status {outcome.guest_status}"
         return None
 
+    def bench_dir(self):
+        return build.build_dir(self.bench_board, TOOLCHAIN, True, root=self.root,
+                               benchmark=True)
+
+    def build_bench(self):
+        """Build the bench board's benchmark build; sel4bench's boot files."""
+        manifest = build.build(self.bench_board, TOOLCHAIN, True, source=self.root,
+                               directory=self.bench_dir(), benchmark=True,
+                               samples=BENCH_SAMPLES)
+        return build.root_task_files(manifest, BENCH_ROOT_TASK)
+
+    def boot_bench(self, files, timeout=None):
+        """Boot sel4bench; ({case id: samples}, None) if it ran whole, else (None, reason)."""
+        log = qemu.log_path(self.bench_dir(), BENCH_ROOT_TASK, MODE)
+        outcome = qemu.run_root_task(boards.load(self.bench_board), files, MODE, log,
+                                     timeout or self.timeouts[BENCH_ROOT_TASK])
+        if outcome.kind == "hung":
+            return None, "timeout"
+        if outcome.kind != "exited" or outcome.guest_status != files["expected_status"]:
+            return None, f"{outcome.kind}, status {outcome.guest_status}"
+        try:
+            run = protocol.parse(outcome.output)
+        except protocol.ProtocolError as e:
+            return None, f"log rejected at {e}"
+        return {case.id: case.samples for case in run.cases}, None
+
     def try_mutant(self, mutant, default_board=DEFAULT_BOARD):
         """Apply `mutant`, test, restore; a Result."""
         path = self.root / mutant.path
         original = path.read_text()
         start = time.monotonic()
-        board_name = board_for(mutant.path, default_board)
         try:
             path.write_text(mutant.apply(original))
-            try:
-                self.build_board(board_name)
-            except build.BuildError:
-                return Result(mutant, "invalid", "build", time.monotonic() - start)
-            failure = self.run_unit() if self.unit_tests_compile(mutant.path) else None
-            if failure:
-                outcome = "invalid" if "cmake --build" in failure else "killed"
-                return Result(mutant, outcome, "unit", time.monotonic() - start)
-            failure = self.run_system(board_name)
-            if failure:
-                return Result(mutant, "killed", f"system ({failure})", time.monotonic() - start)
-            return Result(mutant, "survived", "", time.monotonic() - start)
+            if benchmark_only(mutant.path):
+                outcome, stage = self.judge_by_bench()
+            else:
+                outcome, stage = self.judge_by_tests(mutant, default_board)
+            return Result(mutant, outcome, stage, time.monotonic() - start)
         finally:
             path.write_text(original)
+
+    def judge_by_tests(self, mutant, default_board):
+        """(outcome, stage) by the unit tests and the system tests of the mutant's boards."""
+        board_names = boards_for(mutant.path, default_board)
+        try:
+            self.build_board(board_names[0])
+        except build.BuildError:
+            return "invalid", "build"
+        failure = self.run_unit() if self.unit_tests_compile(mutant.path) else None
+        if failure:
+            return "invalid" if "cmake --build" in failure else "killed", "unit"
+        for board_name in board_names:
+            where = "system" if board_name == board_names[0] else f"system on {board_name}"
+            try:
+                failure = self.run_system(board_name)
+            except build.BuildError:  # builds for the first board, not for this one: CI fails
+                return "killed", f"build on {board_name}"
+            if failure:
+                return "killed", f"{where} ({failure})"
+        return "survived", ""
+
+    def judge_by_bench(self):
+        """(outcome, stage) by sel4bench on the benchmark build."""
+        try:
+            files = self.build_bench()
+        except build.BuildError:
+            return "invalid", "build"
+        counts, failure = self.boot_bench(files)
+        if failure:
+            return "killed", f"bench ({failure})"
+        changed = sorted(case for case in counts.keys() | self.bench_counts.keys()
+                         if counts.get(case) != self.bench_counts.get(case))
+        if changed:
+            return "killed", f"bench (counts differ: {', '.join(changed[:3])})"
+        return "survived", ""
+
+
+def timeout_after(start):
+    """The hang timeout of a boot that the unmutated tree finished `start` seconds ago."""
+    return max(MIN_TIMEOUT, TIMEOUT_FACTOR * (time.monotonic() - start))
 
 
 def make_scratch(directory=None, rev=None):

@@ -19,7 +19,7 @@ class FakeScratch:
     most_at_once = 0
     lock = threading.Lock()
 
-    def __init__(self, root, boards_needed):
+    def __init__(self, root, boards_needed, bench_board=None):
         self.root = root
 
     def prepare(self):
