@@ -111,7 +111,8 @@ def run(mutants, roots, default_board=runner.DEFAULT_BOARD, out=sys.stdout):
     to_run = [m for m in mutants if m.key not in known]
     tested = [m for m in to_run if not runner.benchmark_only(m.path)]
     boards_needed = set().union(*(runner.boards_for(m.path, default_board) for m in tested))
-    bench_board = default_board if len(tested) < len(to_run) else None
+    generic = any(runner.boards_for(m.path, default_board)[0] == default_board for m in to_run)
+    bench_board = default_board if generic else None
     scratches = [runner.Scratch(root, boards_needed or {default_board}, bench_board)
                  for root in roots]
     print(f"mutation: {len(to_run)} mutants to run ({len(skipped)} equivalent skipped) "
