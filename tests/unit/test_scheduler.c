@@ -1,0 +1,144 @@
+/* Host tests of the scheduler's own decisions (sel4-abi.md §12.5 r9-r10, §12.6 r3-r4), with
+ * threads and scheduling contexts made directly: the release queue's order, the scheduler
+ * action when several threads wake in one kernel entry, and charging the running context
+ * before it is reconfigured. One tick is one microsecond here; the timer precision is 0. */
+#include "arch/fake_arch.h"
+#include "unit.h"
+#include <core/refill.h>
+#include <core/scheduler.h>
+#include <object/sched_context.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *zeroed(size_t align, size_t bytes)
+{
+    void *p = aligned_alloc(align, bytes);
+    memset(p, 0, bytes);
+    return p;
+}
+
+/* A kernel entry (an interrupt) at `now`. */
+static void enter_at(ticks_t now)
+{
+    fake_time_now = now;
+    scheduler_interrupt_entry();
+}
+
+/* A thread of `priority` bound to a context of `budget` every `period` (0: round robin)
+ * whose one refill is due at `release`; not yet runnable. */
+static struct tcb *new_thread(word_t priority, ticks_t budget, ticks_t period, ticks_t release)
+{
+    struct tcb *tcb = zeroed(BIT(seL4_TCBBits), BIT(seL4_TCBBits));
+    struct sched_context *sc = zeroed(BIT(seL4_MinSchedContextBits),
+                                      BIT(seL4_MinSchedContextBits));
+    refill_new(sc, MIN_REFILLS, budget, period, release);
+    sc->tcb = tcb;
+    tcb->sc = sc;
+    tcb->priority = priority;
+    tcb->state = THREAD_INACTIVE;
+    return tcb;
+}
+
+static void set_state(struct tcb *tcb, enum thread_state state)
+{
+    tcb->state = state;
+    scheduler_update(tcb);
+}
+
+/* Stop the `count` threads, let the scheduler go idle (it forgets them), then free them. */
+static void delete_threads(struct tcb **threads, int count)
+{
+    for (int i = 0; i < count; i++)
+        set_state(threads[i], THREAD_INACTIVE);
+    CHECK(scheduler_choose() == NULL);
+    for (int i = 0; i < count; i++) {
+        free(threads[i]->sc);
+        free(threads[i]);
+    }
+}
+
+/* Threads whose refills come due at the same time leave the release queue in the order they
+ * entered it (FIFO among equal release times, as seL4's tcbReleaseEnqueue), each woken to
+ * the head of its ready queue: the last one released runs first (seL4's possibleSwitchTo
+ * and rescheduleRequired). An earlier release goes in front of later ones. */
+static void test_release_queue_order(void)
+{
+    enter_at(1000);
+    struct tcb *a = new_thread(50, 500, 10000, 5000);
+    struct tcb *b = new_thread(50, 500, 10000, 5000);
+    struct tcb *c = new_thread(50, 500, 10000, 3000);
+    set_state(a, THREAD_RUNNING);
+    set_state(b, THREAD_RUNNING);
+    set_state(c, THREAD_RUNNING);
+    CHECK(a->in_release_queue && b->in_release_queue && c->in_release_queue);
+    CHECK(scheduler_choose() == NULL);
+    CHECK_EQ(fake_timer_deadline, 3000); /* the first release: C's */
+
+    enter_at(3000);
+    CHECK(scheduler_choose() == c);
+    CHECK(!c->in_release_queue && a->in_release_queue && b->in_release_queue);
+    set_state(c, THREAD_INACTIVE);
+    CHECK(scheduler_choose() == NULL);
+    CHECK_EQ(fake_timer_deadline, 5000);
+
+    enter_at(5000); /* A and B come due together: A leaves first, B, woken last, runs first */
+    CHECK(scheduler_choose() == b);
+    set_state(b, THREAD_INACTIVE);
+    CHECK(scheduler_choose() == a);
+    delete_threads((struct tcb *[]){a, b, c}, 3);
+}
+
+/* Two threads of the running thread's priority wake in one kernel entry: the first is the
+ * candidate, the second asks for a full choice, in which the running thread, still runnable,
+ * goes back to the head of its queue and runs on (seL4's schedule: SCHED_ENQUEUE of the
+ * current thread before chooseThread). Its timeslice's end then sends it to the tail, behind
+ * the two woken ones, the last woken first. */
+static void test_second_wakeup_keeps_the_running_thread(void)
+{
+    enter_at(20000);
+    struct tcb *r = new_thread(60, 1000, 0, 20000);
+    struct tcb *a = new_thread(60, 1000, 0, 20000);
+    struct tcb *b = new_thread(60, 1000, 0, 20000);
+    set_state(r, THREAD_RUNNING);
+    CHECK(scheduler_choose() == r);
+    enter_at(20100);
+    set_state(a, THREAD_RUNNING);
+    set_state(b, THREAD_RUNNING);
+    CHECK(scheduler_choose() == r);
+    scheduler_yield(r);
+    CHECK(scheduler_choose() == b);
+    scheduler_yield(b);
+    CHECK(scheduler_choose() == a);
+    scheduler_yield(a);
+    CHECK(scheduler_choose() == r);
+    delete_threads((struct tcb *[]){r, a, b}, 3);
+}
+
+/* The running thread's context is reconfigured (SchedControl_ConfigureFlags on it): the time
+ * it used so far is charged to it first (seL4's commitTime before the new refills), so the
+ * new round-robin budget is whole from now on, and Consumed counts the time used. */
+static void test_reconfiguring_the_running_context_charges_it_first(void)
+{
+    enter_at(40000);
+    struct tcb *r = new_thread(70, 1000, 0, 40000);
+    set_state(r, THREAD_RUNNING);
+    CHECK(scheduler_choose() == r);
+    CHECK_EQ(fake_timer_deadline, 41000);
+    enter_at(40300);
+    sched_context_configure(r->sc, 1000, 1000, 0, 0, 0);
+    CHECK_EQ(r->sc->consumed, 300);
+    CHECK(scheduler_choose() == r);
+    CHECK_EQ(fake_timer_deadline, 41300); /* a whole new budget from 40300 */
+    enter_at(41000);
+    CHECK_EQ(sched_context_take_consumed(r->sc), 300); /* the rest is not charged yet */
+    delete_threads(&r, 1);
+}
+
+int main(void)
+{
+    scheduler_init();
+    test_release_queue_order();
+    test_second_wakeup_keeps_the_running_thread();
+    test_reconfiguring_the_running_context_charges_it_first();
+    return unit_report("test_scheduler");
+}
