@@ -131,6 +131,14 @@ static void test_unblock_check_merges(void)
     refill_unblock_check(sc, 150); /* due: starts at 150, ends at 210, overlapping 200 */
     CHECK_EQ(sc->refill_count, 1);
     check_refill(0, 150, 100);
+
+    /* A refill released exactly where the moved head ends touches it: merged as well
+     * (seL4's refill_head_overlapping compares with <=). */
+    refill_new(sc, 4, 100, 200, 0);
+    refill_charge(sc, 40, 40);
+    refill_unblock_check(sc, 140); /* starts at 140, ends at 200, where the 40 is released */
+    CHECK_EQ(sc->refill_count, 1);
+    check_refill(0, 140, 100);
 }
 
 /* A whole head used up comes back one period after its own release, here later than the
