@@ -130,9 +130,15 @@ void kprintf(const char *format, ...)
     va_end(args);
 }
 
+/* The reason on the console (tests of the boot read it), then a stop the test sees. */
 void kernel_panic(const char *format, ...)
 {
-    (void)format;
+    va_list args;
+    va_start(args, format);
+    vprintf(format, args);
+    va_end(args);
+    printf("\n");
+    fflush(stdout);
     abort();
 }
 

@@ -1,0 +1,320 @@
+/* Host tests of the generic boot (sel4-abi.md §6): boot_kernel's checks and memory report,
+ * the boot allocator (core/memory.c, under the name memory_boot_alloc_pages here: the stand-in
+ * arch's heap allocator keeps the name boot_alloc_pages), the untypeds of the root task's
+ * CSpace (core/boot_cspace.c) and its extra boot info and image bounds (core/root_task.c).
+ * A boot that must stop runs in a child process, whose console and fate are read back. */
+#include "arch/fake_arch.h"
+#include "unit.h"
+#include <core/boot.h>
+#include <core/boot_cspace.h>
+#include <core/memory.h>
+#include <core/root_task.h>
+#include <core/thread.h>
+#include <lib/elf.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+paddr_t memory_boot_alloc_pages(word_t pages);
+
+#define MIB (1ul << 20)
+
+/* Boot memory is never given back, in the kernel as here: no leak reports. */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void)
+{
+    return "detect_leaks=0";
+}
+
+static void *zeroed(size_t align, size_t bytes)
+{
+    void *p = aligned_alloc(align, bytes);
+    memset(p, 0, bytes);
+    return p;
+}
+
+/* The arch's boot hooks: nothing to set up on the host. kernel_exit ends a child's boot. */
+void arch_init_traps(void)
+{
+}
+
+void arch_init_interrupts(void)
+{
+}
+
+void arch_init_timer(void)
+{
+}
+
+void arch_enable_user_counter(void)
+{
+}
+
+struct tcb *current_thread;
+
+_Noreturn void kernel_exit(void)
+{
+    printf("test: kernel_exit\n");
+    fflush(stdout);
+    _exit(0);
+}
+
+paddr_t arch_vspace_create(void)
+{
+    return (paddr_t)zeroed(PAGE_SIZE, PAGE_SIZE);
+}
+
+bool arch_vspace_map_boot(paddr_t root, vaddr_t vaddr, paddr_t frame, word_t rights)
+{
+    (void)root, (void)vaddr, (void)frame, (void)rights;
+    return true;
+}
+
+struct cap arch_boot_io_port_control_cap(void)
+{
+    return cap_null();
+}
+
+word_t arch_boot_paging_caps(paddr_t vspace, struct cap *caps, word_t max)
+{
+    (void)vspace, (void)caps, (void)max;
+    return 0;
+}
+
+/* The arch's extra boot info chunks: none unless a test sets some. */
+static uint8_t arch_chunks[64];
+static word_t arch_chunks_size;
+
+word_t arch_extra_bootinfo(void *dest, word_t room)
+{
+    (void)room;
+    memcpy(dest, arch_chunks, arch_chunks_size);
+    return arch_chunks_size;
+}
+
+/* A root task ELF of one loadable segment of `memsz` bytes at `vaddr` (with 8 bytes of
+ * file contents), in `file`. */
+struct root_elf {
+    struct elf64_header header;
+    struct elf64_program_header segment;
+    uint8_t contents[8];
+};
+
+static void make_elf(struct root_elf *file, vaddr_t vaddr, word_t memsz)
+{
+    memset(file, 0, sizeof(*file));
+    memcpy(file->header.ident, ELF_MAGIC, 4);
+    file->header.ident[4] = ELF_CLASS_64;
+    file->header.ident[5] = ELF_DATA_LSB;
+    file->header.type = ELF_TYPE_EXEC;
+    file->header.machine = ARCH_ELF_MACHINE;
+    file->header.entry = vaddr;
+    file->header.phoff = offsetof(struct root_elf, segment);
+    file->header.phentsize = sizeof(struct elf64_program_header);
+    file->header.phnum = 1;
+    file->segment = (struct elf64_program_header){ELF_PT_LOAD, ELF_PF_R | ELF_PF_X,
+                                                  offsetof(struct root_elf, contents), vaddr,
+                                                  vaddr, sizeof(file->contents), memsz, 0};
+}
+
+static void set_root_task(struct boot_params *params, const struct root_elf *file)
+{
+    params->root_task_elf.start = (paddr_t)file;
+    params->root_task_elf.end = (paddr_t)file + sizeof(*file);
+}
+
+/* A boot in a child process: its console output and how it ended. */
+struct boot_outcome {
+    char console[4096];
+    bool exited;   /* reached kernel_exit */
+    bool panicked; /* kernel_panic (the stand-in aborts) */
+};
+
+static struct boot_outcome boot_in_child(struct boot_params *params)
+{
+    struct boot_outcome outcome = {0};
+    int pipe_fds[2];
+    CHECK(pipe(pipe_fds) == 0);
+    fflush(stdout);
+    pid_t child = fork();
+    if (child == 0) {
+        dup2(pipe_fds[1], STDOUT_FILENO);
+        close(pipe_fds[0]);
+        alarm(10);
+        boot_kernel(params);
+    }
+    close(pipe_fds[1]);
+    size_t length = 0;
+    ssize_t got;
+    while ((got = read(pipe_fds[0], outcome.console + length,
+                       sizeof(outcome.console) - 1 - length)) > 0)
+        length += (size_t)got;
+    close(pipe_fds[0]);
+    int status;
+    CHECK(waitpid(child, &status, 0) == child);
+    outcome.exited = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    outcome.panicked = WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
+    return outcome;
+}
+
+/* The boot reports the RAM the board has (every region), then enters the root task. */
+static void test_boot_reports_memory(void)
+{
+    static struct boot_params params;
+    static struct root_elf file;
+    make_elf(&file, 0x400000, 0x2000);
+    boot_params_add_ram(&params, 0x80000000, 0x80000000 + 3 * MIB);
+    boot_params_add_ram(&params, 0x90000000, 0x90000000 + 2 * MIB);
+    set_root_task(&params, &file);
+    struct boot_outcome outcome = boot_in_child(&params);
+    CHECK(outcome.exited);
+    CHECK(strstr(outcome.console, "kernel: 5 MiB RAM in 2 regions, 1 reserved, 5 MiB free"));
+    CHECK(strstr(outcome.console, "test: kernel_exit"));
+}
+
+/* No root task, or an empty one: the boot stops at once, before it touches memory. */
+static void test_boot_without_a_root_task_stops(void)
+{
+    static struct boot_params params;
+    boot_params_add_ram(&params, 0x80000000, 0x80000000 + 3 * MIB);
+    struct boot_outcome outcome = boot_in_child(&params);
+    CHECK(outcome.panicked);
+    CHECK(strstr(outcome.console, "boot: no root task"));
+    params.root_task_elf = (struct memory_region){0x80100000, 0x80100000};
+    outcome = boot_in_child(&params);
+    CHECK(outcome.panicked);
+    CHECK(strstr(outcome.console, "boot: no root task"));
+    CHECK(!strstr(outcome.console, "MiB RAM"));
+}
+
+/* RAM made of host memory, so that the allocator may zero what it hands out. */
+static uint8_t *host_ram(void)
+{
+    static uint8_t *ram;
+    if (!ram)
+        ram = zeroed(MIB, MIB);
+    return ram;
+}
+
+/* The allocator hands out free RAM only: never a region the reservations removed (whose entry
+ * the free list no longer counts), and nothing once the free memory has become untyped. */
+static void test_boot_allocator_takes_free_memory_only(void)
+{
+    paddr_t ram = (paddr_t)host_ram();
+    struct boot_params params = {0};
+    boot_params_add_ram(&params, ram, ram + 64 * 1024);
+    boot_params_add_ram(&params, ram + 128 * 1024, ram + MIB);
+    boot_params_add_reserved(&params, ram + 128 * 1024, ram + MIB);
+    memory_init(&params);
+    unsigned count;
+    memory_free_regions(&count);
+    CHECK_EQ(count, 1);
+    CHECK_EQ(memory_boot_alloc_pages(64), 0); /* 256 KiB: only the reserved region had it */
+    CHECK_EQ(memory_boot_alloc_pages(2), ram);
+    memory_retire();
+    CHECK_EQ(memory_boot_alloc_pages(1), 0);
+}
+
+/* What boot_cspace_create needs besides the boot parameters: a TCB, a scheduling context, an
+ * address space root and the boot info frame. */
+static seL4_BootInfo *make_root_cspace(const struct boot_params *params)
+{
+    struct root_task_layout layout = {
+        .vspace = (paddr_t)zeroed(PAGE_SIZE, PAGE_SIZE),
+        .tcb = (paddr_t)zeroed(BIT(seL4_TCBBits), BIT(seL4_TCBBits)),
+        .sc = (paddr_t)zeroed(BIT(seL4_MinSchedContextBits), BIT(seL4_MinSchedContextBits)),
+        .ipc_buffer = {(paddr_t)zeroed(PAGE_SIZE, PAGE_SIZE), 0x10000, 1},
+        .bootinfo = {(paddr_t)zeroed(PAGE_SIZE, PAGE_SIZE), 0x11000, 1},
+    };
+    seL4_BootInfo *bootinfo = arch_phys_to_virt(layout.bootinfo.paddr);
+    memory_init(params);
+    boot_cspace_create(params, &layout, bootinfo);
+    return bootinfo;
+}
+
+static word_t untyped_count(const seL4_BootInfo *bi)
+{
+    return bi->untyped.end - bi->untyped.start;
+}
+
+/* The bytes of untyped memory of the kind `device` that lie in [start, end). */
+static word_t untyped_bytes_in(const seL4_BootInfo *bi, bool device, paddr_t start, paddr_t end)
+{
+    word_t bytes = 0;
+    for (word_t i = 0; i < untyped_count(bi); i++) {
+        const seL4_UntypedDesc *u = &bi->untypedList[i];
+        paddr_t u_end = u->paddr + BIT(u->sizeBits);
+        if (u->isDevice != device || u_end <= start || u->paddr >= end)
+            continue;
+        bytes += (u_end < end ? u_end : end) - (u->paddr > start ? u->paddr : start);
+    }
+    return bytes;
+}
+
+/* Device untypeds cover what is neither RAM nor reserved, RAM untypeds the free RAM: a
+ * reserved region outside RAM (a device the kernel keeps, as riscv64's PLIC) is in neither,
+ * and a RAM region the reservations took whole gives no untyped either. */
+static void test_untypeds_cover_free_memory_and_devices(void)
+{
+    struct boot_params params = {0};
+    boot_params_add_ram(&params, 0x80000000, 0x80000000 + 2 * MIB);
+    boot_params_add_ram(&params, 0x90000000, 0x90000000 + MIB);
+    boot_params_add_reserved(&params, 0x0c000000, 0x10000000);
+    boot_params_add_reserved(&params, 0x90000000, 0x90000000 + MIB);
+    seL4_BootInfo *bi = make_root_cspace(&params);
+    paddr_t top = BIT(ARCH_PADDR_BITS);
+    CHECK_EQ(untyped_bytes_in(bi, false, 0, top), 2 * MIB);
+    CHECK_EQ(untyped_bytes_in(bi, false, 0x80000000, 0x80000000 + 2 * MIB), 2 * MIB);
+    CHECK_EQ(untyped_bytes_in(bi, true, 0x0c000000, 0x10000000), 0);
+    CHECK_EQ(untyped_bytes_in(bi, true, 0x80000000, 0xa0000000), 0x20000000 - 3 * MIB);
+    CHECK_EQ(untyped_bytes_in(bi, true, 0, top), top - 3 * MIB - 0x4000000);
+}
+
+/* An empty region (a memory map may list one) covers nothing, and the device untypeds run
+ * past it. */
+static void test_empty_region_covers_nothing(void)
+{
+    struct boot_params params = {0};
+    boot_params_add_ram(&params, 0x80000000, 0x80000000 + MIB);
+    boot_params_add_ram(&params, 0x40000000, 0x40000000);
+    seL4_BootInfo *bi = make_root_cspace(&params);
+    CHECK_EQ(untyped_bytes_in(bi, true, 0, BIT(ARCH_PADDR_BITS)),
+             BIT(ARCH_PADDR_BITS) - MIB);
+}
+
+/* More untypeds than the boot info lists: the list is full at its last entry and the rest
+ * are dropped (with a warning), as seL4 does. Reserved bytes at odd addresses break the
+ * device space into many small untypeds. */
+static void test_untyped_list_full(void)
+{
+    struct boot_params params = {0};
+    boot_params_add_ram(&params, 0x80000000, 0x80000000 + MIB);
+    for (word_t i = 1; i <= 8; i++)
+        boot_params_add_reserved(&params, (i << 34) + 0x10, (i << 34) + 0x20);
+    seL4_BootInfo *bi = make_root_cspace(&params);
+    CHECK_EQ(untyped_count(bi), CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS);
+    CHECK_EQ(bi->empty.start, bi->untyped.end);
+}
+
+static void looped(int signal)
+{
+    (void)signal;
+    static const char message[] = "test_boot: timed out (a boot loop never ended)\n";
+    write(STDERR_FILENO, message, sizeof(message) - 1);
+    _exit(1);
+}
+
+int main(void)
+{
+    signal(SIGALRM, looped);
+    alarm(30); /* a boot that loops fails here, not at ctest's timeout */
+    test_boot_reports_memory();
+    test_boot_without_a_root_task_stops();
+    test_boot_allocator_takes_free_memory_only();
+    test_untypeds_cover_free_memory_and_devices();
+    test_empty_region_covers_nothing();
+    test_untyped_list_full();
+    return unit_report("test_boot");
+}
