@@ -132,7 +132,7 @@ struct boot_outcome {
     bool panicked; /* kernel_panic (the stand-in aborts) */
 };
 
-static struct boot_outcome boot_in_child(struct boot_params *params)
+static struct boot_outcome in_child(void (*run)(struct boot_params *), struct boot_params *params)
 {
     struct boot_outcome outcome = {0};
     int pipe_fds[2];
@@ -143,7 +143,8 @@ static struct boot_outcome boot_in_child(struct boot_params *params)
         dup2(pipe_fds[1], STDOUT_FILENO);
         close(pipe_fds[0]);
         alarm(10);
-        boot_kernel(params);
+        run(params);
+        kernel_exit();
     }
     close(pipe_fds[1]);
     size_t length = 0;
@@ -157,6 +158,16 @@ static struct boot_outcome boot_in_child(struct boot_params *params)
     outcome.exited = WIFEXITED(status) && WEXITSTATUS(status) == 0;
     outcome.panicked = WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
     return outcome;
+}
+
+static void boot(struct boot_params *params)
+{
+    boot_kernel(params);
+}
+
+static struct boot_outcome boot_in_child(struct boot_params *params)
+{
+    return in_child(boot, params);
 }
 
 /* The boot reports the RAM the board has (every region), then enters the root task. */
@@ -306,6 +317,94 @@ static void looped(int signal)
     _exit(1);
 }
 
+/* The root task's pieces as its CSpace holds them: the boot info, the extra boot info. */
+static struct cte *root_cnode(struct tcb *tcb)
+{
+    return arch_phys_to_virt(cap_object(tcb->slots[TCB_CTABLE].cap));
+}
+
+static seL4_BootInfo *root_bootinfo(struct tcb *tcb)
+{
+    return arch_phys_to_virt(cap_object(root_cnode(tcb)[seL4_CapBootInfoFrame].cap));
+}
+
+static struct tcb *make_root_task(struct boot_params *params)
+{
+    memory_init(params);
+    return root_task_create(params);
+}
+
+static void create_root_task(struct boot_params *params)
+{
+    make_root_task(params);
+}
+
+/* The image may end as high as 64 pages below the top of user space (room for the IPC
+ * buffer and the boot info pages above it), and no higher. */
+static void test_root_task_image_top(void)
+{
+    static struct boot_params params;
+    static struct root_elf file;
+    boot_params_add_ram(&params, 0x80000000, 0x80000000 + MIB);
+    set_root_task(&params, &file);
+    vaddr_t highest_end = ARCH_USER_TOP - 64 * PAGE_SIZE;
+    make_elf(&file, highest_end - 0x2000, 0x2000);
+    struct boot_outcome outcome = in_child(create_root_task, &params);
+    CHECK(outcome.exited);
+    make_elf(&file, highest_end - 0x2000, 0x2001);
+    outcome = in_child(create_root_task, &params);
+    CHECK(outcome.panicked);
+    CHECK(strstr(outcome.console, "above user space"));
+}
+
+/* Without a device tree or arch chunks there is no extra boot info: no length, no frames
+ * (seL4 maps none when it has nothing to put there). */
+static void test_no_extra_bootinfo(void)
+{
+    static struct boot_params params;
+    static struct root_elf file;
+    boot_params_add_ram(&params, 0x80000000, 0x80000000 + MIB);
+    make_elf(&file, 0x400000, 0x2000);
+    set_root_task(&params, &file);
+    seL4_BootInfo *bi = root_bootinfo(make_root_task(&params));
+    CHECK_EQ(bi->extraLen, 0);
+    CHECK_EQ(bi->extraBIPages.end - bi->extraBIPages.start, 0);
+}
+
+/* The device tree chunk, then the arch's chunks as the arch wrote them, then a padding chunk
+ * to the end of the extra boot info's frames (as upstream x86 pads). */
+static void test_extra_bootinfo_chunks(void)
+{
+    static struct boot_params params;
+    static struct root_elf file;
+    static uint8_t device_tree[104];
+    memset(device_tree, 0xd7, sizeof(device_tree));
+    boot_params_add_ram(&params, 0x80000000, 0x80000000 + MIB);
+    make_elf(&file, 0x400000, 0x2000);
+    set_root_task(&params, &file);
+    params.device_tree = (struct memory_region){(paddr_t)device_tree,
+                                                (paddr_t)device_tree + sizeof(device_tree)};
+    seL4_BootInfoHeader arch_header = {SEL4_BOOTINFO_HEADER_X86_TSC_FREQ, 24};
+    memcpy(arch_chunks, &arch_header, sizeof(arch_header));
+    memset(arch_chunks + sizeof(arch_header), 0xa5, 8);
+    arch_chunks_size = 24;
+    struct tcb *tcb = make_root_task(&params);
+    arch_chunks_size = 0;
+    seL4_BootInfo *bi = root_bootinfo(tcb);
+    word_t fdt_len = sizeof(seL4_BootInfoHeader) + sizeof(device_tree);
+    CHECK_EQ(bi->extraLen, fdt_len + 24 + sizeof(seL4_BootInfoHeader));
+    CHECK_EQ(bi->extraBIPages.end - bi->extraBIPages.start, 1);
+    const uint8_t *extra =
+        arch_phys_to_virt(cap_object(root_cnode(tcb)[bi->extraBIPages.start].cap));
+    const seL4_BootInfoHeader *fdt = (const void *)extra;
+    CHECK(fdt->id == SEL4_BOOTINFO_HEADER_FDT && fdt->len == fdt_len);
+    CHECK(!memcmp(extra + sizeof(*fdt), device_tree, sizeof(device_tree)));
+    CHECK(!memcmp(extra + fdt_len, arch_chunks, 24));
+    const seL4_BootInfoHeader *padding = (const void *)(extra + fdt_len + 24);
+    CHECK(padding->id == SEL4_BOOTINFO_HEADER_PADDING &&
+          padding->len == PAGE_SIZE - fdt_len - 24);
+}
+
 int main(void)
 {
     signal(SIGALRM, looped);
@@ -316,5 +415,8 @@ int main(void)
     test_untypeds_cover_free_memory_and_devices();
     test_empty_region_covers_nothing();
     test_untyped_list_full();
+    test_root_task_image_top();
+    test_no_extra_bootinfo();
+    test_extra_bootinfo_chunks();
     return unit_report("test_boot");
 }
