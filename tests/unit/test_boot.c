@@ -408,7 +408,7 @@ static void test_extra_bootinfo_chunks(void)
 int main(void)
 {
     signal(SIGALRM, looped);
-    alarm(30); /* a boot that loops fails here, not at ctest's timeout */
+    alarm(15); /* a boot that loops fails here, not at ctest's timeout */
     test_boot_reports_memory();
     test_boot_without_a_root_task_stops();
     test_boot_allocator_takes_free_memory_only();

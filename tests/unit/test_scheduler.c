@@ -1,7 +1,8 @@
 /* Host tests of the scheduler's own decisions (sel4-abi.md §12.5 r9-r10, §12.6 r3-r4), with
  * threads and scheduling contexts made directly: the release queue's order, the scheduler
- * action when several threads wake in one kernel entry, and charging the running context
- * before it is reconfigured. One tick is one microsecond here; the timer precision is 0. */
+ * action when several threads wake in one kernel entry, charging the running context before
+ * it is reconfigured, and DebugDumpScheduler's list. One tick is one microsecond here; the
+ * timer precision is 0. */
 #include "arch/fake_arch.h"
 #include "unit.h"
 #include <core/refill.h>
@@ -9,6 +10,7 @@
 #include <object/sched_context.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void *zeroed(size_t align, size_t bytes)
 {
@@ -134,11 +136,51 @@ static void test_reconfiguring_the_running_context_charges_it_first(void)
     delete_threads(&r, 1);
 }
 
+/* Run scheduler_dump with the console (stdout) going to `out`. */
+static void dump_into(char *out, size_t size)
+{
+    fflush(stdout);
+    FILE *capture = tmpfile();
+    int console = dup(STDOUT_FILENO);
+    dup2(fileno(capture), STDOUT_FILENO);
+    scheduler_dump();
+    fflush(stdout);
+    dup2(console, STDOUT_FILENO);
+    close(console);
+    rewind(capture);
+    size_t length = fread(out, 1, size - 1, capture);
+    out[length] = 0;
+    fclose(capture);
+}
+
+/* DebugDumpScheduler lists every ready thread, highest priority first, in queue order, with
+ * its head refill; a thread waiting for its refill is not ready. */
+static void test_dump_lists_ready_threads(void)
+{
+    enter_at(60000);
+    struct tcb *low = new_thread(3, 700, 0, 60000);
+    struct tcb *high = new_thread(200, 900, 0, 60000);
+    struct tcb *waiting = new_thread(100, 500, 10000, 70000);
+    memcpy(low->name, "low", 4);
+    memcpy(high->name, "high", 5);
+    memcpy(waiting->name, "waiting", 8);
+    set_state(low, THREAD_RUNNING);
+    set_state(high, THREAD_RUNNING);
+    set_state(waiting, THREAD_RUNNING);
+    char out[512];
+    dump_into(out, sizeof(out));
+    CHECK(!strcmp(out, "kernel: ready threads (priority: name, head refill us)\n"
+                       "  200: high, 900\n"
+                       "    3: low, 700\n"));
+    delete_threads((struct tcb *[]){low, high, waiting}, 3);
+}
+
 int main(void)
 {
     scheduler_init();
     test_release_queue_order();
     test_second_wakeup_keeps_the_running_thread();
     test_reconfiguring_the_running_context_charges_it_first();
+    test_dump_lists_ready_threads();
     return unit_report("test_scheduler");
 }
