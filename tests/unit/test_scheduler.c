@@ -1,8 +1,8 @@
 /* Host tests of the scheduler's own decisions (sel4-abi.md §12.5 r9-r10, §12.6 r3-r4), with
  * threads and scheduling contexts made directly: the release queue's order, the scheduler
  * action when several threads wake in one kernel entry, charging the running context before
- * it is reconfigured, and DebugDumpScheduler's list. One tick is one microsecond here; the
- * timer precision is 0. */
+ * it is reconfigured, the timer armed its precision early, and DebugDumpScheduler's list. One
+ * tick is one microsecond here; the timer precision is 0 unless a test says otherwise. */
 #include "arch/fake_arch.h"
 #include "unit.h"
 #include <core/refill.h>
@@ -136,6 +136,27 @@ static void test_reconfiguring_the_running_context_charges_it_first(void)
     delete_threads(&r, 1);
 }
 
+/* The timer is armed its precision early (seL4's setNextInterrupt), for a budget's end as
+ * for a release, so that the interrupt comes no later than the deadline itself. */
+static void test_timer_armed_its_precision_early(void)
+{
+    fake_timer_precision = 7;
+    scheduler_init();
+    enter_at(50000);
+    struct tcb *r = new_thread(80, 1000, 0, 50000);
+    struct tcb *w = new_thread(90, 500, 10000, 50400);
+    set_state(r, THREAD_RUNNING);
+    set_state(w, THREAD_RUNNING);
+    CHECK(scheduler_choose() == r);
+    CHECK_EQ(fake_timer_deadline, 50400 - 7); /* W's release comes before R's budget ends */
+    enter_at(50400 - 7);
+    CHECK(scheduler_choose() == w);
+    CHECK_EQ(fake_timer_deadline, 50393 + 500 - 7); /* W's budget end */
+    delete_threads((struct tcb *[]){r, w}, 2);
+    fake_timer_precision = 0;
+    scheduler_init();
+}
+
 /* Run scheduler_dump with the console (stdout) going to `out`. */
 static void dump_into(char *out, size_t size)
 {
@@ -181,6 +202,7 @@ int main(void)
     test_release_queue_order();
     test_second_wakeup_keeps_the_running_thread();
     test_reconfiguring_the_running_context_charges_it_first();
+    test_timer_armed_its_precision_early();
     test_dump_lists_ready_threads();
     return unit_report("test_scheduler");
 }

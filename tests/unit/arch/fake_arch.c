@@ -188,9 +188,11 @@ uint64_t arch_time_hz(void)
     return 1000000;
 }
 
+uint64_t fake_timer_precision;
+
 uint64_t arch_timer_precision(void)
 {
-    return 0;
+    return fake_timer_precision;
 }
 
 void arch_timer_set_deadline(uint64_t deadline)
