@@ -170,7 +170,32 @@ static struct boot_outcome boot_in_child(struct boot_params *params)
     return in_child(boot, params);
 }
 
-/* The boot reports the RAM the board has (every region), then enters the root task. */
+/* A packed root task (harness/pack.py): the header's magic, then the ELF's offset from the
+ * header (at least the header's size) and size (not 0); anything else is no root task. */
+static void test_find_packed_root_task(void)
+{
+    static _Alignas(8) uint8_t image[256];
+    struct packed_root_task header = {PACKED_ROOT_TASK_MAGIC, 64, 100, {0}};
+    memcpy(image, &header, sizeof(header));
+    struct memory_region elf = {0};
+    CHECK(boot_find_packed_root_task((paddr_t)image, &elf));
+    CHECK(elf.start == (paddr_t)image + 64 && elf.end == (paddr_t)image + 164);
+    struct packed_root_task bad = header;
+    bad.magic[7] = 'X';
+    memcpy(image, &bad, sizeof(bad));
+    CHECK(!boot_find_packed_root_task((paddr_t)image, &elf));
+    bad = header;
+    bad.elf_offset = 63;
+    memcpy(image, &bad, sizeof(bad));
+    CHECK(!boot_find_packed_root_task((paddr_t)image, &elf));
+    bad = header;
+    bad.elf_size = 0;
+    memcpy(image, &bad, sizeof(bad));
+    CHECK(!boot_find_packed_root_task((paddr_t)image, &elf));
+}
+
+/* The boot reports the RAM the board has (every region, the table full too), then enters the
+ * root task. */
 static void test_boot_reports_memory(void)
 {
     static struct boot_params params;
@@ -183,6 +208,12 @@ static void test_boot_reports_memory(void)
     CHECK(outcome.exited);
     CHECK(strstr(outcome.console, "kernel: 5 MiB RAM in 2 regions, 1 reserved, 5 MiB free"));
     CHECK(strstr(outcome.console, "test: kernel_exit"));
+    for (paddr_t at = 0x100000000; params.ram_count < BOOT_MAX_REGIONS; at += 0x1000000)
+        boot_params_add_ram(&params, at, at + MIB);
+    CHECK(!boot_params_add_ram(&params, 0x200000000, 0x200000000 + MIB)); /* table full */
+    outcome = boot_in_child(&params);
+    CHECK(outcome.exited);
+    CHECK(strstr(outcome.console, "kernel: 35 MiB RAM in 32 regions, 1 reserved, 35 MiB free"));
 }
 
 /* No root task, or an empty one: the boot stops at once, before it touches memory. */
@@ -281,6 +312,50 @@ static void test_untypeds_cover_free_memory_and_devices(void)
     CHECK_EQ(untyped_bytes_in(bi, true, 0x0c000000, 0x10000000), 0);
     CHECK_EQ(untyped_bytes_in(bi, true, 0x80000000, 0xa0000000), 0x20000000 - 3 * MIB);
     CHECK_EQ(untyped_bytes_in(bi, true, 0, top), top - 3 * MIB - 0x4000000);
+}
+
+/* Untypeds are naturally aligned, of 2^seL4_MinUntypedBits bytes at least: a range is
+ * rounded up to that alignment first, and a piece of exactly that size left is kept. */
+static void test_untypeds_are_aligned(void)
+{
+    struct boot_params params = {0};
+    boot_params_add_ram(&params, 0x80000000, 0x80000000 + MIB);
+    boot_params_add_reserved(&params, 0x20000000, 0x20000009); /* devices from ...09 on */
+    boot_params_add_reserved(&params, 0x30000000, 0x30000010);
+    boot_params_add_reserved(&params, 0x30000020, 0x30000030); /* a gap of 16 bytes */
+    seL4_BootInfo *bi = make_root_cspace(&params);
+    for (word_t i = 0; i < untyped_count(bi); i++) {
+        const seL4_UntypedDesc *u = &bi->untypedList[i];
+        CHECK(u->sizeBits >= seL4_MinUntypedBits && u->paddr % BIT(u->sizeBits) == 0);
+    }
+    CHECK_EQ(untyped_bytes_in(bi, true, 0x20000000, 0x20000100), 0x100 - 0x10);
+    CHECK_EQ(untyped_bytes_in(bi, true, 0x30000010, 0x30000020), 0x10);
+}
+
+/* The root CNode holds 2^ROOT_CNODE_SIZE_BITS slots: a boot that needs more stops at the
+ * first slot past them. */
+static void fill_root_cnode(struct boot_params *params)
+{
+    struct root_task_layout layout = {
+        .vspace = (paddr_t)zeroed(PAGE_SIZE, PAGE_SIZE),
+        .tcb = (paddr_t)zeroed(BIT(seL4_TCBBits), BIT(seL4_TCBBits)),
+        .sc = (paddr_t)zeroed(BIT(seL4_MinSchedContextBits), BIT(seL4_MinSchedContextBits)),
+        .image = {0x80000000, 0x400000, BIT(ROOT_CNODE_SIZE_BITS)},
+    };
+    memory_init(params);
+    boot_cspace_create(params, &layout, zeroed(PAGE_SIZE, PAGE_SIZE));
+}
+
+static void test_root_cnode_full(void)
+{
+    static struct boot_params params;
+    boot_params_add_ram(&params, 0x80000000, 0x80000000 + MIB);
+    struct boot_outcome outcome = in_child(fill_root_cnode, &params);
+    CHECK(outcome.panicked);
+    char expected[64];
+    snprintf(expected, sizeof(expected), "boot: root CNode full at slot %lu\n",
+             BIT(ROOT_CNODE_SIZE_BITS));
+    CHECK(strstr(outcome.console, expected));
 }
 
 /* An empty region (a memory map may list one) covers nothing, and the device untypeds run
@@ -409,10 +484,13 @@ int main(void)
 {
     signal(SIGALRM, looped);
     alarm(15); /* a boot that loops fails here, not at ctest's timeout */
+    test_find_packed_root_task();
     test_boot_reports_memory();
     test_boot_without_a_root_task_stops();
     test_boot_allocator_takes_free_memory_only();
     test_untypeds_cover_free_memory_and_devices();
+    test_untypeds_are_aligned();
+    test_root_cnode_full();
     test_empty_region_covers_nothing();
     test_untyped_list_full();
     test_root_task_image_top();
