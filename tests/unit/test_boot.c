@@ -281,6 +281,15 @@ static word_t untyped_count(const seL4_BootInfo *bi)
     return bi->untyped.end - bi->untyped.start;
 }
 
+static const seL4_UntypedDesc *untyped_at(const seL4_BootInfo *bi, paddr_t paddr)
+{
+    for (word_t i = 0; i < untyped_count(bi); i++) {
+        if (bi->untypedList[i].paddr == paddr)
+            return &bi->untypedList[i];
+    }
+    return NULL;
+}
+
 /* The bytes of untyped memory of the kind `device` that lie in [start, end). */
 static word_t untyped_bytes_in(const seL4_BootInfo *bi, bool device, paddr_t start, paddr_t end)
 {
@@ -330,6 +339,24 @@ static void test_untypeds_are_aligned(void)
     }
     CHECK_EQ(untyped_bytes_in(bi, true, 0x20000000, 0x20000100), 0x100 - 0x10);
     CHECK_EQ(untyped_bytes_in(bi, true, 0x30000010, 0x30000020), 0x10);
+}
+
+/* A full table of reserved regions: the device untypeds still cover exactly what no region
+ * covers (nothing past the table's last entry counts). */
+static void test_full_reserved_table(void)
+{
+    struct boot_params params = {0};
+    boot_params_add_ram(&params, 0x80000000, 0x80000000 + MIB);
+    boot_params_add_reserved(&params, 0x1000, 0x2000);
+    for (paddr_t at = 0x100000000; params.reserved_count < BOOT_MAX_REGIONS; at += 0x1000000)
+        boot_params_add_reserved(&params, at, at + PAGE_SIZE);
+    params.root_task_elf = (struct memory_region){0x80010000, 0x80020000};
+    seL4_BootInfo *bi = make_root_cspace(&params);
+    CHECK_EQ(untyped_bytes_in(bi, true, 0, 0x80000000), 0x80000000 - PAGE_SIZE);
+    CHECK_EQ(untyped_bytes_in(bi, true, 0x100000000, 0x100000000 + 0x1000000),
+             0x1000000 - PAGE_SIZE);
+    const seL4_UntypedDesc *first = untyped_at(bi, 0);
+    CHECK(first && first->sizeBits == 12 && first->isDevice); /* [0, 0x1000) in one piece */
 }
 
 /* The root CNode holds 2^ROOT_CNODE_SIZE_BITS slots: a boot that needs more stops at the
@@ -490,6 +517,7 @@ int main(void)
     test_boot_allocator_takes_free_memory_only();
     test_untypeds_cover_free_memory_and_devices();
     test_untypeds_are_aligned();
+    test_full_reserved_table();
     test_root_cnode_full();
     test_empty_region_covers_nothing();
     test_untyped_list_full();
