@@ -341,6 +341,22 @@ static void test_untypeds_are_aligned(void)
     CHECK_EQ(untyped_bytes_in(bi, true, 0x30000010, 0x30000020), 0x10);
 }
 
+/* Regions in any order: a reserved region just below RAM, listed after it, still leads past
+ * the RAM, not into it. The top of the physical address space is one untyped of the largest
+ * size if it is aligned to it. */
+static void test_device_untypeds_skip_adjacent_regions(void)
+{
+    struct boot_params params = {0};
+    boot_params_add_ram(&params, 0x80000000, 0x80000000 + MIB);
+    boot_params_add_reserved(&params, 0x7ff00000, 0x80000000);
+    seL4_BootInfo *bi = make_root_cspace(&params);
+    CHECK_EQ(untyped_bytes_in(bi, true, 0x7ff00000, 0x80100000), 0);
+    CHECK_EQ(untyped_bytes_in(bi, true, 0, BIT(ARCH_PADDR_BITS)),
+             BIT(ARCH_PADDR_BITS) - 2 * MIB);
+    const seL4_UntypedDesc *top = untyped_at(bi, BIT(seL4_MaxUntypedBits));
+    CHECK(top && top->sizeBits == seL4_MaxUntypedBits && top->isDevice);
+}
+
 /* A full table of reserved regions: the device untypeds still cover exactly what no region
  * covers (nothing past the table's last entry counts). */
 static void test_full_reserved_table(void)
@@ -517,6 +533,7 @@ int main(void)
     test_boot_allocator_takes_free_memory_only();
     test_untypeds_cover_free_memory_and_devices();
     test_untypeds_are_aligned();
+    test_device_untypeds_skip_adjacent_regions();
     test_full_reserved_table();
     test_root_cnode_full();
     test_empty_region_covers_nothing();
