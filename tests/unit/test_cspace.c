@@ -34,6 +34,12 @@ static void test_root_task_style_lookup(void)
     CHECK_EQ(fault.bits_found, 52);
     CHECK(cspace_resolve(cap, 1ul << 20, 64, &left, &fault) == NULL);
     CHECK_EQ(fault.type, LOOKUP_GUARD_MISMATCH);
+    /* Depth 52: the guard fits and matches; the radix is what runs out (resolveAddressBits
+     * tests guardBits > n_bits, then levelBits > n_bits). */
+    CHECK(cspace_resolve(cap, 0, 52, &left, &fault) == NULL);
+    CHECK_EQ(fault.type, LOOKUP_DEPTH_MISMATCH);
+    CHECK_EQ(fault.bits_left, 52);
+    CHECK_EQ(fault.bits_found, 64);
     free(root);
 }
 
@@ -104,6 +110,26 @@ static void test_derivation_tree(void)
     free(s);
 }
 
+/* A capability derived from a non-revocable one is its sibling, and keeps its own Revocable
+ * flag (a badged endpoint minted from an unbadged copy): the copies made of it are then its
+ * children. */
+static void test_derived_sibling_keeps_its_flag(void)
+{
+    struct cte *s = new_cnode(4);
+    struct cap ep = cap_endpoint(0x100000, 0, CAP_RIGHTS_ALL);
+    struct cap badged = cap_endpoint(0x100000, 5, CAP_RIGHTS_ALL);
+    cspace_insert_child(NULL, &s[0], ep, true);
+    cspace_insert_derived(&s[0], &s[1], ep, false);
+    cspace_insert_derived(&s[1], &s[2], badged, true);
+    CHECK(cte_is_revocable(&s[2]) && !cte_is_revocable(&s[1]));
+    CHECK_EQ(cte_depth(&s[2]), cte_depth(&s[1]));
+    CHECK(cte_next(&s[1]) == &s[2] && cte_prev(&s[2]) == &s[1]);
+    cspace_insert_derived(&s[2], &s[3], badged, false);
+    CHECK(cspace_has_children(&s[2]) && !cspace_has_children(&s[1]));
+    CHECK_EQ(cte_depth(&s[3]), cte_depth(&s[2]) + 1);
+    free(s);
+}
+
 static void test_swap(void)
 {
     struct cte *s = new_cnode(4);
@@ -134,6 +160,7 @@ int main(void)
     test_two_level_lookup();
     test_invalid_root();
     test_derivation_tree();
+    test_derived_sibling_keeps_its_flag();
     test_swap();
     return unit_report("test_cspace");
 }
