@@ -130,6 +130,21 @@ static void test_derived_sibling_keeps_its_flag(void)
     free(s);
 }
 
+/* Deleting the last capability to a CNode empties its own slots and nothing past them: here
+ * another CNode's first slot lies right after its last. */
+static void test_delete_stays_inside_the_cnode(void)
+{
+    struct cte *pair = new_cnode(5), *holder = new_cnode(2);
+    cspace_insert_child(NULL, &holder[0], cnode_cap(pair, 4, 0, 0), true);
+    cspace_insert_child(NULL, &pair[3], cap_domain(), true);
+    cspace_insert_child(NULL, &pair[16], cap_domain(), true);
+    cspace_delete(&holder[0]);
+    CHECK(cap_is_null(holder[0].cap) && cap_is_null(pair[3].cap));
+    CHECK(cap_type(pair[16].cap) == CAP_DOMAIN);
+    free(holder);
+    free(pair);
+}
+
 static void test_swap(void)
 {
     struct cte *s = new_cnode(4);
@@ -162,5 +177,6 @@ int main(void)
     test_derivation_tree();
     test_derived_sibling_keeps_its_flag();
     test_swap();
+    test_delete_stays_inside_the_cnode();
     return unit_report("test_cspace");
 }
