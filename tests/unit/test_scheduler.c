@@ -116,6 +116,29 @@ static void test_second_wakeup_keeps_the_running_thread(void)
     delete_threads((struct tcb *[]){r, a, b}, 3);
 }
 
+/* Two threads below the running one's priority wake in one kernel entry: both wait at the
+ * head of their queue, the last woken first (the first stops being the candidate when the
+ * second asks for a full choice, seL4's rescheduleRequired), and run in that order once the
+ * running thread stops. */
+static void test_second_wakeup_below_the_running_thread(void)
+{
+    enter_at(30000);
+    struct tcb *r = new_thread(60, 1000, 0, 30000);
+    struct tcb *a = new_thread(50, 1000, 0, 30000);
+    struct tcb *b = new_thread(50, 1000, 0, 30000);
+    set_state(r, THREAD_RUNNING);
+    CHECK(scheduler_choose() == r);
+    enter_at(30100);
+    set_state(a, THREAD_RUNNING);
+    set_state(b, THREAD_RUNNING);
+    CHECK(scheduler_choose() == r);
+    set_state(r, THREAD_INACTIVE);
+    CHECK(scheduler_choose() == b);
+    set_state(b, THREAD_INACTIVE);
+    CHECK(scheduler_choose() == a);
+    delete_threads((struct tcb *[]){r, a, b}, 3);
+}
+
 /* The running thread's context is reconfigured (SchedControl_ConfigureFlags on it): the time
  * it used so far is charged to it first (seL4's commitTime before the new refills), so the
  * new round-robin budget is whole from now on, and Consumed counts the time used. */
@@ -201,6 +224,7 @@ int main(void)
     scheduler_init();
     test_release_queue_order();
     test_second_wakeup_keeps_the_running_thread();
+    test_second_wakeup_below_the_running_thread();
     test_reconfiguring_the_running_context_charges_it_first();
     test_timer_armed_its_precision_early();
     test_dump_lists_ready_threads();
