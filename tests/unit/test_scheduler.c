@@ -1,8 +1,9 @@
 /* Host tests of the scheduler's own decisions (sel4-abi.md §12.5 r9-r10, §12.6 r3-r4), with
  * threads and scheduling contexts made directly: the release queue's order, the scheduler
  * action when several threads wake in one kernel entry, charging the running context before
- * it is reconfigured, the timer armed its precision early, and DebugDumpScheduler's list. One
- * tick is one microsecond here; the timer precision is 0 unless a test says otherwise. */
+ * it is reconfigured, the timer armed its precision early and again after an early interrupt,
+ * and DebugDumpScheduler's list. One tick is one microsecond here; the timer precision is 0
+ * unless a test says otherwise. */
 #include "arch/fake_arch.h"
 #include "unit.h"
 #include <core/refill.h>
@@ -180,6 +181,24 @@ static void test_timer_armed_its_precision_early(void)
     scheduler_init();
 }
 
+/* A timer interrupt that comes before the deadline it was armed for (x86_64 arms the LAPIC
+ * at most a second ahead) arms the same deadline again: the interrupt used up the one-shot,
+ * so the timer holds nothing until the kernel arms it. */
+static void test_early_timer_interrupt_rearms(void)
+{
+    enter_at(100000);
+    struct tcb *w = new_thread(90, 500, 5000000, 3100000);
+    set_state(w, THREAD_RUNNING);
+    CHECK(scheduler_choose() == NULL);
+    CHECK_EQ(fake_timer_deadline, 3100000);
+    fake_timer_deadline = 0; /* the one-shot fired */
+    enter_at(1100000);
+    scheduler_timer_fired();
+    CHECK(scheduler_choose() == NULL);
+    CHECK_EQ(fake_timer_deadline, 3100000);
+    delete_threads(&w, 1);
+}
+
 /* Run scheduler_dump with the console (stdout) going to `out`. */
 static void dump_into(char *out, size_t size)
 {
@@ -227,6 +246,7 @@ int main(void)
     test_second_wakeup_below_the_running_thread();
     test_reconfiguring_the_running_context_charges_it_first();
     test_timer_armed_its_precision_early();
+    test_early_timer_interrupt_rearms();
     test_dump_lists_ready_threads();
     return unit_report("test_scheduler");
 }
