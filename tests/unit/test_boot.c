@@ -259,6 +259,91 @@ static void test_boot_allocator_takes_free_memory_only(void)
     CHECK_EQ(memory_boot_alloc_pages(1), 0);
 }
 
+/* The free list memory_init makes of `params`: its bytes, and its region count in `count`. */
+static word_t free_list(const struct boot_params *params, unsigned *count)
+{
+    memory_init(params);
+    memory_free_regions(count);
+    return memory_free_bytes();
+}
+
+static const struct memory_region *free_region(unsigned i)
+{
+    unsigned count;
+    const struct memory_region *regions = memory_free_regions(&count);
+    return i < count ? &regions[i] : NULL;
+}
+
+/* RAM less the reservations, page-aligned inwards: a reservation at a region's start or end
+ * shortens it (no empty piece is left), one past its end cuts it there, one inside splits
+ * it, one over a whole region removes it; RAM smaller than a page gives nothing. */
+static void test_free_list_carving(void)
+{
+    const paddr_t a = 0x80000000, b = 0x90000000, c = 0xa0000000;
+    struct boot_params params = {0};
+    unsigned count;
+    boot_params_add_ram(&params, a, a + MIB);
+    boot_params_add_reserved(&params, a, a + 0x1000);
+    CHECK_EQ(free_list(&params, &count), MIB - 0x1000);
+    CHECK(count == 1 && free_region(0)->start == a + 0x1000);
+    params.reserved[0] = (struct memory_region){a + MIB - 0x1000, a + MIB};
+    CHECK_EQ(free_list(&params, &count), MIB - 0x1000);
+    CHECK(count == 1 && free_region(0)->end == a + MIB - 0x1000);
+    params.reserved[0] = (struct memory_region){a + MIB - 0x1000, a + 2 * MIB};
+    CHECK_EQ(free_list(&params, &count), MIB - 0x1000);
+    CHECK(count == 1 && free_region(0)->end == a + MIB - 0x1000);
+    params.reserved[0] = (struct memory_region){a + 0x1000, a + 0x2000};
+    CHECK_EQ(free_list(&params, &count), MIB - 0x1000);
+    CHECK_EQ(count, 2);
+
+    struct boot_params small = {0};
+    boot_params_add_ram(&small, a + 0x100, a + 0x800);
+    boot_params_add_ram(&small, a + 0x10100, a + 0x11100); /* pages: [a + 0x11000, itself) */
+    CHECK_EQ(free_list(&small, &count), 0);
+    CHECK_EQ(count, 0);
+
+    /* The list's last entry moves into the place of a removed one; a later reservation inside
+     * the removed region finds nothing left of it. */
+    struct boot_params three = {0};
+    boot_params_add_ram(&three, a, a + MIB);
+    boot_params_add_ram(&three, b, b + MIB);
+    boot_params_add_ram(&three, c, c + MIB);
+    boot_params_add_reserved(&three, c, c + MIB);
+    boot_params_add_reserved(&three, c + 0x1000, c + 0x2000);
+    CHECK_EQ(free_list(&three, &count), 2 * MIB);
+    CHECK_EQ(count, 2);
+}
+
+/* A memory map whose regions overlap can split more regions than the free list has room
+ * for: what does not fit is dropped, nothing is written past the list. */
+static void test_free_list_full(void)
+{
+    const paddr_t a = 0x80000000;
+    struct boot_params params = {0};
+    unsigned count;
+    while (params.ram_count < BOOT_MAX_REGIONS)
+        boot_params_add_ram(&params, a, a + MIB);
+    boot_params_add_reserved(&params, a + 0x1000, a + 0x2000);
+    boot_params_add_reserved(&params, a + 0x10000, a + 0x11000);
+    free_list(&params, &count);
+    CHECK_EQ(count, 2 * BOOT_MAX_REGIONS);
+    for (unsigned i = 0; i < count; i++) {
+        const struct memory_region *r = free_region(i);
+        CHECK(r->end <= a + 0x1000 || (r->start >= a + 0x2000 && r->end <= a + 0x10000));
+    }
+}
+
+/* A free region exactly as large as the request serves it. */
+static void test_boot_allocator_exact_fit(void)
+{
+    paddr_t ram = (paddr_t)host_ram();
+    struct boot_params params = {0};
+    boot_params_add_ram(&params, ram, ram + 2 * PAGE_SIZE);
+    memory_init(&params);
+    CHECK_EQ(memory_boot_alloc_pages(2), ram);
+    CHECK_EQ(memory_boot_alloc_pages(1), 0);
+}
+
 /* What boot_cspace_create needs besides the boot parameters: a TCB, a scheduling context, an
  * address space root and the boot info frame. */
 static seL4_BootInfo *make_root_cspace(const struct boot_params *params)
@@ -368,6 +453,7 @@ static void test_full_reserved_table(void)
         boot_params_add_reserved(&params, at, at + PAGE_SIZE);
     params.root_task_elf = (struct memory_region){0x80010000, 0x80020000};
     seL4_BootInfo *bi = make_root_cspace(&params);
+    CHECK_EQ(untyped_bytes_in(bi, false, 0, BIT(ARCH_PADDR_BITS)), MIB);
     CHECK_EQ(untyped_bytes_in(bi, true, 0, 0x80000000), 0x80000000 - PAGE_SIZE);
     CHECK_EQ(untyped_bytes_in(bi, true, 0x100000000, 0x100000000 + 0x1000000),
              0x1000000 - PAGE_SIZE);
@@ -531,6 +617,9 @@ int main(void)
     test_boot_reports_memory();
     test_boot_without_a_root_task_stops();
     test_boot_allocator_takes_free_memory_only();
+    test_free_list_carving();
+    test_free_list_full();
+    test_boot_allocator_exact_fit();
     test_untypeds_cover_free_memory_and_devices();
     test_untypeds_are_aligned();
     test_device_untypeds_skip_adjacent_regions();
