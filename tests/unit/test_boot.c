@@ -561,6 +561,25 @@ static void test_root_task_image_top(void)
     CHECK(strstr(outcome.console, "above user space"));
 }
 
+/* A segment that starts inside a page: the image starts at that page's start, and the
+ * segment's bytes lie at their offset in its first frame. */
+static void test_root_task_unaligned_segment(void)
+{
+    static struct boot_params params;
+    static struct root_elf file;
+    boot_params_add_ram(&params, 0x80000000, 0x80000000 + MIB);
+    make_elf(&file, 0x400100, 0x100);
+    memcpy(file.contents, "rootsegm", 8);
+    set_root_task(&params, &file);
+    struct tcb *tcb = make_root_task(&params);
+    seL4_BootInfo *bi = root_bootinfo(tcb);
+    CHECK_EQ(bi->userImageFrames.end - bi->userImageFrames.start, 1);
+    const uint8_t *frame =
+        arch_phys_to_virt(cap_object(root_cnode(tcb)[bi->userImageFrames.start].cap));
+    CHECK(!memcmp(frame + 0x100, "rootsegm", 8));
+    CHECK_EQ(arch_user_reg_get(&tcb->context, REG_CAP), 0x402000); /* the boot info page */
+}
+
 /* Without a device tree or arch chunks there is no extra boot info: no length, no frames
  * (seL4 maps none when it has nothing to put there). */
 static void test_no_extra_bootinfo(void)
@@ -628,6 +647,7 @@ int main(void)
     test_empty_region_covers_nothing();
     test_untyped_list_full();
     test_root_task_image_top();
+    test_root_task_unaligned_segment();
     test_no_extra_bootinfo();
     test_extra_bootinfo_chunks();
     return unit_report("test_boot");
