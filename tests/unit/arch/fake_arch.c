@@ -80,9 +80,11 @@ void arch_vspace_asid_deleted(paddr_t root)
     (void)root;
 }
 
+/* A root of its own, as on the real arches (never 0, which names no VSpace). */
 paddr_t arch_vspace_empty_root(void)
 {
-    return 0;
+    static _Alignas(PAGE_SIZE) uint8_t empty_root[PAGE_SIZE];
+    return (paddr_t)empty_root;
 }
 
 /* Interrupts 1..30 may have handlers; 31 is the timer. The mask state is kept to check. */
@@ -109,9 +111,11 @@ void arch_irq_unmask(word_t irq)
     fake_irq_masked[irq] = false;
 }
 
+word_t fake_timer_irq = FAKE_TIMER_IRQ;
+
 word_t arch_timer_irq(void)
 {
-    return FAKE_TIMER_IRQ;
+    return fake_timer_irq;
 }
 
 /* Boot memory for the host: aligned heap pages (never freed; tests are short). */
