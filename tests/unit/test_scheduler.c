@@ -9,6 +9,7 @@
 #include <core/refill.h>
 #include <core/scheduler.h>
 #include <object/sched_context.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -89,6 +90,30 @@ static void test_release_queue_order(void)
     set_state(b, THREAD_INACTIVE);
     CHECK(scheduler_choose() == a);
     delete_threads((struct tcb *[]){a, b, c}, 3);
+}
+
+/* A thread that left the release queue from behind another and comes back in front of it
+ * (an earlier release) leaves it again cleanly: the other one is released on time after. */
+static void test_release_queue_reentered_at_the_head(void)
+{
+    enter_at(10000);
+    struct tcb *a = new_thread(40, 500, 10000, 15000);
+    struct tcb *b = new_thread(40, 500, 10000, 16000);
+    set_state(a, THREAD_RUNNING);
+    set_state(b, THREAD_RUNNING);
+    set_state(b, THREAD_INACTIVE);
+    refill_new(b->sc, MIN_REFILLS, 500, 10000, 12000);
+    set_state(b, THREAD_RUNNING);
+    CHECK(scheduler_choose() == NULL);
+    CHECK_EQ(fake_timer_deadline, 12000);
+    enter_at(12000);
+    CHECK(scheduler_choose() == b);
+    set_state(b, THREAD_INACTIVE);
+    CHECK(scheduler_choose() == NULL);
+    CHECK_EQ(fake_timer_deadline, 15000);
+    enter_at(15000);
+    CHECK(scheduler_choose() == a);
+    delete_threads((struct tcb *[]){a, b}, 2);
 }
 
 /* Two threads of the running thread's priority wake in one kernel entry: the first is the
@@ -238,10 +263,21 @@ static void test_dump_lists_ready_threads(void)
     delete_threads((struct tcb *[]){low, high, waiting}, 3);
 }
 
+static void looped(int signal)
+{
+    (void)signal;
+    static const char message[] = "test_scheduler: timed out (a scheduler loop never ended)\n";
+    write(STDERR_FILENO, message, sizeof(message) - 1);
+    _exit(1);
+}
+
 int main(void)
 {
+    signal(SIGALRM, looped);
+    alarm(15);
     scheduler_init();
     test_release_queue_order();
+    test_release_queue_reentered_at_the_head();
     test_second_wakeup_keeps_the_running_thread();
     test_second_wakeup_below_the_running_thread();
     test_reconfiguring_the_running_context_charges_it_first();
