@@ -165,6 +165,26 @@ static void test_second_wakeup_below_the_running_thread(void)
     delete_threads((struct tcb *[]){r, a, b}, 3);
 }
 
+/* A kernel entry after which the same context runs on charges nothing yet: its time is
+ * charged when another context takes over, its budget runs out or it is reconfigured, and
+ * Consumed does not count the time not yet charged (sel4-abi.md §12.5, SC_Consumed). */
+static void test_running_on_charges_nothing_yet(void)
+{
+    enter_at(35000);
+    struct tcb *r = new_thread(65, 500, 10000, 35000);
+    set_state(r, THREAD_RUNNING);
+    CHECK(scheduler_choose() == r);
+    enter_at(35100);
+    CHECK(scheduler_choose() == r);
+    CHECK_EQ(r->sc->consumed, 0);
+    CHECK_EQ(refill_head(r->sc)->release, 35000);
+    CHECK_EQ(refill_head(r->sc)->amount, 500);
+    enter_at(35200);
+    scheduler_commit_if_running(r->sc);
+    CHECK_EQ(r->sc->consumed, 200);
+    delete_threads(&r, 1);
+}
+
 /* The running thread's context is reconfigured (SchedControl_ConfigureFlags on it): the time
  * it used so far is charged to it first (seL4's commitTime before the new refills), so the
  * new round-robin budget is whole from now on, and Consumed counts the time used. */
@@ -280,6 +300,7 @@ int main(void)
     test_release_queue_reentered_at_the_head();
     test_second_wakeup_keeps_the_running_thread();
     test_second_wakeup_below_the_running_thread();
+    test_running_on_charges_nothing_yet();
     test_reconfiguring_the_running_context_charges_it_first();
     test_timer_armed_its_precision_early();
     test_early_timer_interrupt_rearms();

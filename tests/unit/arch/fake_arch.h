@@ -8,6 +8,8 @@
  * top one, unless a test moves it). */
 extern bool fake_irq_masked[];
 extern word_t fake_timer_irq;
+/* How many times the generic code asked to unmap a frame. */
+extern unsigned fake_frame_unmaps;
 #include <stdint.h>
 /* The counter's value (ticks of 1 us), the timer deadline the kernel last set, and the
  * timer's precision (0 unless a test sets it before scheduler_init). */
