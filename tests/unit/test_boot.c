@@ -99,6 +99,7 @@ word_t arch_extra_bootinfo(void *dest, word_t room)
 struct root_elf {
     struct elf64_header header;
     struct elf64_program_header segment;
+    struct elf64_program_header after_table; /* past phnum: never read as a program header */
     uint8_t contents[8];
 };
 
@@ -580,6 +581,40 @@ static void test_root_task_unaligned_segment(void)
     CHECK_EQ(arch_user_reg_get(&tcb->context, REG_CAP), 0x402000); /* the boot info page */
 }
 
+/* Only the phnum program headers count: what follows the table in the file, even if it reads
+ * as a loadable segment, is neither part of the image nor copied. */
+static void test_root_task_program_header_count(void)
+{
+    static struct boot_params params;
+    static struct root_elf file;
+    boot_params_add_ram(&params, 0x80000000, 0x80000000 + MIB);
+    make_elf(&file, 0x400000, 0x1000);
+    file.after_table = file.segment;
+    file.after_table.vaddr = 0x300000;
+    set_root_task(&params, &file);
+    struct tcb *tcb = make_root_task(&params);
+    seL4_BootInfo *bi = root_bootinfo(tcb);
+    CHECK_EQ(bi->userImageFrames.end - bi->userImageFrames.start, 1);
+    CHECK_EQ(arch_user_reg_get(&tcb->context, REG_CAP), 0x402000);
+}
+
+/* The extra boot info takes the smallest power-of-two number of pages that holds it: one page
+ * for exactly a page's worth. */
+static void test_extra_bootinfo_of_exactly_a_page(void)
+{
+    static struct boot_params params;
+    static struct root_elf file;
+    static uint8_t device_tree[PAGE_SIZE - sizeof(seL4_BootInfoHeader)];
+    boot_params_add_ram(&params, 0x80000000, 0x80000000 + MIB);
+    make_elf(&file, 0x400000, 0x1000);
+    set_root_task(&params, &file);
+    params.device_tree = (struct memory_region){(paddr_t)device_tree,
+                                                (paddr_t)device_tree + sizeof(device_tree)};
+    seL4_BootInfo *bi = root_bootinfo(make_root_task(&params));
+    CHECK_EQ(bi->extraLen, PAGE_SIZE);
+    CHECK_EQ(bi->extraBIPages.end - bi->extraBIPages.start, 1);
+}
+
 /* Without a device tree or arch chunks there is no extra boot info: no length, no frames
  * (seL4 maps none when it has nothing to put there). */
 static void test_no_extra_bootinfo(void)
@@ -648,6 +683,8 @@ int main(void)
     test_untyped_list_full();
     test_root_task_image_top();
     test_root_task_unaligned_segment();
+    test_root_task_program_header_count();
+    test_extra_bootinfo_of_exactly_a_page();
     test_no_extra_bootinfo();
     test_extra_bootinfo_chunks();
     return unit_report("test_boot");
