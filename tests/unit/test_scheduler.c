@@ -116,6 +116,82 @@ static void test_release_queue_reentered_at_the_head(void)
     delete_threads((struct tcb *[]){a, b}, 2);
 }
 
+/* A thread taken out of the middle of the release queue (suspended while it waits) is gone
+ * from it: it is not released later, and the one before it leaves the queue empty. */
+static void test_release_queue_middle_removed(void)
+{
+    enter_at(200000);
+    struct tcb *a = new_thread(40, 500, 10000, 205000);
+    struct tcb *b = new_thread(40, 500, 10000, 206000);
+    set_state(a, THREAD_RUNNING);
+    set_state(b, THREAD_RUNNING);
+    set_state(b, THREAD_INACTIVE);
+    CHECK(scheduler_choose() == NULL);
+    enter_at(205000);
+    CHECK(scheduler_choose() == a);
+    CHECK(!scheduler_has_releases());
+    set_state(a, THREAD_INACTIVE);
+    CHECK(scheduler_choose() == NULL);
+    enter_at(206000);
+    CHECK(scheduler_choose() == NULL);
+    delete_threads((struct tcb *[]){a, b}, 2);
+}
+
+/* A thread woken and stopped again in one kernel entry (so no longer the candidate) is not
+ * chosen. */
+static void test_candidate_stopped_before_the_choice(void)
+{
+    enter_at(210000);
+    struct tcb *a = new_thread(50, 1000, 0, 210000);
+    set_state(a, THREAD_RUNNING);
+    set_state(a, THREAD_INACTIVE);
+    CHECK(scheduler_choose() == NULL);
+    CHECK(!a->queued);
+    delete_threads(&a, 1);
+}
+
+/* Stopping a thread other than the running one asks for no full choice (seL4's scheduleTCB
+ * reschedules only for the current thread): a thread woken after it at the running thread's
+ * priority is still the candidate and goes to the tail, behind the one already waiting. */
+static void test_stopping_another_thread_keeps_the_candidate(void)
+{
+    enter_at(220000);
+    struct tcb *r = new_thread(70, 1000, 0, 220000);
+    struct tcb *z = new_thread(70, 1000, 0, 220000);
+    struct tcb *y = new_thread(70, 1000, 0, 220000);
+    struct tcb *x = new_thread(20, 1000, 0, 220000);
+    set_state(r, THREAD_RUNNING);
+    set_state(z, THREAD_RUNNING);
+    set_state(x, THREAD_RUNNING);
+    CHECK(scheduler_choose() == z); /* woken last, at the head: z, r */
+    scheduler_yield(z);
+    CHECK(scheduler_choose() == r); /* r, z */
+    enter_at(220100);
+    set_state(x, THREAD_INACTIVE);
+    set_state(y, THREAD_RUNNING);
+    CHECK(scheduler_choose() == r); /* r, z, y */
+    scheduler_yield(r);
+    CHECK(scheduler_choose() == z);
+    delete_threads((struct tcb *[]){r, z, y, x}, 4);
+}
+
+/* A sporadic context's thread woken long after its refill came due gets the unblock check
+ * (§12.5 r8): the head starts now, so what it uses now comes back a period from now, not a
+ * period from the old release. */
+static void test_sporadic_wakeup_unblock_check(void)
+{
+    enter_at(300000);
+    struct tcb *s = new_thread(75, 500, 10000, 250000);
+    s->sc->flags = SC_FLAG_SPORADIC;
+    set_state(s, THREAD_RUNNING);
+    CHECK_EQ(refill_head(s->sc)->release, 300000);
+    CHECK(scheduler_choose() == s);
+    enter_at(300500); /* its budget is used up */
+    CHECK(scheduler_choose() == NULL);
+    CHECK_EQ(fake_timer_deadline, 310000);
+    delete_threads(&s, 1);
+}
+
 /* Two threads of the running thread's priority wake in one kernel entry: the first is the
  * candidate, the second asks for a full choice, in which the running thread, still runnable,
  * goes back to the head of its queue and runs on (seL4's schedule: SCHED_ENQUEUE of the
@@ -298,6 +374,10 @@ int main(void)
     scheduler_init();
     test_release_queue_order();
     test_release_queue_reentered_at_the_head();
+    test_release_queue_middle_removed();
+    test_candidate_stopped_before_the_choice();
+    test_stopping_another_thread_keeps_the_candidate();
+    test_sporadic_wakeup_unblock_check();
     test_second_wakeup_keeps_the_running_thread();
     test_second_wakeup_below_the_running_thread();
     test_running_on_charges_nothing_yet();
