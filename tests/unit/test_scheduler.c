@@ -175,6 +175,27 @@ static void test_stopping_another_thread_keeps_the_candidate(void)
     delete_threads((struct tcb *[]){r, z, y, x}, 4);
 }
 
+/* A round-robin context never raises a Timeout fault (§12.5 r9): at its timeslice's end its
+ * thread, timeout handler or not, goes to the tail of its queue with its budget back. */
+static void test_round_robin_end_raises_no_timeout_fault(void)
+{
+    enter_at(400000);
+    struct tcb *r = new_thread(85, 1000, 0, 400000);
+    struct tcb *s = new_thread(85, 1000, 0, 400000);
+    void *endpoint = zeroed(64, 64);
+    r->slots[TCB_TIMEOUT_HANDLER].cap = cap_endpoint((paddr_t)endpoint, 0, CAP_RIGHTS_ALL);
+    set_state(s, THREAD_RUNNING);
+    set_state(r, THREAD_RUNNING);
+    CHECK(scheduler_choose() == r);
+    enter_at(401000);
+    CHECK_EQ(r->state, THREAD_RUNNING);
+    CHECK(r->queued);
+    CHECK(scheduler_choose() == s);
+    r->slots[TCB_TIMEOUT_HANDLER].cap = cap_null();
+    delete_threads((struct tcb *[]){r, s}, 2);
+    free(endpoint);
+}
+
 /* A sporadic context's thread woken long after its refill came due gets the unblock check
  * (§12.5 r8): the head starts now, so what it uses now comes back a period from now, not a
  * period from the old release. */
@@ -378,6 +399,7 @@ int main(void)
     test_candidate_stopped_before_the_choice();
     test_stopping_another_thread_keeps_the_candidate();
     test_sporadic_wakeup_unblock_check();
+    test_round_robin_end_raises_no_timeout_fault();
     test_second_wakeup_keeps_the_running_thread();
     test_second_wakeup_below_the_running_thread();
     test_running_on_charges_nothing_yet();
