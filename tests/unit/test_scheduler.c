@@ -366,18 +366,22 @@ static void test_dump_lists_ready_threads(void)
     struct tcb *low = new_thread(3, 700, 0, 60000);
     struct tcb *high = new_thread(200, 900, 0, 60000);
     struct tcb *waiting = new_thread(100, 500, 10000, 70000);
+    struct tcb *lowest = new_thread(0, 600, 0, 60000);
+    memcpy(lowest->name, "lowest", 7);
     memcpy(low->name, "low", 4);
     memcpy(high->name, "high", 5);
     memcpy(waiting->name, "waiting", 8);
     set_state(low, THREAD_RUNNING);
     set_state(high, THREAD_RUNNING);
     set_state(waiting, THREAD_RUNNING);
+    set_state(lowest, THREAD_RUNNING);
     char out[512];
     dump_into(out, sizeof(out));
     CHECK(!strcmp(out, "kernel: ready threads (priority: name, head refill us)\n"
                        "  200: high, 900\n"
-                       "    3: low, 700\n"));
-    delete_threads((struct tcb *[]){low, high, waiting}, 3);
+                       "    3: low, 700\n"
+                       "    0: lowest, 600\n"));
+    delete_threads((struct tcb *[]){low, high, waiting, lowest}, 4);
 }
 
 static void looped(int signal)

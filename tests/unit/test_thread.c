@@ -60,6 +60,13 @@ static void test_thread_vspace_root(void)
         cap_table_mapped(cap_table(ARCH_CAP_VSPACE_ROOT, root), ASID_BOOT, 0);
     tcb->vspace_root = root;
     CHECK_EQ(thread_vspace_root(tcb), root);
+    /* The ASID now names another root (this one's pool entry was reused): empty root. */
+    void *other_root = zeroed(PAGE_SIZE, PAGE_SIZE);
+    asid_boot_pool(pool, (paddr_t)other_root);
+    CHECK_EQ(thread_vspace_root(tcb), arch_vspace_empty_root());
+    free(other_root);
+    free((void *)pool);
+    free((void *)root);
     free(tcb);
 }
 
