@@ -581,6 +581,28 @@ static void test_root_task_unaligned_segment(void)
     CHECK_EQ(arch_user_reg_get(&tcb->context, REG_CAP), 0x402000); /* the boot info page */
 }
 
+/* The ELF checks: a file no larger than its header passes the size check (and then has no
+ * loadable segment); a program header table may end exactly at the end of the file. */
+static void test_root_task_elf_bounds(void)
+{
+    static struct boot_params params;
+    static struct root_elf file;
+    boot_params_add_ram(&params, 0x80000000, 0x80000000 + MIB);
+    make_elf(&file, 0x400000, 0x1000);
+    file.header.phnum = 0;
+    params.root_task_elf = (struct memory_region){(paddr_t)&file,
+                                                  (paddr_t)&file + sizeof(file.header)};
+    struct boot_outcome outcome = in_child(create_root_task, &params);
+    CHECK(outcome.panicked);
+    CHECK(strstr(outcome.console, "root task: no loadable segment"));
+    make_elf(&file, 0x400000, 0x1000);
+    file.segment.offset = 0;
+    file.segment.filesz = 0; /* all of it zero-filled */
+    params.root_task_elf.end = (paddr_t)&file.after_table;
+    outcome = in_child(create_root_task, &params);
+    CHECK(outcome.exited);
+}
+
 /* Only the phnum program headers count: what follows the table in the file, even if it reads
  * as a loadable segment, is neither part of the image nor copied. */
 static void test_root_task_program_header_count(void)
@@ -625,6 +647,8 @@ static void test_no_extra_bootinfo(void)
     make_elf(&file, 0x400000, 0x2000);
     set_root_task(&params, &file);
     seL4_BootInfo *bi = root_bootinfo(make_root_task(&params));
+    CHECK_EQ(bi->numNodes, 1);
+    CHECK_EQ((vaddr_t)bi->ipcBuffer, 0x402000); /* the page after the image */
     CHECK_EQ(bi->extraLen, 0);
     CHECK_EQ(bi->extraBIPages.end - bi->extraBIPages.start, 0);
 }
@@ -684,6 +708,7 @@ int main(void)
     test_root_task_image_top();
     test_root_task_unaligned_segment();
     test_root_task_program_header_count();
+    test_root_task_elf_bounds();
     test_extra_bootinfo_of_exactly_a_page();
     test_no_extra_bootinfo();
     test_extra_bootinfo_chunks();
