@@ -282,6 +282,25 @@ static void test_running_on_charges_nothing_yet(void)
     delete_threads(&r, 1);
 }
 
+/* Deleting another scheduling context while a thread runs leaves the running one charged for
+ * its time as usual (only the deletion of the running one drops its uncharged time). */
+static void test_deleting_a_context_while_another_runs(void)
+{
+    enter_at(36000);
+    struct tcb *r = new_thread(65, 500, 10000, 36000);
+    struct sched_context *other = zeroed(BIT(seL4_MinSchedContextBits),
+                                         BIT(seL4_MinSchedContextBits));
+    refill_new(other, MIN_REFILLS, 500, 10000, 36000);
+    set_state(r, THREAD_RUNNING);
+    CHECK(scheduler_choose() == r);
+    enter_at(36300);
+    sched_context_destroy(other);
+    scheduler_commit_if_running(r->sc);
+    CHECK_EQ(r->sc->consumed, 300);
+    free(other);
+    delete_threads(&r, 1);
+}
+
 /* The running thread's context is reconfigured (SchedControl_ConfigureFlags on it): the time
  * it used so far is charged to it first (seL4's commitTime before the new refills), so the
  * new round-robin budget is whole from now on, and Consumed counts the time used. */
@@ -407,6 +426,7 @@ int main(void)
     test_second_wakeup_keeps_the_running_thread();
     test_second_wakeup_below_the_running_thread();
     test_running_on_charges_nothing_yet();
+    test_deleting_a_context_while_another_runs();
     test_reconfiguring_the_running_context_charges_it_first();
     test_timer_armed_its_precision_early();
     test_early_timer_interrupt_rearms();
