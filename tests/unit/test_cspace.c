@@ -1,7 +1,11 @@
 /* Host tests of kernel/core/cspace.c: guarded radix lookup with the ABI's failure details,
  * and the derivation tree (insert, move, swap, remove, finality). */
+#include "arch/fake_arch.h"
 #include "unit.h"
 #include <core/cspace.h>
+#include <core/derive.h>
+#include <object/asid_pool.h>
+#include <object/frame.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +38,12 @@ static void test_root_task_style_lookup(void)
     CHECK_EQ(fault.bits_found, 52);
     CHECK(cspace_resolve(cap, 1ul << 20, 64, &left, &fault) == NULL);
     CHECK_EQ(fault.type, LOOKUP_GUARD_MISMATCH);
+    /* Depth 52: the guard fits and matches; the radix is what runs out (resolveAddressBits
+     * tests guardBits > n_bits, then levelBits > n_bits). */
+    CHECK(cspace_resolve(cap, 0, 52, &left, &fault) == NULL);
+    CHECK_EQ(fault.type, LOOKUP_DEPTH_MISMATCH);
+    CHECK_EQ(fault.bits_left, 52);
+    CHECK_EQ(fault.bits_found, 64);
     free(root);
 }
 
@@ -104,6 +114,83 @@ static void test_derivation_tree(void)
     free(s);
 }
 
+/* A capability derived from a non-revocable one is its sibling, and keeps its own Revocable
+ * flag (a badged endpoint minted from an unbadged copy): the copies made of it are then its
+ * children. */
+static void test_derived_sibling_keeps_its_flag(void)
+{
+    struct cte *s = new_cnode(4);
+    struct cap ep = cap_endpoint(0x100000, 0, CAP_RIGHTS_ALL);
+    struct cap badged = cap_endpoint(0x100000, 5, CAP_RIGHTS_ALL);
+    cspace_insert_child(NULL, &s[0], ep, true);
+    cspace_insert_derived(&s[0], &s[1], ep, false);
+    cspace_insert_derived(&s[1], &s[2], badged, true);
+    CHECK(cte_is_revocable(&s[2]) && !cte_is_revocable(&s[1]));
+    CHECK_EQ(cte_depth(&s[2]), cte_depth(&s[1]));
+    CHECK(cte_next(&s[1]) == &s[2] && cte_prev(&s[2]) == &s[1]);
+    cspace_insert_derived(&s[2], &s[3], badged, false);
+    CHECK(cspace_has_children(&s[2]) && !cspace_has_children(&s[1]));
+    CHECK_EQ(cte_depth(&s[3]), cte_depth(&s[2]) + 1);
+    free(s);
+}
+
+/* Deleting the last capability to a CNode empties its own slots and nothing past them: here
+ * another CNode's first slot lies right after its last. */
+static void test_delete_stays_inside_the_cnode(void)
+{
+    struct cte *pair = new_cnode(5), *holder = new_cnode(2);
+    cspace_insert_child(NULL, &holder[0], cnode_cap(pair, 4, 0, 0), true);
+    cspace_insert_child(NULL, &pair[3], cap_domain(), true);
+    cspace_insert_child(NULL, &pair[16], cap_domain(), true);
+    cspace_delete(&holder[0]);
+    CHECK(cap_is_null(holder[0].cap) && cap_is_null(pair[3].cap));
+    CHECK(cap_type(pair[16].cap) == CAP_DOMAIN);
+    free(holder);
+    free(pair);
+}
+
+/* Each frame capability holds its own mapping: deleting a mapped one that is not the last
+ * to its frame unmaps it (seL4's finaliseCap with final false); deleting another kind of
+ * capability unmaps nothing. */
+static void test_delete_unmaps_a_frame_copy(void)
+{
+    struct cte *s = new_cnode(4);
+    paddr_t root = (paddr_t)aligned_alloc(4096, 4096), pool = (paddr_t)aligned_alloc(4096, 4096);
+    memset((void *)pool, 0, 4096);
+    asid_boot_pool(pool, root);
+    struct cap frame = cap_frame(0x200000, FRAME_4K, VM_RIGHTS_READ_WRITE, false);
+    cspace_insert_child(NULL, &s[0], frame, true);
+    cspace_insert_child(&s[0], &s[1], cap_with_mapping(frame, ASID_BOOT, 0x10000), false);
+    cspace_insert_child(NULL, &s[2], cap_endpoint(0x100000, 0, CAP_RIGHTS_ALL), true);
+    cspace_insert_child(&s[2], &s[3], cap_endpoint(0x100000, 0, CAP_RIGHTS_ALL), false);
+    unsigned unmaps = fake_frame_unmaps;
+    cspace_delete(&s[3]);
+    CHECK_EQ(fake_frame_unmaps, unmaps);
+    cspace_delete(&s[1]);
+    CHECK_EQ(fake_frame_unmaps, unmaps + 1);
+    free((void *)pool);
+    free((void *)root);
+    free(s);
+}
+
+/* A CNode capability's guard from Mint's data is cut to the guard size (ABI §3.3,
+ * updateCapData), so that lookups compare only the bits the guard has. */
+static void test_cnode_guard_from_data(void)
+{
+    struct cte *table = new_cnode(8);
+    struct cap cnode = cnode_cap(table, 8, 0, 0);
+    struct cap minted = cap_update_data(cnode, (0x35ul << 6) | 4, false);
+    CHECK_EQ(cap_cnode_guard_size(minted), 4);
+    CHECK_EQ(cap_cnode_guard(minted), 0x5);
+    minted = cap_update_data(cnode, 0x35ul << 6, false);
+    CHECK_EQ(cap_cnode_guard(minted), 0);
+    struct lookup_fault fault;
+    word_t left;
+    minted = cap_update_data(cnode, (0x35ul << 6) | 4, false);
+    CHECK(cspace_resolve(minted, (0x5ul << 8) | 7, 12, &left, &fault) == &table[7]);
+    free(table);
+}
+
 static void test_swap(void)
 {
     struct cte *s = new_cnode(4);
@@ -134,6 +221,10 @@ int main(void)
     test_two_level_lookup();
     test_invalid_root();
     test_derivation_tree();
+    test_derived_sibling_keeps_its_flag();
     test_swap();
+    test_delete_stays_inside_the_cnode();
+    test_delete_unmaps_a_frame_copy();
+    test_cnode_guard_from_data();
     return unit_report("test_cspace");
 }

@@ -107,6 +107,28 @@ static void test_may_signal(void)
     CHECK(interrupt_may_signal());
 }
 
+/* A handler issued by IRQControl is the parent of its copies (seL4's isMDBParentOf: it is
+ * revocable, a copy of it is not, so a copy of a copy is no child of it): revoking a copy
+ * deletes nothing, revoking the handler deletes every copy and leaves it and its interrupt
+ * as they were. */
+static void test_revoke_handler_deletes_copies(void)
+{
+    enum { COPY = 40, COPY_OF_COPY = 41 };
+    cptr_t root_cap[] = {SLOT_ROOT};
+    word_t copy[] = {COPY, 64, HANDLER, 64, CAP_RIGHTS_ALL};
+    CHECK_EQ(call(SLOT_ROOT, CNodeCopy, copy, 5, root_cap, 1).label, seL4_NoError);
+    word_t copy_again[] = {COPY_OF_COPY, 64, COPY, 64, CAP_RIGHTS_ALL};
+    CHECK_EQ(call(SLOT_ROOT, CNodeCopy, copy_again, 5, root_cap, 1).label, seL4_NoError);
+    word_t revoke_copy[] = {COPY, 64};
+    CHECK_EQ(call(SLOT_ROOT, CNodeRevoke, revoke_copy, 2, root_cap, 1).label, seL4_NoError);
+    CHECK_EQ(cap_type(root[COPY_OF_COPY].cap), CAP_IRQ_HANDLER);
+    word_t revoke[] = {HANDLER, 64};
+    CHECK_EQ(call(SLOT_ROOT, CNodeRevoke, revoke, 2, root_cap, 1).label, seL4_NoError);
+    CHECK(cap_is_null(root[COPY].cap) && cap_is_null(root[COPY_OF_COPY].cap));
+    CHECK_EQ(cap_type(root[HANDLER].cap), CAP_IRQ_HANDLER);
+    CHECK_EQ(interrupt_state(5), IRQ_SIGNAL);
+}
+
 int main(void)
 {
     setup();
@@ -122,6 +144,7 @@ int main(void)
     test_handler();
     test_signal();
     test_may_signal();
+    test_revoke_handler_deletes_copies();
     teardown();
     return unit_report("test_irq");
 }

@@ -39,6 +39,7 @@ static void test_new_and_round_robin(void)
     check_refill(0, 50, 1000);
 
     refill_new(sc, 5, 100, 1000, 7);
+    CHECK_EQ(sc->budget, 100);
     CHECK(!sched_context_is_round_robin(sc));
     CHECK_EQ(sc->refill_count, 1);
     CHECK_EQ(sc->refill_max, 5);
@@ -131,6 +132,14 @@ static void test_unblock_check_merges(void)
     refill_unblock_check(sc, 150); /* due: starts at 150, ends at 210, overlapping 200 */
     CHECK_EQ(sc->refill_count, 1);
     check_refill(0, 150, 100);
+
+    /* A refill released exactly where the moved head ends touches it: merged as well
+     * (seL4's refill_head_overlapping compares with <=). */
+    refill_new(sc, 4, 100, 200, 0);
+    refill_charge(sc, 40, 40);
+    refill_unblock_check(sc, 140); /* starts at 140, ends at 200, where the 40 is released */
+    CHECK_EQ(sc->refill_count, 1);
+    check_refill(0, 140, 100);
 }
 
 /* A whole head used up comes back one period after its own release, here later than the
@@ -162,6 +171,21 @@ static void test_update(void)
     check_refill(0, 90, 50);
     CHECK_EQ(sc->budget, 50);
     CHECK_EQ(sc->period, 500);
+
+    /* The head has moved round the queue (three whole heads used); a smaller queue after the
+     * update holds the head and the rest from its first place. */
+    refill_new(sc, 4, 100, 1000, 0);
+    for (ticks_t start = 0; start < 3000; start += 1000) {
+        refill_charge(sc, 30, start + 30);
+        refill_charge(sc, 70, start + 100);
+    }
+    CHECK_EQ(sc->refill_head, 3);
+    check_refill(0, 3000, 100);
+    refill_update(sc, 2, 150, 1000, 3000);
+    CHECK_EQ(sc->refill_count, 2);
+    check_refill(0, 3000, 100);
+    check_refill(1, 4000, 50);
+    CHECK_EQ(refill_total(sc), 150);
 }
 
 static void test_random_charges_keep_the_budget(void)

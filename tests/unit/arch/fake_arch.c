@@ -65,9 +65,13 @@ void arch_frame_map(const struct frame_map *map)
     (void)map;
 }
 
+/* Counted, for tests of when the generic code unmaps. */
+unsigned fake_frame_unmaps;
+
 void arch_frame_unmap(paddr_t root, struct cap frame)
 {
     (void)root, (void)frame;
+    fake_frame_unmaps++;
 }
 
 void arch_vspace_assign(paddr_t root)
@@ -80,9 +84,11 @@ void arch_vspace_asid_deleted(paddr_t root)
     (void)root;
 }
 
+/* A root of its own, as on the real arches (never 0, which names no VSpace). */
 paddr_t arch_vspace_empty_root(void)
 {
-    return 0;
+    static _Alignas(PAGE_SIZE) uint8_t empty_root[PAGE_SIZE];
+    return (paddr_t)empty_root;
 }
 
 /* Interrupts 1..30 may have handlers; 31 is the timer. The mask state is kept to check. */
@@ -109,9 +115,11 @@ void arch_irq_unmask(word_t irq)
     fake_irq_masked[irq] = false;
 }
 
+word_t fake_timer_irq = FAKE_TIMER_IRQ;
+
 word_t arch_timer_irq(void)
 {
-    return FAKE_TIMER_IRQ;
+    return fake_timer_irq;
 }
 
 /* Boot memory for the host: aligned heap pages (never freed; tests are short). */
@@ -130,9 +138,15 @@ void kprintf(const char *format, ...)
     va_end(args);
 }
 
+/* The reason on the console (tests of the boot read it), then a stop the test sees. */
 void kernel_panic(const char *format, ...)
 {
-    (void)format;
+    va_list args;
+    va_start(args, format);
+    vprintf(format, args);
+    va_end(args);
+    printf("\n");
+    fflush(stdout);
     abort();
 }
 
@@ -182,9 +196,11 @@ uint64_t arch_time_hz(void)
     return 1000000;
 }
 
+uint64_t fake_timer_precision;
+
 uint64_t arch_timer_precision(void)
 {
-    return 0;
+    return fake_timer_precision;
 }
 
 void arch_timer_set_deadline(uint64_t deadline)
