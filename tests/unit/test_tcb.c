@@ -132,6 +132,17 @@ static void test_registers(void)
     struct reply r = tcb_call(TCB_A, TCBReadRegisters, read, 2, 0, 0);
     CHECK(r.label == seL4_NoError && r.length == 3);
     CHECK(r.mr[0] == 0x1000 && r.mr[1] == 0x2000 && r.mr[2] == 0x3000);
+    /* The reply is `count` words and nothing more: the caller's MR3 (a fourth message word
+     * the decoder ignores) and, for a four-word reply, its buffer's msg[4] keep their values. */
+    word_t write_four[] = {0, 4, 0x1000, 0x2000, 0x3000, 0x4000};
+    CHECK_EQ(tcb_call(TCB_A, TCBWriteRegisters, write_four, 6, 0, 0).label, seL4_NoError);
+    word_t read_three[] = {0, 3, 0, 0x5a5a};
+    r = tcb_call(TCB_A, TCBReadRegisters, read_three, 4, 0, 0);
+    CHECK(r.label == seL4_NoError && r.length == 3 && r.mr[2] == 0x3000 && r.mr[3] == 0x5a5a);
+    buffer->msg[4] = 0x6b6b;
+    word_t read_four[] = {0, 4};
+    r = tcb_call(TCB_A, TCBReadRegisters, read_four, 2, 0, 0);
+    CHECK(r.label == seL4_NoError && r.length == 4 && r.mr[3] == 0x4000 && r.mr[4] == 0x6b6b);
     read[1] = 0;
     r = tcb_call(TCB_A, TCBReadRegisters, read, 2, 0, 0);
     CHECK(r.label == seL4_RangeError && r.mr[0] == 1 && r.mr[1] == ARCH_USER_CONTEXT_WORDS);
