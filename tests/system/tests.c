@@ -59,6 +59,8 @@ const struct system_test system_tests[] = {
      test_sched_context_caller_cannot_unbind_its_own},
     {"sched_context_delete_target_completes_yield_to",
      test_sched_context_delete_target_completes_yield_to},
+    {"sched_context_completed_yield_to_leaves_the_context",
+     test_sched_context_completed_yield_to_leaves_the_context},
     {"sched_context_delete_holder_frees_notification_sc",
      test_sched_context_delete_holder_frees_notification_sc},
     {"irq_control_get_checks", test_irq_control_get_checks},
