@@ -11,6 +11,14 @@ void test_page_table_map_errors(struct env *env)
     CHECK(env, seL4_X86_PageDirectory_Map(pd, VSPACE, KERNEL_ADDRESS, ATTR) ==
                    seL4_InvalidArgument);
     CHECK_MR(env, 0, 0);
+    /* The first address past USER_TOP (2^47, PML4 entry 256: the kernel's half) is refused
+     * the same way, with the whole reply: InvalidArgument, argument 0, one word. */
+    const seL4_Word past_user_top[2] = {1ul << 47, ATTR};
+    const seL4_CPtr in_vspace[1] = {VSPACE};
+    CHECK_REPLY(env, env_invoke(pd, X86PageDirectoryMap, past_user_top, 2, in_vspace, 1),
+                seL4_InvalidArgument, 0);
+    CHECK_REPLY(env, env_invoke(pt, X86PageTableMap, past_user_top, 2, in_vspace, 1),
+                seL4_InvalidArgument, 0);
     CHECK(env, seL4_X86_PageDirectory_Map(pd, pt, REGION, ATTR) == seL4_InvalidCapability);
     CHECK_MR(env, 0, 1);
     seL4_Word words[] = {REGION, ATTR};
