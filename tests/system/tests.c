@@ -89,6 +89,7 @@ const struct system_test system_tests[] = {
     {"donation_chain_through_passive_servers", test_donation_chain_through_passive_servers},
     {"donation_reply_on_non_head", test_donation_reply_on_non_head},
     {"donation_phase_one_send", test_donation_phase_one_send},
+    {"donation_unbind_cuts_the_call_stack", test_donation_unbind_cuts_the_call_stack},
     {"donation_delete_mid_chain", test_donation_delete_mid_chain},
     {"donation_caller_without_sc", test_donation_caller_without_sc},
     {"donation_from_queued_caller", test_donation_from_queued_caller},

@@ -69,6 +69,7 @@ void test_bootinfo_regions_hold_capabilities(struct env *env);
 void test_donation_chain_through_passive_servers(struct env *env);
 void test_donation_reply_on_non_head(struct env *env);
 void test_donation_phase_one_send(struct env *env);
+void test_donation_unbind_cuts_the_call_stack(struct env *env);
 void test_notification_wait_blocks_until_signal(struct env *env);
 void test_notification_bind_refuses_waited_on(struct env *env);
 void test_notification_badge_zero_signal_is_active(struct env *env);
