@@ -75,3 +75,24 @@ void test_page_table_unmap(struct env *env)
     CHECK(env, seL4_X86_Page_Unmap(frame) == seL4_NoError);
     CHECK(env, seL4_X86_PageTable_Unmap(pt2) == seL4_NoError);
 }
+
+/* A table whose page directory was deleted still believes it is mapped; by then another
+ * table may sit where it was. Its Unmap leaves that other table's link alone: the entry is
+ * still full (a third table cannot map there) and the page below is still reachable. */
+void test_page_table_stale_unmap(struct env *env)
+{
+    seL4_CPtr pd = retype(env, seL4_X86_PageDirectoryObject);
+    seL4_CPtr stale = retype(env, seL4_X86_PageTableObject);
+    CHECK(env, seL4_X86_PageDirectory_Map(pd, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_X86_PageTable_Map(stale, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, pd, ROOT_DEPTH) == seL4_NoError);
+    map_tables(env, VSPACE, REGION);
+    seL4_CPtr frame = retype(env, seL4_X86_4K);
+    CHECK(env, seL4_X86_Page_Map(frame, VSPACE, REGION, seL4_ReadWrite, ATTR) == seL4_NoError);
+    CHECK(env, seL4_X86_PageTable_Unmap(stale) == seL4_NoError);
+    CHECK(env, seL4_X86_PageTable_Map(retype(env, seL4_X86_PageTableObject), VSPACE, REGION,
+                                      ATTR) == seL4_DeleteFirst);
+    CHECK(env, seL4_X86_Page_Map(retype(env, seL4_X86_4K), VSPACE, REGION + PAGE,
+                                 seL4_ReadWrite, ATTR) == seL4_NoError);
+    CHECK(env, seL4_X86_Page_Unmap(frame) == seL4_NoError);
+}
