@@ -261,6 +261,11 @@ void test_tcb_sched_params_checks(struct env *env)
               seL4_InvalidCapability, 3);
     CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 0, 0, sc, no_grant),
               seL4_InvalidCapability, 3);
+    /* The fault handler is checked last: an earlier error is the one replied. */
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 50, 101, sc, ntfn), seL4_RangeError,
+              0, 100);
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 0, 0, ep, ntfn),
+              seL4_InvalidCapability, 2);
     CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 0, 0, 0, write_grant),
               seL4_NoError);
     /* Accepted at the authority's MCP: the target's new MCP is then an authority of 100. */
