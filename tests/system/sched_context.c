@@ -308,6 +308,31 @@ void test_sched_context_delete_target_completes_yield_to(struct env *env)
     CHECK(env, seL4_TCB_Suspend(yielder) == seL4_NoError);
 }
 
+/* A yielder suspended while its YieldTo waits gets no Consumed, and resumed it carries on
+ * after the call with the reply seL4 writes at once when the target runs first (the caller is
+ * left in Restart, and a Call in Restart gets the empty success reply: label 0, length 0). */
+void test_sched_context_yield_to_suspended_yielder(struct env *env)
+{
+    pair = (struct yield_pair){.ep = env_retype(env, seL4_EndpointObject, 0, 1),
+                               .park = env_retype(env, seL4_NotificationObject, 0, 1)};
+    seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1);
+    seL4_CPtr yielder = env_thread(env, 150), target = env_thread(env, 150);
+    pair.target = target;
+    pair.target_sc = env_thread_sched_context(target);
+    env_thread_start(env, target, spin_then_call, 0);
+    CHECK(env, seL4_TCB_Suspend(target) == seL4_NoError); /* the yielder resumes it */
+    env_thread_start(env, yielder, yield_and_record, 0);
+    seL4_Word badge = 0;
+    seL4_Recv(pair.ep, &badge, reply); /* the yielder has yielded; the target calls */
+    CHECK(env, !pair.done);
+    CHECK(env, seL4_TCB_Suspend(yielder) == seL4_NoError);
+    CHECK(env, seL4_TCB_Resume(yielder) == seL4_NoError);
+    ipc_let_others_run(env);
+    CHECK(env, pair.done && pair.error == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(yielder) == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(target) == seL4_NoError);
+}
+
 /* A yielder to two contexts in turn (§12.5, seL4's completeYieldTo and cancelYieldTo). */
 struct second_yield {
     seL4_CPtr first, first_sc, second, second_sc, park;

@@ -61,6 +61,8 @@ const struct system_test system_tests[] = {
      test_sched_context_delete_target_completes_yield_to},
     {"sched_context_completed_yield_to_leaves_the_context",
      test_sched_context_completed_yield_to_leaves_the_context},
+    {"sched_context_yield_to_suspended_yielder",
+     test_sched_context_yield_to_suspended_yielder},
     {"sched_context_delete_holder_frees_notification_sc",
      test_sched_context_delete_holder_frees_notification_sc},
     {"irq_control_get_checks", test_irq_control_get_checks},

@@ -120,4 +120,5 @@ void test_sched_context_notification_delete_unbinds(struct env *env);
 void test_sched_context_caller_cannot_unbind_its_own(struct env *env);
 void test_sched_context_delete_target_completes_yield_to(struct env *env);
 void test_sched_context_completed_yield_to_leaves_the_context(struct env *env);
+void test_sched_context_yield_to_suspended_yielder(struct env *env);
 void test_sched_context_delete_holder_frees_notification_sc(struct env *env);
