@@ -76,6 +76,12 @@ void test_io_port_in_out(struct env *env)
     CHECK(env, seL4_InvokeWords(port, X86IOPortIn8, words, 0, 0) == seL4_TruncatedMessage);
     CHECK(env, seL4_InvokeWords(port, X86IOPortControlIssue, words, 2, 0) ==
                    seL4_IllegalOperation);
+    /* Nor are the labels after Out32 (an Out8 of the scratch index, were they taken as one). */
+    const seL4_Word scratch_index[2] = {CMOS_INDEX, CMOS_SCRATCH};
+    CHECK_REPLY(env, env_invoke(port, X86IRQIssueIRQHandlerIOAPIC, scratch_index, 2, 0, 0),
+                seL4_IllegalOperation);
+    CHECK_REPLY(env, env_invoke(port, X86IRQIssueIRQHandlerMSI, scratch_index, 2, 0, 0),
+                seL4_IllegalOperation);
 }
 
 #define COM1 0x3f8
