@@ -211,7 +211,8 @@ static struct syscall_error sched_context_decode_consumed(struct invocation *inv
  * schedulable target of lower priority than the caller goes to the head of its queue and the
  * caller has Consumed at once; one of higher or equal priority runs first, from the head of
  * its queue, and the caller, behind it if they are equals, has Consumed when it next runs
- * (then even after a Send). */
+ * (then even after a Send). Until then a Call has the empty success reply, as seL4 writes
+ * for a caller it leaves in Restart: what a yielder suspended meanwhile resumes with. */
 static struct syscall_error sched_context_decode_yield_to(struct invocation *inv,
                                                           struct sched_context *sc)
 {
@@ -227,7 +228,6 @@ static struct syscall_error sched_context_decode_yield_to(struct invocation *inv
         return sched_context_decode_consumed(inv, sc);
     caller->yield_to = sc;
     sc->yield_from = caller;
-    inv->sent_ipc = true; /* no reply now: kernel_exit writes it when the caller next runs */
     return error_none();
 }
 

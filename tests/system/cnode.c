@@ -102,6 +102,15 @@ void test_cnode_lookup_errors(struct env *env)
                    seL4_RangeError);
     /* A CNode invocation on a capability that is not a CNode is illegal. */
     CHECK(env, seL4_CNode_Delete(seL4_CapInitThreadTCB, 0, 1) == seL4_IllegalOperation);
+    /* Depth 1 is the least in range: the root's guard fails it, [0, 4, 1, 0, 52], and a
+     * two-slot CNode without guard resolves it to a slot. */
+    seL4_Word depth_one[5] = {slot, 1, ep, ROOT_DEPTH, seL4_AllRights.words[0]};
+    seL4_CPtr root = ROOT;
+    CHECK_REPLY(env, env_invoke(ROOT, CNodeCopy, depth_one, 5, &root, 1), seL4_FailedLookup, 0,
+                seL4_GuardMismatch, 1, 0, 52);
+    seL4_CPtr two_slots = env_retype(env, seL4_CapTableObject, 1, 1);
+    CHECK(env, seL4_CNode_Copy(two_slots, 1, 1, ROOT, ep, ROOT_DEPTH, ALL) == seL4_NoError);
+    CHECK(env, seL4_CNode_Copy(two_slots, 1, 1, ROOT, ep, ROOT_DEPTH, ALL) == seL4_DeleteFirst);
 }
 
 void test_cnode_guards_and_rotate_errors(struct env *env)

@@ -218,6 +218,56 @@ void test_donation_phase_one_send(struct env *env)
     }
 }
 
+/* P: answers one Call at once, then stays parked. */
+static void answer_once(void *arg)
+{
+    (void)arg;
+    seL4_Recv(passive.ep, 0, passive.reply);
+    passive.received = 1;
+    seL4_Send(passive.reply, seL4_MessageInfo_new(0, 0, 0, 0));
+    ipc_park(passive.park);
+}
+
+static volatile seL4_Word answered;
+
+static void call_once(void *arg)
+{
+    (void)arg;
+    seL4_CallWithMRs(passive.ep, seL4_MessageInfo_new(0, 0, 0, 0), 0, 0, 0, 0);
+    answered = 1;
+    ipc_park(passive.park);
+}
+
+/* SchedContext_Unbind cuts the context's call stack (seL4's invokeSchedContext_Unbind clears
+ * scReply): a new stack the context heads later (D calls P and is answered) does not reach
+ * back to the old one, so B's reply to A, on the old head, gives A the message but not the
+ * context, which stays with D. */
+void test_donation_unbind_cuts_the_call_stack(struct env *env)
+{
+    struct chain_threads t = chain_start(env);
+    seL4_CPtr sc = env_thread_sched_context(t.client);
+    CHECK(env, seL4_SchedContext_Unbind(sc) == seL4_NoError);
+    passive = (struct passive){
+        .ep = env_retype(env, seL4_EndpointObject, 0, 1),
+        .park = env_retype(env, seL4_NotificationObject, 0, 1),
+        .reply = env_retype(env, seL4_ReplyObject, 0, 1),
+    };
+    answered = 0;
+    seL4_CPtr p = start_passive(env, answer_once);
+    seL4_CPtr d = env_thread(env, 120);
+    CHECK(env, seL4_SchedContext_Unbind(env_thread_sched_context(d)) == seL4_NoError);
+    CHECK(env, seL4_SchedContext_Bind(sc, d) == seL4_NoError);
+    env_thread_start(env, d, call_once, 0);
+    ipc_let_others_run(env);
+    CHECK(env, passive.received && answered);
+    CHECK(env, seL4_SchedContext_Bind(env_thread_sched_context(t.b), t.b) == seL4_NoError);
+    seL4_Signal(chain.gate);
+    ipc_let_others_run(env);
+    CHECK(env, log_is("ABb"));
+    CHECK(env, seL4_SchedContext_UnbindObject(sc, d) == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(p) == seL4_NoError);
+}
+
 /* Deleting parts of a chain that holds the client's SC (§12.9): with the SC deleted, a reply
  * gives A its message but no SC; with B (the holder) deleted, the SC stays the call stack's
  * head and B's reply object returns it to A; with B's reply object deleted, A gets the SC

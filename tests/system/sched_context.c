@@ -308,6 +308,101 @@ void test_sched_context_delete_target_completes_yield_to(struct env *env)
     CHECK(env, seL4_TCB_Suspend(yielder) == seL4_NoError);
 }
 
+/* A yielder suspended while its YieldTo waits gets no Consumed, and resumed it carries on
+ * after the call with the reply seL4 writes at once when the target runs first (the caller is
+ * left in Restart, and a Call in Restart gets the empty success reply: label 0, length 0). */
+void test_sched_context_yield_to_suspended_yielder(struct env *env)
+{
+    pair = (struct yield_pair){.ep = env_retype(env, seL4_EndpointObject, 0, 1),
+                               .park = env_retype(env, seL4_NotificationObject, 0, 1)};
+    seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1);
+    seL4_CPtr yielder = env_thread(env, 150), target = env_thread(env, 150);
+    pair.target = target;
+    pair.target_sc = env_thread_sched_context(target);
+    env_thread_start(env, target, spin_then_call, 0);
+    CHECK(env, seL4_TCB_Suspend(target) == seL4_NoError); /* the yielder resumes it */
+    env_thread_start(env, yielder, yield_and_record, 0);
+    seL4_Word badge = 0;
+    seL4_Recv(pair.ep, &badge, reply); /* the yielder has yielded; the target calls */
+    CHECK(env, !pair.done);
+    CHECK(env, seL4_TCB_Suspend(yielder) == seL4_NoError);
+    CHECK(env, seL4_TCB_Resume(yielder) == seL4_NoError);
+    ipc_let_others_run(env);
+    CHECK(env, pair.done && pair.error == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(yielder) == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(target) == seL4_NoError);
+}
+
+/* A yielder to two contexts in turn (§12.5, seL4's completeYieldTo and cancelYieldTo). */
+struct second_yield {
+    seL4_CPtr first, first_sc, second, second_sc, park;
+    volatile seL4_Word consumed, done;
+    volatile seL4_Error error;
+};
+
+static struct second_yield second_yield;
+
+/* Yields to the first target (which blocks at once), then to the second (which spins, then
+ * calls the root task); records what the second YieldTo's reply says. */
+static void yield_to_two_in_turn(void *arg)
+{
+    (void)arg;
+    struct second_yield *y = &second_yield;
+    y->error = seL4_TCB_Resume(y->first);
+    if (y->error == seL4_NoError)
+        y->error = seL4_SchedContext_YieldTo(y->first_sc).error;
+    if (y->error == seL4_NoError)
+        y->error = seL4_TCB_Resume(y->second);
+    seL4_SchedContext_YieldTo_t result = {seL4_IllegalOperation, 0};
+    if (y->error == seL4_NoError)
+        result = seL4_SchedContext_YieldTo(y->second_sc);
+    y->consumed = result.consumed;
+    y->error = result.error;
+    y->done = 1;
+    ipc_park(y->park);
+}
+
+static void park_at_once(void *arg)
+{
+    (void)arg;
+    ipc_park(second_yield.park);
+}
+
+/* A completed YieldTo leaves its context: the first target's context names no yielder once
+ * the yielder has had its reply, so a later YieldTo to that context (here the root task's)
+ * does not complete the yielder's second, still pending YieldTo early. The second target's
+ * time then is still there for the root task's Consumed, and the yielder's reply, when it
+ * runs, has only what came after. */
+void test_sched_context_completed_yield_to_leaves_the_context(struct env *env)
+{
+    pair = (struct yield_pair){.ep = env_retype(env, seL4_EndpointObject, 0, 1),
+                               .park = env_retype(env, seL4_NotificationObject, 0, 1)};
+    seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1);
+    seL4_CPtr first = env_thread(env, 150), second = env_thread(env, 150);
+    seL4_CPtr yielder = env_thread(env, 150);
+    second_yield = (struct second_yield){first, env_thread_sched_context(first), second,
+                                         env_thread_sched_context(second), pair.park, 0, 0,
+                                         seL4_NoError};
+    env_thread_start(env, first, park_at_once, 0);
+    CHECK(env, seL4_TCB_Suspend(first) == seL4_NoError); /* the yielder resumes each */
+    env_thread_start(env, second, spin_then_call, 0);
+    CHECK(env, seL4_TCB_Suspend(second) == seL4_NoError);
+    env_thread_start(env, yielder, yield_to_two_in_turn, 0);
+    seL4_Word badge = 0;
+    seL4_Recv(pair.ep, &badge, reply); /* the second target has spun and calls */
+    CHECK(env, !second_yield.done);
+    CHECK(env, seL4_SchedContext_YieldTo(second_yield.first_sc).error == seL4_NoError);
+    seL4_SchedContext_Consumed_t spun = seL4_SchedContext_Consumed(second_yield.second_sc);
+    CHECK(env, spun.error == seL4_NoError);
+    CHECK(env, spun.consumed >= TARGET_SPIN_TICKS / 1000 - 10);
+    ipc_let_others_run(env);
+    CHECK(env, second_yield.done && second_yield.error == seL4_NoError);
+    CHECK(env, second_yield.consumed < spun.consumed);
+    CHECK(env, seL4_TCB_Suspend(yielder) == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(first) == seL4_NoError);
+    CHECK(env, seL4_TCB_Suspend(second) == seL4_NoError);
+}
+
 static void wait_once_then_park(void *arg)
 {
     (void)arg;

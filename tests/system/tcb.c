@@ -261,6 +261,11 @@ void test_tcb_sched_params_checks(struct env *env)
               seL4_InvalidCapability, 3);
     CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 0, 0, sc, no_grant),
               seL4_InvalidCapability, 3);
+    /* The fault handler is checked last: an earlier error is the one replied. */
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 50, 101, sc, ntfn), seL4_RangeError,
+              0, 100);
+    CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 0, 0, ep, ntfn),
+              seL4_InvalidCapability, 2);
     CHECK_ERR(env, seL4_TCB_SetSchedParams(tcb, authority, 0, 0, 0, write_grant),
               seL4_NoError);
     /* Accepted at the authority's MCP: the target's new MCP is then an authority of 100. */
@@ -308,6 +313,22 @@ void test_tcb_register_errors(struct env *env)
     const seL4_Word read_one[2] = {0, 1};
     CHECK(env, seL4_MessageInfo_get_length(env_invoke(tcb, TCBReadRegisters, read_one, 2, 0,
                                                       0)) == 1);
+    /* ... and writes nothing past it: the caller's MR1-3 (the count, then two words the
+     * decoder ignores) and, after a four-word reply, its buffer's msg[4] are as it left them
+     * (ABI §12.2 r4: words past the length are not touched). */
+    const seL4_Word read_one_more[4] = {0, 1, 0x5a5a, 0x6b6b};
+    seL4_MessageInfo_t info = env_invoke(tcb, TCBReadRegisters, read_one_more, 4, 0, 0);
+    CHECK(env, seL4_MessageInfo_get_label(info) == seL4_NoError &&
+                   seL4_MessageInfo_get_length(info) == 1);
+    CHECK_MR(env, 1, 1);
+    CHECK_MR(env, 2, 0x5a5a);
+    CHECK_MR(env, 3, 0x6b6b);
+    const seL4_Word read_four[2] = {0, 4};
+    seL4_SetMR(4, 0x7c7c);
+    info = env_invoke(tcb, TCBReadRegisters, read_four, 2, 0, 0);
+    CHECK(env, seL4_MessageInfo_get_label(info) == seL4_NoError &&
+                   seL4_MessageInfo_get_length(info) == 4);
+    CHECK_MR(env, 4, 0x7c7c);
 }
 
 void test_tcb_handler_and_binding_errors(struct env *env)

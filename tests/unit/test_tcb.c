@@ -124,6 +124,20 @@ static void test_bind_and_run(void)
     CHECK(tcb_in(TCB_B)->sc == NULL);
 }
 
+/* A thread with a YieldTo pending is refused another (ABI §12.5 SC_YieldTo). A yielder runs
+ * before its reply only through a BENCHMARK build's hardware-limit switch (kernel_exit
+ * completes the YieldTo first), so the pending one is set here by hand. */
+static void test_yield_to_refused_while_one_is_pending(void)
+{
+    CHECK_EQ(set_sched_params(TCB_B, 200, 100, SC_B).label, seL4_NoError);
+    thread->yield_to = sched_context_at(cap_object(root[SC_A].cap));
+    CHECK_EQ(call(SC_B, SchedContextYieldTo, 0, 0, 0, 0).label, seL4_IllegalOperation);
+    thread->yield_to = NULL;
+    struct reply r = call(SC_B, SchedContextYieldTo, 0, 0, 0, 0); /* B is suspended */
+    CHECK(r.label == seL4_NoError && r.length == 1);
+    CHECK_EQ(set_sched_params(TCB_B, 200, 100, EMPTY).label, seL4_NoError);
+}
+
 static void test_registers(void)
 {
     word_t write[] = {0, 3, 0x1000, 0x2000, 0x3000};
@@ -132,6 +146,17 @@ static void test_registers(void)
     struct reply r = tcb_call(TCB_A, TCBReadRegisters, read, 2, 0, 0);
     CHECK(r.label == seL4_NoError && r.length == 3);
     CHECK(r.mr[0] == 0x1000 && r.mr[1] == 0x2000 && r.mr[2] == 0x3000);
+    /* The reply is `count` words and nothing more: the caller's MR3 (a fourth message word
+     * the decoder ignores) and, for a four-word reply, its buffer's msg[4] keep their values. */
+    word_t write_four[] = {0, 4, 0x1000, 0x2000, 0x3000, 0x4000};
+    CHECK_EQ(tcb_call(TCB_A, TCBWriteRegisters, write_four, 6, 0, 0).label, seL4_NoError);
+    word_t read_three[] = {0, 3, 0, 0x5a5a};
+    r = tcb_call(TCB_A, TCBReadRegisters, read_three, 4, 0, 0);
+    CHECK(r.label == seL4_NoError && r.length == 3 && r.mr[2] == 0x3000 && r.mr[3] == 0x5a5a);
+    buffer->msg[4] = 0x6b6b;
+    word_t read_four[] = {0, 4};
+    r = tcb_call(TCB_A, TCBReadRegisters, read_four, 2, 0, 0);
+    CHECK(r.label == seL4_NoError && r.length == 4 && r.mr[3] == 0x4000 && r.mr[4] == 0x6b6b);
     read[1] = 0;
     r = tcb_call(TCB_A, TCBReadRegisters, read, 2, 0, 0);
     CHECK(r.label == seL4_RangeError && r.mr[0] == 1 && r.mr[1] == ARCH_USER_CONTEXT_WORDS);
@@ -228,6 +253,7 @@ int main(void)
     test_sched_control_checks();
     test_priorities_against_mcp();
     test_bind_and_run();
+    test_yield_to_refused_while_one_is_pending();
     test_registers();
     test_configure_and_buffer();
     test_bind_notification();

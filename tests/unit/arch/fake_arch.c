@@ -156,14 +156,16 @@ void arch_context_init_user(struct arch_context *context, vaddr_t entry)
     (void)entry;
 }
 
+/* As every arch's: indices past seL4_UserContext read 0 and write nothing. */
 word_t arch_user_context_get(const struct arch_context *context, word_t index)
 {
-    return context->regs[index];
+    return index < ARCH_USER_CONTEXT_WORDS ? context->regs[index] : 0;
 }
 
 void arch_user_context_set(struct arch_context *context, word_t index, word_t value)
 {
-    context->regs[index] = value;
+    if (index < ARCH_USER_CONTEXT_WORDS)
+        context->regs[index] = value;
 }
 
 void arch_context_print(const struct arch_context *context)

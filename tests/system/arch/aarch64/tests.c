@@ -566,6 +566,13 @@ static void test_large_device_page(struct env *env)
     CHECK(env, address.error == seL4_NoError && address.paddr % LARGE == 0);
     CHECK(env, map(large, VSPACE, REGION + PAGE, seL4_ReadWrite) == seL4_AlignmentError);
     CHECK(env, map(large, VSPACE, REGION, seL4_ReadWrite) == seL4_NoError);
+    /* The walk for a table at REGION ends at the large page's level-2 entry: a table cannot
+     * take a valid entry's place (DeleteFirst, no detail words), and the page stays. */
+    const seL4_Word table_at_region[2] = {REGION, ATTR};
+    const seL4_CPtr in_vspace[1] = {VSPACE};
+    CHECK_REPLY(env, env_invoke(page_table(env), ARMPageTableMap, table_at_region, 2, in_vspace,
+                                1),
+                seL4_DeleteFirst);
     CHECK(env, seL4_ARM_Page_Clean_Data(large, 0, LARGE) == seL4_NoError);
     CHECK(env, seL4_ARM_Page_Unmap(large) == seL4_NoError);
     /* With a level-3 table in the way, the walk ends a level too low for a large page. */

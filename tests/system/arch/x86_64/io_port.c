@@ -32,6 +32,15 @@ void test_io_port_control(struct env *env)
     CHECK(env, seL4_CNode_Copy(ROOT, slot, ROOT_DEPTH, ROOT, seL4_CapIOPortControl, ROOT_DEPTH,
                                seL4_AllRights) == seL4_IllegalOperation);
     seL4_CPtr port_copy = env_copy(env, port, seL4_AllRights);
+    /* Only the issued capability is an original (seL4's Arch_isCapRevocable): a copy has no
+     * children, so revoking it leaves a copy of the copy, which revoking the issued one takes. */
+    seL4_CPtr copy_of_copy = env_copy(env, port_copy, seL4_AllRights);
+    CHECK(env, seL4_CNode_Revoke(ROOT, port_copy, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_DebugCapIdentify(copy_of_copy) == TAG_IO_PORT);
+    CHECK(env, seL4_CNode_Revoke(ROOT, port, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_DebugCapIdentify(copy_of_copy) == 0);
+    CHECK(env, seL4_DebugCapIdentify(port_copy) == 0);
+    port_copy = env_copy(env, port, seL4_AllRights);
     CHECK(env, seL4_CNode_Delete(ROOT, port, ROOT_DEPTH) == seL4_NoError);
     CHECK(env, issue_io_ports(CMOS_INDEX, CMOS_INDEX, port) == seL4_RevokeFirst);
     CHECK(env, seL4_CNode_Delete(ROOT, port_copy, ROOT_DEPTH) == seL4_NoError);
@@ -67,6 +76,12 @@ void test_io_port_in_out(struct env *env)
     CHECK(env, seL4_InvokeWords(port, X86IOPortIn8, words, 0, 0) == seL4_TruncatedMessage);
     CHECK(env, seL4_InvokeWords(port, X86IOPortControlIssue, words, 2, 0) ==
                    seL4_IllegalOperation);
+    /* Nor are the labels after Out32 (an Out8 of the scratch index, were they taken as one). */
+    const seL4_Word scratch_index[2] = {CMOS_INDEX, CMOS_SCRATCH};
+    CHECK_REPLY(env, env_invoke(port, X86IRQIssueIRQHandlerIOAPIC, scratch_index, 2, 0, 0),
+                seL4_IllegalOperation);
+    CHECK_REPLY(env, env_invoke(port, X86IRQIssueIRQHandlerMSI, scratch_index, 2, 0, 0),
+                seL4_IllegalOperation);
 }
 
 #define COM1 0x3f8

@@ -11,6 +11,14 @@ void test_page_table_map_errors(struct env *env)
     CHECK(env, seL4_X86_PageDirectory_Map(pd, VSPACE, KERNEL_ADDRESS, ATTR) ==
                    seL4_InvalidArgument);
     CHECK_MR(env, 0, 0);
+    /* The first address past USER_TOP (2^47, PML4 entry 256: the kernel's half) is refused
+     * the same way, with the whole reply: InvalidArgument, argument 0, one word. */
+    const seL4_Word past_user_top[2] = {1ul << 47, ATTR};
+    const seL4_CPtr in_vspace[1] = {VSPACE};
+    CHECK_REPLY(env, env_invoke(pd, X86PageDirectoryMap, past_user_top, 2, in_vspace, 1),
+                seL4_InvalidArgument, 0);
+    CHECK_REPLY(env, env_invoke(pt, X86PageTableMap, past_user_top, 2, in_vspace, 1),
+                seL4_InvalidArgument, 0);
     CHECK(env, seL4_X86_PageDirectory_Map(pd, pt, REGION, ATTR) == seL4_InvalidCapability);
     CHECK_MR(env, 0, 1);
     seL4_Word words[] = {REGION, ATTR};
@@ -66,4 +74,25 @@ void test_page_table_unmap(struct env *env)
     /* The frame still believes it is mapped; its mapping went with the old table. */
     CHECK(env, seL4_X86_Page_Unmap(frame) == seL4_NoError);
     CHECK(env, seL4_X86_PageTable_Unmap(pt2) == seL4_NoError);
+}
+
+/* A table whose page directory was deleted still believes it is mapped; by then another
+ * table may sit where it was. Its Unmap leaves that other table's link alone: the entry is
+ * still full (a third table cannot map there) and the page below is still reachable. */
+void test_page_table_stale_unmap(struct env *env)
+{
+    seL4_CPtr pd = retype(env, seL4_X86_PageDirectoryObject);
+    seL4_CPtr stale = retype(env, seL4_X86_PageTableObject);
+    CHECK(env, seL4_X86_PageDirectory_Map(pd, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_X86_PageTable_Map(stale, VSPACE, REGION, ATTR) == seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, pd, ROOT_DEPTH) == seL4_NoError);
+    map_tables(env, VSPACE, REGION);
+    seL4_CPtr frame = retype(env, seL4_X86_4K);
+    CHECK(env, seL4_X86_Page_Map(frame, VSPACE, REGION, seL4_ReadWrite, ATTR) == seL4_NoError);
+    CHECK(env, seL4_X86_PageTable_Unmap(stale) == seL4_NoError);
+    CHECK(env, seL4_X86_PageTable_Map(retype(env, seL4_X86_PageTableObject), VSPACE, REGION,
+                                      ATTR) == seL4_DeleteFirst);
+    CHECK(env, seL4_X86_Page_Map(retype(env, seL4_X86_4K), VSPACE, REGION + PAGE,
+                                 seL4_ReadWrite, ATTR) == seL4_NoError);
+    CHECK(env, seL4_X86_Page_Unmap(frame) == seL4_NoError);
 }

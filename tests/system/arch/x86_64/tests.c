@@ -15,6 +15,7 @@ const struct system_test arch_system_tests[] = {
     {"x86_large_and_huge_pages_map_over_mapping", test_large_and_huge_pages_map_over_mapping},
     {"x86_page_table_map_errors", test_page_table_map_errors},
     {"x86_page_table_unmap", test_page_table_unmap},
+    {"x86_page_table_stale_unmap", test_page_table_stale_unmap},
     {"x86_asid_control_errors", test_asid_control_errors},
     {"x86_asid_pools_run_out", test_asid_pools_run_out},
     {"x86_asid_pool_assign", test_asid_pool_assign},

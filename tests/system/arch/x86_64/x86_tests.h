@@ -63,6 +63,7 @@ void test_large_and_huge_pages(struct env *env);
 void test_large_and_huge_pages_map_over_mapping(struct env *env);
 void test_page_table_map_errors(struct env *env);
 void test_page_table_unmap(struct env *env);
+void test_page_table_stale_unmap(struct env *env);
 void test_asid_control_errors(struct env *env);
 void test_asid_pools_run_out(struct env *env);
 void test_asid_pool_assign(struct env *env);

@@ -8,8 +8,9 @@
 #define ARCH_USER_CONTEXT_FRAME_WORDS 4
 /* The seL4_UserContext words a Timeout fault's reply writes: all of them. */
 #define ARCH_TIMEOUT_REPLY_WORDS ARCH_USER_CONTEXT_WORDS
-/* Fault messages carry the first two context words. */
-#define ARCH_UNKNOWN_SYSCALL_REGISTERS {0, 1}
+/* Fault messages carry the first two context words; an UnknownSyscall message then the
+ * next IP, as aarch64's does (its "LR" word). */
+#define ARCH_UNKNOWN_SYSCALL_REGISTERS {0, 1, FAULT_REGISTER_NEXT_IP}
 #define ARCH_USER_EXCEPTION_REGISTERS {0, 1}
 
 struct arch_context {
