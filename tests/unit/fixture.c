@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int fixture_changed_on_error;
 struct tcb *thread;
@@ -98,3 +99,19 @@ struct reply retype(word_t type, word_t size, word_t offset, word_t count)
     return retype_from(SLOT_UNTYPED, type, size, offset, count);
 }
 
+
+void console_into(void (*call)(word_t), word_t arg, char *out, size_t size)
+{
+    fflush(stdout);
+    FILE *capture = tmpfile();
+    int console = dup(STDOUT_FILENO);
+    dup2(fileno(capture), STDOUT_FILENO);
+    call(arg);
+    fflush(stdout);
+    dup2(console, STDOUT_FILENO);
+    close(console);
+    rewind(capture);
+    size_t length = fread(out, 1, size - 1, capture);
+    out[length] = 0;
+    fclose(capture);
+}

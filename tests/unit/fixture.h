@@ -29,3 +29,6 @@ struct reply call(cptr_t cptr, word_t label, const word_t *args, word_t n, const
 /* Untyped Retype from the untyped at `untyped` into the root CNode. */
 struct reply retype_from(cptr_t untyped, word_t type, word_t size, word_t offset, word_t count);
 struct reply retype(word_t type, word_t size, word_t offset, word_t count);
+/* Run `call(arg)` with the console (stdout) going into `out`, NUL-terminated, at most
+ * `size` - 1 bytes of it. */
+void console_into(void (*call)(word_t), word_t arg, char *out, size_t size);

@@ -5,6 +5,7 @@
  * and DebugDumpScheduler's list. One tick is one microsecond here; the timer precision is 0
  * unless a test says otherwise. */
 #include "arch/fake_arch.h"
+#include "fixture.h"
 #include "unit.h"
 #include <core/refill.h>
 #include <core/scheduler.h>
@@ -360,21 +361,10 @@ static void test_early_timer_interrupt_rearms(void)
     delete_threads(&w, 1);
 }
 
-/* Run scheduler_dump with the console (stdout) going to `out`. */
-static void dump_into(char *out, size_t size)
+static void dump(word_t unused)
 {
-    fflush(stdout);
-    FILE *capture = tmpfile();
-    int console = dup(STDOUT_FILENO);
-    dup2(fileno(capture), STDOUT_FILENO);
+    (void)unused;
     scheduler_dump();
-    fflush(stdout);
-    dup2(console, STDOUT_FILENO);
-    close(console);
-    rewind(capture);
-    size_t length = fread(out, 1, size - 1, capture);
-    out[length] = 0;
-    fclose(capture);
 }
 
 /* DebugDumpScheduler lists every ready thread, highest priority first, in queue order, with
@@ -395,7 +385,7 @@ static void test_dump_lists_ready_threads(void)
     set_state(waiting, THREAD_RUNNING);
     set_state(lowest, THREAD_RUNNING);
     char out[512];
-    dump_into(out, sizeof(out));
+    console_into(dump, 0, out, sizeof(out));
     CHECK(!strcmp(out, "kernel: ready threads (priority: name, head refill us)\n"
                        "  200: high, 900\n"
                        "    3: low, 700\n"

@@ -3,6 +3,7 @@
  * reported, the top interrupt number like any other where it is not the timer's, and whether
  * an interrupt may still wake anyone. */
 #include "arch/fake_arch.h"
+#include "fixture.h"
 #include "unit.h"
 #include <core/interrupt.h>
 #include <core/thread.h>
@@ -11,7 +12,6 @@
 #include <object/notification.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static void *zeroed(size_t align, size_t bytes)
 {
@@ -70,38 +70,21 @@ static void test_thread_vspace_root(void)
     free(tcb);
 }
 
-/* The console (stdout) while `irq` is dispatched, into `out`. */
-static void dispatch_into(word_t irq, char *out, size_t size)
-{
-    fflush(stdout);
-    FILE *capture = tmpfile();
-    int console = dup(STDOUT_FILENO);
-    dup2(fileno(capture), STDOUT_FILENO);
-    interrupt_dispatch(irq);
-    fflush(stdout);
-    dup2(console, STDOUT_FILENO);
-    close(console);
-    rewind(capture);
-    size_t length = fread(out, 1, size - 1, capture);
-    out[length] = 0;
-    fclose(capture);
-}
-
 /* An interrupt nobody handles is masked (it would come again at once) and reported; a number
  * past the controller's is reported only; "no interrupt" (a spurious wake-up) does nothing.
  * The top number is an ordinary one where the timer has another (aarch64, x86_64). */
 static void test_stray_interrupts(void)
 {
     char out[128];
-    dispatch_into(7, out, sizeof(out));
+    console_into(interrupt_dispatch, 7, out, sizeof(out));
     CHECK(fake_irq_masked[7]);
     CHECK(!strcmp(out, "kernel: interrupt 7 has no handler; masked\n"));
-    dispatch_into(ARCH_NO_INTERRUPT, out, sizeof(out));
+    console_into(interrupt_dispatch, ARCH_NO_INTERRUPT, out, sizeof(out));
     CHECK(!strcmp(out, ""));
-    dispatch_into(ARCH_MAX_IRQ + 1, out, sizeof(out));
+    console_into(interrupt_dispatch, ARCH_MAX_IRQ + 1, out, sizeof(out));
     CHECK(strstr(out, "has no handler"));
     fake_timer_irq = ARCH_MAX_IRQ - 1;
-    dispatch_into(ARCH_MAX_IRQ, out, sizeof(out));
+    console_into(interrupt_dispatch, ARCH_MAX_IRQ, out, sizeof(out));
     CHECK(fake_irq_masked[ARCH_MAX_IRQ]);
     fake_timer_irq = FAKE_TIMER_IRQ;
 }
