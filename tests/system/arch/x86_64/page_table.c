@@ -95,4 +95,14 @@ void test_page_table_stale_unmap(struct env *env)
     CHECK(env, seL4_X86_Page_Map(retype(env, seL4_X86_4K), VSPACE, REGION + PAGE,
                                  seL4_ReadWrite, ATTR) == seL4_NoError);
     CHECK(env, seL4_X86_Page_Unmap(frame) == seL4_NoError);
+    /* A frame whose page table is gone, with nothing in its place: the walk to its entry
+     * ends early, and its Unmap has nothing to clear. */
+    seL4_CPtr lone = retype(env, seL4_X86_4K);
+    seL4_CPtr last_table = retype(env, seL4_X86_PageTableObject);
+    CHECK(env, seL4_X86_PageTable_Map(last_table, VSPACE, REGION + 2 * LARGE, ATTR) ==
+                   seL4_NoError);
+    CHECK(env, seL4_X86_Page_Map(lone, VSPACE, REGION + 2 * LARGE, seL4_ReadWrite, ATTR) ==
+                   seL4_NoError);
+    CHECK(env, seL4_CNode_Delete(ROOT, last_table, ROOT_DEPTH) == seL4_NoError);
+    CHECK(env, seL4_X86_Page_Unmap(lone) == seL4_NoError);
 }
