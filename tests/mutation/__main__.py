@@ -193,9 +193,9 @@ def main(argv=None):
                         "seeded random order (--first's still first), so that a run stopped "
                         "early has sampled every file")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
-    parser.add_argument("--rerun", metavar="LOG", help="only the mutants that survived in the "
-                        "output of an earlier run, or that it did not run (new since; matched "
-                        "by text, not line number)")
+    parser.add_argument("--rerun", metavar="LOG", nargs="+", help="only the mutants that "
+                        "survived in the output of earlier runs (each by the last log that ran "
+                        "it), or that none ran (new since; matched by text, not line number)")
     args = parser.parse_args(argv)
 
     if args.summarize:
@@ -251,7 +251,7 @@ def select_args(args, source):
     """The mutants the command line asks for, found in the tree at `source`."""
     mutants = collect_args(args, source)
     if args.rerun:
-        mutants = unsettled(mutants, pathlib.Path(args.rerun).read_text())
+        mutants = unsettled(mutants, [pathlib.Path(log).read_text() for log in args.rerun])
     mutants = select(mutants, None if args.all else args.sample, args.seed)
     return run_order(mutants, args.first, args.shuffle)
 
@@ -284,28 +284,30 @@ def survivor_keys(log):
     return {m.key for outcome, m in logged_results(log) if outcome == "survived"}
 
 
-def unsettled(mutants, log):
-    """Those of `mutants` that survived in an earlier run's output or that it did not run."""
-    ran = {m.key for _, m in logged_results(log)}
-    survivors = survivor_keys(log)
-    return [m for m in mutants if m.key in survivors or m.key not in ran]
+def latest_outcomes(logs):
+    """{mutant key: outcome} over earlier runs' output, each by the last of `logs` that ran it."""
+    return {mutant.key: outcome for log in logs for outcome, mutant in logged_results(log)}
+
+
+def unsettled(mutants, logs):
+    """Those of `mutants` that survived in earlier runs' output (`logs`, the last that ran each
+    deciding) or that none ran."""
+    latest = latest_outcomes(logs)
+    return [m for m in mutants if latest.get(m.key, "survived") == "survived"]
 
 
 def summarize_logs(logs, mutants, out=sys.stdout):
     """Summarize earlier runs' output again for `mutants` (the tree's now): each by the last
     of `logs` that ran it, with today's list of equivalent mutants. Results of mutants the tree
     no longer has are dropped, and the mutants no log ran are counted; both are said."""
-    latest = {}
-    for log in logs:
-        for outcome, mutant in logged_results(log):
-            latest[mutant.key] = (outcome, mutant)
+    latest = latest_outcomes(logs)
     known = equivalents.load()
     results, skipped, not_run = [], [], 0
     for mutant in mutants:
         if mutant.key in known:
             skipped.append(mutant)
         elif mutant.key in latest:
-            results.append(runner.Result(mutant, latest[mutant.key][0], "", 0.0))
+            results.append(runner.Result(mutant, latest[mutant.key], "", 0.0))
         else:
             not_run += 1
     dropped = len(latest.keys() - {m.key for m in mutants})

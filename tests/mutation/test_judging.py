@@ -143,7 +143,9 @@ def test_summarize_takes_each_mutant_from_the_last_log_that_ran_it(monkeypatch):
     assert "all                      2/2" in text
 
 
-def test_rerun_takes_the_survivors_and_the_mutants_the_log_did_not_run():
-    a, b, c = operators.mutants_of("kernel/core/x.c", SOURCE * 3, ("negate",))
-    log = log_of(("survived", a), ("killed", b))
-    assert mutation.unsettled([a, b, c], log) == [a, c]
+def test_rerun_takes_the_survivors_and_the_mutants_no_log_ran():
+    a, b, c, d = operators.mutants_of("kernel/core/x.c", SOURCE * 4, ("negate",))
+    first = log_of(("survived", a), ("killed", b), ("survived", d))
+    second = log_of(("killed", d))
+    assert mutation.unsettled([a, b, c, d], [first]) == [a, c, d]
+    assert mutation.unsettled([a, b, c, d], [first, second]) == [a, c]
