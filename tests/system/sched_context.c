@@ -281,23 +281,34 @@ static void spin_then_call(void *arg)
     ipc_park(pair.park);
 }
 
+/* A yielder and its target, equals at priority 150: the yielder resumes the target and yields
+ * to its context; the target spins, then calls the root task, whose Recv here takes the call.
+ * Returns the yielder; the target in `*target`. */
+static seL4_CPtr yield_to_spinning_target(struct env *env, seL4_CPtr *target)
+{
+    pair = (struct yield_pair){.ep = env_retype(env, seL4_EndpointObject, 0, 1),
+                               .park = env_retype(env, seL4_NotificationObject, 0, 1)};
+    seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1);
+    seL4_CPtr yielder = env_thread(env, 150);
+    *target = env_thread(env, 150);
+    pair.target = *target;
+    pair.target_sc = env_thread_sched_context(*target);
+    env_thread_start(env, *target, spin_then_call, 0);
+    CHECK(env, seL4_TCB_Suspend(*target) == seL4_NoError); /* the yielder resumes it */
+    env_thread_start(env, yielder, yield_and_record, 0);
+    seL4_Word badge = 0;
+    seL4_Recv(pair.ep, &badge, reply); /* the yielder runs, yields; the target calls */
+    CHECK(env, !pair.done);
+    return yielder;
+}
+
 /* Deleting a thread whose context a YieldTo waits on (§12.9, seL4's finaliseCap): the
  * context leaves the thread first and the yielder gets its reply then, with the time the
  * target used; a Consumed read after the delete finds it already taken. */
 void test_sched_context_delete_target_completes_yield_to(struct env *env)
 {
-    pair = (struct yield_pair){.ep = env_retype(env, seL4_EndpointObject, 0, 1),
-                               .park = env_retype(env, seL4_NotificationObject, 0, 1)};
-    seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1);
-    seL4_CPtr yielder = env_thread(env, 150), target = env_thread(env, 150);
-    pair.target = target;
-    pair.target_sc = env_thread_sched_context(target);
-    env_thread_start(env, target, spin_then_call, 0);
-    CHECK(env, seL4_TCB_Suspend(target) == seL4_NoError); /* the yielder resumes it */
-    env_thread_start(env, yielder, yield_and_record, 0);
-    seL4_Word badge = 0;
-    seL4_Recv(pair.ep, &badge, reply); /* the yielder runs, yields; the target calls */
-    CHECK(env, !pair.done);
+    seL4_CPtr target;
+    seL4_CPtr yielder = yield_to_spinning_target(env, &target);
     CHECK(env, seL4_CNode_Delete(ROOT, target, ROOT_DEPTH) == seL4_NoError);
     seL4_SchedContext_Consumed_t after = seL4_SchedContext_Consumed(pair.target_sc);
     CHECK(env, after.error == seL4_NoError);
@@ -313,18 +324,8 @@ void test_sched_context_delete_target_completes_yield_to(struct env *env)
  * left in Restart, and a Call in Restart gets the empty success reply: label 0, length 0). */
 void test_sched_context_yield_to_suspended_yielder(struct env *env)
 {
-    pair = (struct yield_pair){.ep = env_retype(env, seL4_EndpointObject, 0, 1),
-                               .park = env_retype(env, seL4_NotificationObject, 0, 1)};
-    seL4_CPtr reply = env_retype(env, seL4_ReplyObject, 0, 1);
-    seL4_CPtr yielder = env_thread(env, 150), target = env_thread(env, 150);
-    pair.target = target;
-    pair.target_sc = env_thread_sched_context(target);
-    env_thread_start(env, target, spin_then_call, 0);
-    CHECK(env, seL4_TCB_Suspend(target) == seL4_NoError); /* the yielder resumes it */
-    env_thread_start(env, yielder, yield_and_record, 0);
-    seL4_Word badge = 0;
-    seL4_Recv(pair.ep, &badge, reply); /* the yielder has yielded; the target calls */
-    CHECK(env, !pair.done);
+    seL4_CPtr target;
+    seL4_CPtr yielder = yield_to_spinning_target(env, &target);
     CHECK(env, seL4_TCB_Suspend(yielder) == seL4_NoError);
     CHECK(env, seL4_TCB_Resume(yielder) == seL4_NoError);
     ipc_let_others_run(env);
